@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.Extensions.FileSystemGlobbing;
+using PolicyLint.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace PolicyLint.Configuration;
+
+/// <summary>
+/// Finds and merges configuration for each file: packs named by <c>extends</c>, then <c>.policylint.yml</c> files from the
+/// farthest ancestor to the nearest (nearest wins; <c>root: true</c> stops the walk), then matching <c>overrides</c>.
+/// </summary>
+public sealed class ConfigurationResolver
+{
+    /// <summary>Default include globs.</summary>
+    public static readonly IReadOnlyList<string> DefaultInclude = ["**/*.md", "**/*.markdown"];
+    /// <summary>Default exclude globs.</summary>
+    public static readonly IReadOnlyList<string> DefaultExclude = ["**/node_modules/**", "**/bin/**", "**/obj/**", "**/.git/**"];
+
+    private readonly Dictionary<string, RuleDescriptor> _rulesByKey = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConfigFile? _explicit;
+    private readonly ConcurrentDictionary<string, ImmutableArray<ConfigFile>> _chains = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConfigFile> _loaded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<OverrideSection, (Matcher Include, Matcher? Exclude)> _matchers = new();
+    private readonly ConcurrentDictionary<string, bool> _validated = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a resolver. With <paramref name="explicitConfigPath"/> or <paramref name="configText"/>, discovery is off.</summary>
+    public ConfigurationResolver(IEnumerable<RuleDescriptor> knownRules, string? explicitConfigPath = null, string? configText = null,
+        string? configTextDirectory = null, bool discover = true)
+    {
+        foreach (var r in knownRules) { _rulesByKey[r.Id] = r; _rulesByKey[r.Name] = r; }
+        if (explicitConfigPath is not null)
+        {
+            if (!File.Exists(explicitConfigPath)) throw new ConfigurationException("The configuration file does not exist", explicitConfigPath);
+            _explicit = ConfigFile.Load(explicitConfigPath);
+        }
+        else if (configText is not null)
+            _explicit = ConfigFile.Parse(configText, "<configuration>", Path.GetFullPath(configTextDirectory ?? Directory.GetCurrentDirectory()));
+        Discover = discover && _explicit is null;
+        if (_explicit is not null) Validate(Expand(_explicit, new HashSet<string>()));
+    }
+
+    /// <summary>True when configuration files are searched for upward from each file.</summary>
+    public bool Discover { get; }
+
+    /// <summary>Finds a rule by ID or name.</summary>
+    public RuleDescriptor? FindRule(string key) => _rulesByKey.TryGetValue(key, out var r) ? r : null;
+
+    /// <summary>The plugin assemblies named by the configuration that applies to <paramref name="directory"/>.</summary>
+    public IReadOnlyList<string> GetPlugins(string directory) =>
+        GetChain(directory).SelectMany(c => c.Plugins).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Include and exclude globs for files under <paramref name="directory"/>, and the folder they are relative to.</summary>
+    public (IReadOnlyList<string> Include, IReadOnlyList<string> Exclude, string BaseDirectory) GetFilters(string directory)
+    {
+        var chain = GetChain(Path.GetFullPath(directory));
+        IReadOnlyList<string> include = DefaultInclude, exclude = DefaultExclude;
+        string baseDir = Path.GetFullPath(directory);
+        foreach (var c in chain)
+        {
+            if (c.Include is not null) { include = c.Include; baseDir = c.Directory; }
+            if (c.Exclude is not null) { exclude = DefaultExclude.Concat(c.Exclude).ToArray(); baseDir = c.Directory; }
+        }
+        return (include, exclude, baseDir);
+    }
+
+    /// <summary>The effective configuration of the file at <paramref name="fileFullPath"/>.</summary>
+    public FileConfiguration GetConfiguration(string fileFullPath)
+    {
+        var chain = GetChain(Path.GetDirectoryName(fileFullPath) ?? ".");
+        var severities = new Dictionary<string, Severity>(StringComparer.Ordinal);
+        var options = new Dictionary<string, RuleOptions>(StringComparer.Ordinal);
+        var settings = new Dictionary<string, (YamlNode, string, string)>(StringComparer.Ordinal);
+        bool requireJustification = false;
+        long maxFileSize = FileConfiguration.DefaultMaxFileSize;
+        foreach (var c in chain)
+        {
+            Apply(c.Rules, severities, options);
+            foreach (var s in c.Settings) settings[s.Key] = (s.Value, c.Path, c.Directory);
+            if (c.RequireJustification is { } rj) requireJustification = rj;
+            if (c.MaxFileSize is { } mfs) maxFileSize = mfs;
+            foreach (var o in c.Overrides)
+            {
+                if (!Matches(o, c.Directory, fileFullPath)) continue;
+                Apply(o.Rules, severities, options);
+                foreach (var s in o.Settings) settings[s.Key] = (s.Value, c.Path, c.Directory);
+            }
+        }
+        return new FileConfiguration(severities, options, settings, requireJustification, maxFileSize,
+            chain.Select(c => c.Path).ToImmutableArray());
+    }
+
+    private void Apply(List<RuleSetting> rules, Dictionary<string, Severity> severities, Dictionary<string, RuleOptions> options)
+    {
+        foreach (var r in rules)
+        {
+            var rule = FindRule(r.Key)!; // validated when the chain was built
+            if (r.Severity is { } sev) severities[rule.Id] = sev;
+            if (r.Options is not null)
+                options[rule.Id] = (options.TryGetValue(rule.Id, out var existing) ? existing : RuleOptions.Empty).Merge(r.Options, r.Source);
+        }
+    }
+
+    private bool Matches(OverrideSection o, string baseDir, string fileFullPath)
+    {
+        var (inc, exc) = _matchers.GetOrAdd(o, s =>
+        {
+            var m = new Matcher(StringComparison.OrdinalIgnoreCase);
+            m.AddIncludePatterns(s.Files);
+            Matcher? x = null;
+            if (s.ExcludeFiles.Count > 0) { x = new Matcher(StringComparison.OrdinalIgnoreCase); x.AddIncludePatterns(s.ExcludeFiles); }
+            return (m, x);
+        });
+        string rel = GetRelativePath(baseDir, fileFullPath);
+        if (rel.StartsWith("..", StringComparison.Ordinal)) return false;
+        return inc.Match(rel).HasMatches && (exc is null || !exc.Match(rel).HasMatches);
+    }
+
+    internal static string GetRelativePath(string baseDir, string fullPath)
+    {
+#if NETSTANDARD2_0
+        var b = new Uri(AppendSlash(Path.GetFullPath(baseDir)));
+        var f = new Uri(Path.GetFullPath(fullPath));
+        return Uri.UnescapeDataString(b.MakeRelativeUri(f).ToString()).Replace('\\', '/');
+#else
+        return Path.GetRelativePath(baseDir, fullPath).Replace('\\', '/');
+#endif
+    }
+
+#if NETSTANDARD2_0
+    private static string AppendSlash(string p) => p.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? p : p + Path.DirectorySeparatorChar;
+#endif
+
+    private ImmutableArray<ConfigFile> GetChain(string directory)
+    {
+        if (_explicit is not null) return _chains.GetOrAdd("", _ => Expand(_explicit, new HashSet<string>()));
+        if (!Discover) return ImmutableArray<ConfigFile>.Empty;
+        return _chains.GetOrAdd(directory, d =>
+        {
+            var found = new List<ConfigFile>();
+            for (var dir = new DirectoryInfo(d); dir is not null; dir = dir.Parent)
+            {
+                var cfg = FindIn(dir.FullName);
+                if (cfg is null) continue;
+                found.Add(cfg);
+                if (cfg.Root) break;
+            }
+            found.Reverse();
+            var chain = found.SelectMany(c => Expand(c, new HashSet<string>())).ToImmutableArray();
+            Validate(chain);
+            return chain;
+        });
+    }
+
+    private ConfigFile? FindIn(string dir)
+    {
+        foreach (var name in ConfigFile.FileNames)
+        {
+            string p = Path.Combine(dir, name);
+            if (File.Exists(p)) return _loaded.GetOrAdd(p, ConfigFile.Load);
+        }
+        return null;
+    }
+
+    /// <summary>A config preceded by everything it extends (depth first), cycles refused.</summary>
+    private ImmutableArray<ConfigFile> Expand(ConfigFile config, HashSet<string> visiting)
+    {
+        if (!visiting.Add(config.Path)) throw new ConfigurationException($"'extends' forms a cycle through '{config.Path}'", config.Path);
+        var result = ImmutableArray.CreateBuilder<ConfigFile>();
+        foreach (var e in config.Extends)
+        {
+            ConfigFile parent;
+            if (e.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || e.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || e.Contains("/"))
+            {
+                string p = Path.GetFullPath(Path.Combine(config.Directory, e));
+                if (!File.Exists(p)) throw new ConfigurationException($"'extends' names '{e}', which does not exist", config.Path);
+                parent = _loaded.GetOrAdd(p, ConfigFile.Load);
+            }
+            else
+            {
+                var text = Packs.GetText(e) ?? throw new ConfigurationException(
+                    $"'extends' names unknown pack '{e}'; built-in packs are {string.Join(", ", Packs.Names)}", config.Path);
+                parent = _loaded.GetOrAdd("pack:" + e + "@" + config.Directory, _ => ConfigFile.Parse(text, "pack:" + e, config.Directory));
+            }
+            result.AddRange(Expand(parent, visiting));
+        }
+        visiting.Remove(config.Path);
+        result.Add(config);
+        return result.ToImmutable();
+    }
+
+    private void Validate(IEnumerable<ConfigFile> chain)
+    {
+        foreach (var c in chain)
+        {
+            if (!_validated.TryAdd(c.Path + "|" + c.Directory, true)) continue;
+            foreach (var r in c.Rules.Concat(c.Overrides.SelectMany(o => o.Rules)))
+            {
+                var rule = FindRule(r.Key) ?? throw new ConfigurationException(
+                    $"Unknown rule '{r.Key}'" + Suggest(r.Key), r.Source, r.Line, r.Column);
+                if (r.Options is null) continue;
+                foreach (var kv in r.Options.Children)
+                {
+                    string key = ((YamlScalarNode)kv.Key).Value ?? "";
+                    if (!rule.OptionNames.Contains(key))
+                        throw new ConfigurationException(rule.OptionNames.IsEmpty
+                                ? $"Rule {rule.Id} ({rule.Name}) takes no options, but '{key}' is given"
+                                : $"Rule {rule.Id} ({rule.Name}) has no option '{key}'; its options are {string.Join(", ", rule.OptionNames)}",
+                            r.Source, (int)kv.Key.Start.Line, (int)kv.Key.Start.Column);
+                }
+            }
+        }
+    }
+
+    private string Suggest(string key)
+    {
+        string? best = null; int bestDistance = int.MaxValue;
+        foreach (var k in _rulesByKey.Keys)
+        {
+            int d = Text.EditDistance.Compute(key.ToLowerInvariant(), k.ToLowerInvariant());
+            if (d < bestDistance) { bestDistance = d; best = k; }
+        }
+        return best is not null && bestDistance <= Math.Max(2, key.Length / 4) ? $"; did you mean '{best}'?" : "; run 'dotnet policylint rules' for the list";
+    }
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using PolicyLint.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace PolicyLint.Configuration;
+
+/// <summary>The effective configuration for one file: severities and options per rule, and shared settings.</summary>
+public sealed class FileConfiguration
+{
+    private readonly Dictionary<string, Severity> _severities;
+    private readonly Dictionary<string, RuleOptions> _options;
+    private readonly Dictionary<string, (YamlNode Node, string Source, string Directory)> _settings;
+
+    internal FileConfiguration(Dictionary<string, Severity> severities, Dictionary<string, RuleOptions> options,
+        Dictionary<string, (YamlNode, string, string)> settings, bool requireJustification, long maxFileSize,
+        ImmutableArray<string> sources)
+    {
+        _severities = severities; _options = options; _settings = settings;
+        RequireJustification = requireJustification; MaxFileSize = maxFileSize; Sources = sources;
+    }
+
+    /// <summary>Default maximum file size: 10 MB.</summary>
+    public const long DefaultMaxFileSize = 10L * 1024 * 1024;
+
+    /// <summary>The defaults: every rule at its default severity, no options.</summary>
+    public static FileConfiguration Default { get; } = new(new(), new(), new(), false, DefaultMaxFileSize, ImmutableArray<string>.Empty);
+
+    /// <summary>True when suppression directives must give a reason after <c>--</c>.</summary>
+    public bool RequireJustification { get; }
+    /// <summary>Files larger than this (bytes) are skipped with PL0007.</summary>
+    public long MaxFileSize { get; }
+    /// <summary>Configuration files and packs that contributed, farthest first.</summary>
+    public ImmutableArray<string> Sources { get; }
+
+    /// <summary>The effective severity of <paramref name="rule"/> here (None when off).</summary>
+    public Severity GetSeverity(RuleDescriptor rule)
+    {
+        if (_severities.TryGetValue(rule.Id, out var s)) return s;
+        return rule.IsEnabledByDefault ? rule.DefaultSeverity : Severity.None;
+    }
+
+    /// <summary>True when the configuration names <paramref name="rule"/> with a severity.</summary>
+    public bool IsConfigured(RuleDescriptor rule) => _severities.ContainsKey(rule.Id);
+
+    /// <summary>The options of <paramref name="rule"/> (empty when none).</summary>
+    public RuleOptions GetOptions(RuleDescriptor rule) => _options.TryGetValue(rule.Id, out var o) ? o : RuleOptions.Empty;
+
+    /// <summary>A shared setting (e.g. <c>siteRoots</c>) as YAML, with the file it came from and that file's directory.</summary>
+    public bool TryGetSetting(string key, out YamlNode node, out string source, out string directory)
+    {
+        if (_settings.TryGetValue(key, out var v)) { node = v.Node; source = v.Source; directory = v.Directory; return true; }
+        node = null!; source = directory = string.Empty;
+        return false;
+    }
+
+    /// <summary>
+    /// <c>siteRoots</c>: URL prefixes (such as <c>/blog/</c>) mapped to full folder paths, longest prefix first.
+    /// Folders are relative to the configuration file that declares them.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> SiteRoots => _siteRoots ??= ReadSiteRoots();
+
+    private IReadOnlyList<KeyValuePair<string, string>>? _siteRoots;
+
+    private IReadOnlyList<KeyValuePair<string, string>> ReadSiteRoots()
+    {
+        {
+            var list = new List<KeyValuePair<string, string>>();
+            if (!TryGetSetting("siteRoots", out var node, out var source, out var dir)) return list;
+            foreach (var kv in YamlConfigReader.Mapping(source, node, "siteRoots").Children)
+            {
+                string prefix = YamlConfigReader.Scalar(source, kv.Key, "siteRoots");
+                string folder = YamlConfigReader.Scalar(source, kv.Value, "siteRoots");
+                if (!prefix.StartsWith("/", StringComparison.Ordinal))
+                    throw YamlConfigReader.Error(source, kv.Key, $"siteRoots prefix '{prefix}' must start with '/'");
+                list.Add(new(prefix.EndsWith("/", StringComparison.Ordinal) ? prefix : prefix + "/", Path.GetFullPath(Path.Combine(dir, folder))));
+            }
+            list.Sort((a, b) => b.Key.Length.CompareTo(a.Key.Length));
+            return list;
+        }
+    }
+}

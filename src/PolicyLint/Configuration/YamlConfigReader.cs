@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace PolicyLint.Configuration;
+
+/// <summary>Small helpers to read YAML configuration nodes with located errors.</summary>
+internal static class YamlConfigReader
+{
+    public static YamlMappingNode? LoadMapping(string text, string path)
+    {
+        var stream = new YamlStream();
+        try { stream.Load(new StringReader(text)); }
+        catch (YamlException ex)
+        {
+            string msg = ex.InnerException?.Message ?? ex.Message;
+            int i = msg.IndexOf("): ", StringComparison.Ordinal);
+            if (msg.StartsWith("(Line:", StringComparison.Ordinal) && i >= 0) msg = msg.Substring(i + 3);
+            throw new ConfigurationException("Invalid YAML: " + msg.TrimEnd('.'), path, (int)ex.Start.Line, (int)ex.Start.Column, ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConfigurationException("Invalid YAML (an unterminated '[' or '{'?)", path, 1, 1, ex);
+        }
+        if (stream.Documents.Count == 0) return null;
+        var root = stream.Documents[0].RootNode;
+        if (root is YamlScalarNode s && string.IsNullOrEmpty(s.Value)) return null;
+        if (root is not YamlMappingNode map) throw Error(path, root, "The configuration must be a mapping of keys to values");
+        return map;
+    }
+
+    public static ConfigurationException Error(string path, YamlNode node, string message) =>
+        new(message, path, (int)node.Start.Line, (int)node.Start.Column);
+
+    public static string Scalar(string path, YamlNode node, string what)
+    {
+        if (node is YamlScalarNode s && s.Value is not null) return s.Value;
+        throw Error(path, node, $"'{what}' must be a single value");
+    }
+
+    public static bool Bool(string path, YamlNode node, string what)
+    {
+        var v = Scalar(path, node, what);
+        if (bool.TryParse(v, out bool b)) return b;
+        throw Error(path, node, $"'{what}' must be true or false, not '{v}'");
+    }
+
+    public static long Long(string path, YamlNode node, string what)
+    {
+        var v = Scalar(path, node, what);
+        if (long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) && n >= 0) return n;
+        throw Error(path, node, $"'{what}' must be a non-negative whole number, not '{v}'");
+    }
+
+    /// <summary>A string or a list of strings.</summary>
+    public static List<string> StringList(string path, YamlNode node, string what)
+    {
+        var list = new List<string>();
+        switch (node)
+        {
+            case YamlScalarNode s when s.Value is not null:
+                if (s.Value.Length > 0) list.Add(s.Value);
+                break;
+            case YamlSequenceNode seq:
+                foreach (var item in seq.Children) list.Add(Scalar(path, item, what + " item"));
+                break;
+            default:
+                throw Error(path, node, $"'{what}' must be a string or a list of strings");
+        }
+        return list;
+    }
+
+    public static YamlMappingNode Mapping(string path, YamlNode node, string what) =>
+        node as YamlMappingNode ?? throw Error(path, node, $"'{what}' must be a mapping");
+}

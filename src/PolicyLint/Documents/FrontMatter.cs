@@ -1,0 +1,209 @@
+using System;
+using System.IO;
+using PolicyLint.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace PolicyLint.Documents;
+
+/// <summary>What was found where front matter could be.</summary>
+public enum FrontMatterKind
+{
+    /// <summary>The document has no front matter.</summary>
+    None,
+    /// <summary>Fenced front matter at the very start (it may still fail to parse: see <see cref="FrontMatter.Error"/>).</summary>
+    Present,
+    /// <summary>An opening <c>---</c> with no closing <c>---</c> or <c>...</c>.</summary>
+    Unclosed,
+    /// <summary>A fenced YAML block that is not at the very start (after blank lines).</summary>
+    NotAtStart,
+}
+
+/// <summary>A YAML problem, located in the document's text.</summary>
+public sealed class FrontMatterError
+{
+    internal FrontMatterError(string message, TextSpan span) { Message = message; Span = span; }
+    /// <summary>What is wrong.</summary>
+    public string Message { get; }
+    /// <summary>Where, in the document's text.</summary>
+    public TextSpan Span { get; }
+}
+
+/// <summary>The document's YAML front matter, parsed with positions kept (YamlDotNet's representation model).</summary>
+public sealed class FrontMatter
+{
+    /// <summary>Nesting deeper than this is refused rather than parsed.</summary>
+    public const int MaxDepth = 64;
+    /// <summary>More alias uses than this are refused (alias bombs).</summary>
+    public const int MaxAliases = 100;
+
+    private FrontMatter(FrontMatterKind kind, TextSpan span, TextSpan contentSpan, string yaml)
+    {
+        Kind = kind; Span = span; ContentSpan = contentSpan; Yaml = yaml;
+    }
+
+    /// <summary>No front matter.</summary>
+    public static FrontMatter Empty { get; } = new(FrontMatterKind.None, default, default, string.Empty);
+
+    /// <summary>What was found.</summary>
+    public FrontMatterKind Kind { get; }
+    /// <summary>The whole block, fences included.</summary>
+    public TextSpan Span { get; }
+    /// <summary>The YAML between the fences.</summary>
+    public TextSpan ContentSpan { get; }
+    /// <summary>The YAML text.</summary>
+    public string Yaml { get; }
+    /// <summary>The root node, or null when absent, empty or broken.</summary>
+    public YamlNode? Root { get; private set; }
+    /// <summary>The root as a mapping, or null.</summary>
+    public YamlMappingNode? Mapping => Root as YamlMappingNode;
+    /// <summary>The parse error, if any.</summary>
+    public FrontMatterError? Error { get; private set; }
+    /// <summary>The span of the opening fence line (for diagnostics about the block as a whole).</summary>
+    public TextSpan OpeningFenceSpan { get; private set; }
+
+    /// <summary>Converts a YAML mark to an offset in the document's text.</summary>
+    public int ToOffset(Mark mark) => ContentSpan.Start + (int)Math.Min(mark.Index, ContentSpan.Length);
+
+    /// <summary>The span of <paramref name="node"/> in the document's text.</summary>
+    public TextSpan GetSpan(YamlNode node)
+    {
+        int start = ToOffset(node.Start), end = ToOffset(node.End);
+        return TextSpan.FromBounds(start, Math.Max(start, end));
+    }
+
+    /// <summary>Looks up a top-level key; null when absent.</summary>
+    public YamlNode? this[string key] => TryGetEntry(key, out _, out var v) ? v : null;
+
+    /// <summary>Finds a top-level entry with its key node.</summary>
+    public bool TryGetEntry(string key, out YamlScalarNode keyNode, out YamlNode value)
+    {
+        if (Mapping is { } map)
+            foreach (var kv in map.Children)
+                if (kv.Key is YamlScalarNode k && k.Value == key) { keyNode = k; value = kv.Value; return true; }
+        keyNode = null!; value = null!;
+        return false;
+    }
+
+    internal static FrontMatter Parse(string text)
+    {
+        // Opening fence: '---' and only spaces or tabs after it, on the very first line.
+        if (!StartsWithFence(text, 0, out int afterOpen))
+            return DetectNotAtStart(text);
+        int lineStart = afterOpen;
+        while (lineStart < text.Length)
+        {
+            int lineEnd = text.IndexOf('\n', lineStart);
+            int contentEnd = lineEnd < 0 ? text.Length : lineEnd;
+            string line = text.Substring(lineStart, contentEnd - lineStart).TrimEnd('\r', ' ', '\t');
+            if (line == "---" || line == "...")
+            {
+                int blockEnd = lineEnd < 0 ? text.Length : lineEnd + 1;
+                var fm = new FrontMatter(FrontMatterKind.Present, TextSpan.FromBounds(0, blockEnd),
+                    TextSpan.FromBounds(afterOpen, lineStart), text.Substring(afterOpen, lineStart - afterOpen));
+                fm.OpeningFenceSpan = new TextSpan(0, 3);
+                fm.Load();
+                return fm;
+            }
+            if (lineEnd < 0) break;
+            lineStart = lineEnd + 1;
+        }
+        return new FrontMatter(FrontMatterKind.Unclosed, new TextSpan(0, 3), TextSpan.FromBounds(afterOpen, text.Length), string.Empty)
+        { OpeningFenceSpan = new TextSpan(0, 3) };
+    }
+
+    private static bool StartsWithFence(string text, int at, out int afterLine)
+    {
+        afterLine = 0;
+        if (string.CompareOrdinal(text, at, "---", 0, 3) != 0) return false;
+        int i = at + 3;
+        while (i < text.Length && (text[i] == ' ' || text[i] == '\t')) i++;
+        if (i < text.Length && text[i] == '\r') i++;
+        if (i < text.Length && text[i] != '\n') return false;
+        if (i >= text.Length) return false;
+        afterLine = i + 1;
+        return true;
+    }
+
+    private static FrontMatter DetectNotAtStart(string text)
+    {
+        // Blank lines (or leading spaces) then a fence, then 'key:' lines, then a fence: front matter that slipped down.
+        int i = 0;
+        while (i < text.Length && (text[i] == '\n' || text[i] == '\r' || text[i] == ' ' || text[i] == '\t' || text[i] == '\uFEFF')) i++;
+        if (i == 0 || i >= text.Length) return Empty;
+        int lineStart = i;
+        while (lineStart > 0 && text[lineStart - 1] != '\n') lineStart--;
+        if (!StartsWithFence(text, i, out int after) || i != lineStart) return Empty;
+        int close = text.IndexOf("\n---", after - 1, StringComparison.Ordinal);
+        if (close < 0) return Empty;
+        string body = text.Substring(after, close + 1 - after);
+        if (body.IndexOf(':') < 0) return Empty;
+        return new FrontMatter(FrontMatterKind.NotAtStart, new TextSpan(i, 3), TextSpan.FromBounds(after, close + 1), body)
+        { OpeningFenceSpan = new TextSpan(i, 3) };
+    }
+
+    private void Load()
+    {
+        if (Yaml.Trim().Length == 0) return;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new GuardedParser(new Parser(new StringReader(Yaml))));
+            if (stream.Documents.Count > 0) Root = stream.Documents[0].RootNode;
+            if (stream.Documents.Count > 1)
+                Error = new FrontMatterError("Front matter holds more than one YAML document", OpeningFenceSpan);
+        }
+        catch (YamlException ex)
+        {
+            string msg = ex.InnerException is YamlException inner && !string.IsNullOrEmpty(inner.Message) ? inner.Message : ex.Message;
+            int start = ToOffset(ex.Start), end = ToOffset(ex.End);
+            Error = new FrontMatterError(CleanMessage(msg), TextSpan.FromBounds(start, Math.Max(start + (start < ContentSpan.End ? 1 : 0), end)));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this without a position on some unterminated flow collections.
+            Error = new FrontMatterError("Invalid YAML (an unterminated '[' or '{' collection?)", OpeningFenceSpan);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            Error = new FrontMatterError($"YAML is nested too deeply", OpeningFenceSpan);
+        }
+    }
+
+    private static string CleanMessage(string msg)
+    {
+        // YamlDotNet prefixes "(Line: 2, Col: 1, Idx: 10) - (Line: ...): "; positions are reported separately.
+        int i = msg.IndexOf("): ", StringComparison.Ordinal);
+        if (msg.StartsWith("(Line:", StringComparison.Ordinal) && i >= 0) msg = msg.Substring(i + 3);
+        return msg.TrimEnd('.');
+    }
+
+    /// <summary>Wraps YamlDotNet's parser to refuse alias bombs and very deep nesting before they cost memory or stack.</summary>
+    private sealed class GuardedParser : IParser
+    {
+        private readonly IParser _inner;
+        private int _depth, _aliases;
+        public GuardedParser(IParser inner) => _inner = inner;
+        public ParsingEvent? Current => _inner.Current;
+        public bool MoveNext()
+        {
+            if (!_inner.MoveNext()) return false;
+            switch (_inner.Current)
+            {
+                case MappingStart or SequenceStart:
+                    if (++_depth > MaxDepth)
+                        throw new YamlException(_inner.Current.Start, _inner.Current.End, $"YAML is nested more than {MaxDepth} levels deep");
+                    break;
+                case MappingEnd or SequenceEnd:
+                    _depth--;
+                    break;
+                case AnchorAlias:
+                    if (++_aliases > MaxAliases)
+                        throw new YamlException(_inner.Current.Start, _inner.Current.End, $"YAML uses more than {MaxAliases} aliases");
+                    break;
+            }
+            return true;
+        }
+    }
+}

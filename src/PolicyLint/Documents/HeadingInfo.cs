@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using PolicyLint.Diagnostics;
+
+namespace PolicyLint.Documents;
+
+/// <summary>A Markdown heading (ATX or setext) with its plain text and GitHub anchor.</summary>
+public sealed class HeadingInfo
+{
+    internal HeadingInfo(HeadingBlock block, int level, string plainText, string anchor, TextSpan span, TextSpan textSpan)
+    {
+        Block = block; Level = level; PlainText = plainText; Anchor = anchor; Span = span; TextSpan = textSpan;
+    }
+
+    /// <summary>The Markdig node.</summary>
+    public HeadingBlock Block { get; }
+    /// <summary>1 to 6.</summary>
+    public int Level { get; }
+    /// <summary>The text as rendered, without markup (emphasis, code and link markers removed).</summary>
+    public string PlainText { get; }
+    /// <summary>The anchor GitHub gives it, duplicates numbered in document order.</summary>
+    public string Anchor { get; }
+    /// <summary>The whole heading, markers included.</summary>
+    public TextSpan Span { get; }
+    /// <summary>The heading's inline content (empty span for an empty heading).</summary>
+    public TextSpan TextSpan { get; }
+    /// <summary>True for an underlined (setext) heading.</summary>
+    public bool IsSetext => Block.IsSetext;
+
+    internal static ImmutableArray<HeadingInfo> Collect(MarkdownFile file)
+    {
+        var result = ImmutableArray.CreateBuilder<HeadingInfo>();
+        var slugger = new GitHubSlugger();
+        foreach (var h in SyntaxWalker.Descendants<HeadingBlock>(file.Syntax))
+        {
+            string text = GetPlainText(h.Inline);
+            var span = MarkdownFile.GetSpan(h);
+            var textSpan = h.Inline is { } inl && inl.FirstChild is not null
+                ? TextSpan.FromBounds(inl.Span.Start, inl.Span.End + 1) : new TextSpan(span.Start, 0);
+            result.Add(new HeadingInfo(h, h.Level, text, slugger.Slug(text), span, textSpan));
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>The rendered plain text of inline content: literals, code spans, link and emphasis content; HTML tags dropped.</summary>
+    public static string GetPlainText(ContainerInline? container)
+    {
+        if (container is null) return string.Empty;
+        var sb = new StringBuilder();
+        Append(container, sb);
+        return sb.ToString().Trim();
+    }
+
+    private static void Append(ContainerInline container, StringBuilder sb)
+    {
+        var stack = new Stack<Inline>();
+        for (var c = container.LastChild; c is not null; c = c.PreviousSibling) stack.Push(c);
+        while (stack.Count > 0)
+        {
+            var inline = stack.Pop();
+            switch (inline)
+            {
+                case LiteralInline lit: sb.Append(lit.Content.Text, lit.Content.Start, lit.Content.Length); break;
+                case CodeInline code: sb.Append(code.Content); break;
+                case LineBreakInline: sb.Append(' '); break;
+                case HtmlEntityInline ent: sb.Append(ent.Transcoded.Text, ent.Transcoded.Start, ent.Transcoded.Length); break;
+                case AutolinkInline auto: sb.Append(auto.Url); break;
+                case ContainerInline inner:
+                    for (var c = inner.LastChild; c is not null; c = c.PreviousSibling) stack.Push(c);
+                    break;
+            }
+        }
+    }
+}

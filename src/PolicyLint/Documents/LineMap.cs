@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+
+namespace PolicyLint.Documents;
+
+/// <summary>Maps character offsets to 1-based lines and columns. Line breaks are LF, CRLF and lone CR, as in CommonMark.</summary>
+public sealed class LineMap
+{
+    private readonly int[] _starts;
+    private readonly int _length;
+
+    /// <summary>Builds the map for <paramref name="text"/> in one pass.</summary>
+    public LineMap(string text)
+    {
+        var starts = new List<int>(Math.Max(16, text.Length / 40)) { 0 };
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\n') starts.Add(i + 1);
+            else if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                starts.Add(i + 1);
+            }
+        }
+        _starts = starts.ToArray();
+        _length = text.Length;
+    }
+
+    /// <summary>Number of lines (a final line break starts an empty last line).</summary>
+    public int LineCount => _starts.Length;
+
+    /// <summary>0-based line index of <paramref name="offset"/>.</summary>
+    public int GetLineIndex(int offset)
+    {
+        if (offset <= 0) return 0;
+        if (offset > _length) offset = _length;
+        int i = Array.BinarySearch(_starts, offset);
+        return i >= 0 ? i : ~i - 1;
+    }
+
+    /// <summary>1-based (line, column) of <paramref name="offset"/>; columns count UTF-16 units.</summary>
+    public (int Line, int Column) GetPosition(int offset)
+    {
+        int line = GetLineIndex(offset);
+        return (line + 1, Math.Min(offset, _length) - _starts[line] + 1);
+    }
+
+    /// <summary>Offset of the first character of the 0-based <paramref name="lineIndex"/>.</summary>
+    public int GetLineStart(int lineIndex) => _starts[Math.Max(0, Math.Min(lineIndex, _starts.Length - 1))];
+
+    /// <summary>Offset just past the content of the 0-based line (before its line break).</summary>
+    public int GetLineEnd(int lineIndex, string text)
+    {
+        int end = lineIndex + 1 < _starts.Length ? _starts[lineIndex + 1] : _length;
+        while (end > _starts[lineIndex] && (text[end - 1] == '\n' || text[end - 1] == '\r')) end--;
+        return end;
+    }
+
+    /// <summary>Offset of the 1-based line and column.</summary>
+    public int GetOffset(int line, int column) => GetLineStart(line - 1) + column - 1;
+}

@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Syntax;
+using PolicyLint.Diagnostics;
+
+namespace PolicyLint.Documents;
+
+/// <summary>
+/// One Markdown file, read and parsed once and shared by every rule: raw bytes, detected encoding, decoded text,
+/// line map, Markdig syntax tree and front matter.
+/// </summary>
+public sealed class MarkdownFile
+{
+    private static readonly Lazy<MarkdownPipeline> LazyPipeline = new(() => new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UsePreciseSourceLocation()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .UsePipeTables()
+        .UseAutoLinks()
+        .UseTaskLists()
+        .UseEmphasisExtras()
+        .UseFootnotes()
+        .UseAlertBlocks()
+        .Build());
+
+    private ImmutableArray<HeadingInfo> _headings;
+
+    private MarkdownFile(string path, byte[] bytes, FileEncodingKind encoding, int bomLength, string text, ImmutableArray<InvalidByteSequence> invalid)
+    {
+        Path = path;
+        Bytes = bytes;
+        Encoding = encoding;
+        BomLength = bomLength;
+        Text = text;
+        InvalidUtf8 = invalid;
+        Lines = new LineMap(text);
+        LineEnding = DetectLineEnding(text);
+        FrontMatter = FrontMatter.Parse(text);
+        Syntax = Markdown.Parse(text, LazyPipeline.Value);
+    }
+
+    /// <summary>The Markdig pipeline every document is parsed with (a GFM-like set of extensions chosen one by one).</summary>
+    public static MarkdownPipeline Pipeline => LazyPipeline.Value;
+
+    /// <summary>The path as given (used in diagnostics).</summary>
+    public string Path { get; }
+    /// <summary>The raw bytes as read from disk (BOM included).</summary>
+    public byte[] Bytes { get; }
+    /// <summary>The detected encoding.</summary>
+    public FileEncodingKind Encoding { get; }
+    /// <summary>Length in bytes of the byte-order mark, 0 when there is none.</summary>
+    public int BomLength { get; }
+    /// <summary>True when the file starts with a byte-order mark.</summary>
+    public bool HasBom => BomLength > 0;
+    /// <summary>Invalid UTF-8 sequences; each stands as one U+FFFD in <see cref="Text"/>.</summary>
+    public ImmutableArray<InvalidByteSequence> InvalidUtf8 { get; }
+    /// <summary>The decoded text without the BOM. Every span in diagnostics refers to it.</summary>
+    public string Text { get; }
+    /// <summary>Offset to line/column map.</summary>
+    public LineMap Lines { get; }
+    /// <summary>The dominant line ending, "\n" or "\r\n"; fixes that add lines use it.</summary>
+    public string LineEnding { get; }
+    /// <summary>The Markdig syntax tree (precise source locations; spans are offsets in <see cref="Text"/>).</summary>
+    public MarkdownDocument Syntax { get; }
+    /// <summary>The front matter (never null; <see cref="FrontMatterKind.None"/> when absent).</summary>
+    public FrontMatter FrontMatter { get; }
+
+    /// <summary>Headings in document order with their GitHub anchors (duplicates get -1, -2...).</summary>
+    public ImmutableArray<HeadingInfo> Headings
+    {
+        get
+        {
+            if (_headings.IsDefault) _headings = HeadingInfo.Collect(this);
+            return _headings;
+        }
+    }
+
+    /// <summary>Decodes and parses a file's bytes.</summary>
+    public static MarkdownFile FromBytes(string path, byte[] bytes)
+    {
+        var (kind, bom) = TextDecoding.DetectBom(bytes);
+        if (bom == 0 && TextDecoding.GuessBomlessUtf16(bytes) is { } utf16) kind = utf16;
+        var invalid = new List<InvalidByteSequence>();
+        string text = kind == FileEncodingKind.Utf8
+            ? TextDecoding.DecodeUtf8(bytes, bom, invalid)
+            : TextDecoding.GetEncoding(kind).GetString(bytes, bom, bytes.Length - bom);
+        return new MarkdownFile(path, bytes, kind, bom, text, invalid.ToImmutableArray());
+    }
+
+    /// <summary>Parses text as if it were a UTF-8 file without BOM.</summary>
+    public static MarkdownFile FromText(string path, string text)
+    {
+        var bytes = new UTF8Encoding(false).GetBytes(text);
+        return FromBytes(path, bytes);
+    }
+
+    /// <summary>True when the bytes look binary (NUL bytes in a file that is not UTF-16/32).</summary>
+    public static bool IsBinary(byte[] bytes)
+    {
+        var (kind, bom) = TextDecoding.DetectBom(bytes);
+        if (kind != FileEncodingKind.Utf8) return false;
+        if (bom == 0 && TextDecoding.GuessBomlessUtf16(bytes) is not null) return false;
+        return TextDecoding.LooksBinary(bytes, bom);
+    }
+
+    /// <summary>Encodes new text the way this file was encoded: same encoding, same BOM.</summary>
+    public byte[] Encode(string newText)
+    {
+        var enc = TextDecoding.GetEncoding(Encoding);
+        var body = enc.GetBytes(newText);
+        if (BomLength == 0) return body;
+        var result = new byte[BomLength + body.Length];
+        Array.Copy(Bytes, result, BomLength);
+        Array.Copy(body, 0, result, BomLength, body.Length);
+        return result;
+    }
+
+    /// <summary>A location for a span of <see cref="Text"/>.</summary>
+    public Location GetLocation(TextSpan span, long? byteOffset = null)
+    {
+        int start = Math.Min(span.Start, Text.Length), end = Math.Min(span.End, Text.Length);
+        var (l1, c1) = Lines.GetPosition(start);
+        var (l2, c2) = Lines.GetPosition(end);
+        return new Location(Path, TextSpan.FromBounds(start, end), l1, c1, l2, c2, byteOffset);
+    }
+
+    /// <summary>A location for a Markdig node (Markdig's inclusive end is converted).</summary>
+    public Location GetLocation(MarkdownObject node) => GetLocation(GetSpan(node));
+
+    /// <summary>The span of a Markdig node in <see cref="Text"/>.</summary>
+    public static TextSpan GetSpan(MarkdownObject node) =>
+        node.Span.IsEmpty || node.Span.Start < 0 ? default : TextSpan.FromBounds(node.Span.Start, node.Span.End + 1);
+
+    /// <summary>The text of a span.</summary>
+    public string GetText(TextSpan span) => Text.Substring(span.Start, span.Length);
+
+    /// <summary>Offset of <paramref name="charOffset"/> in the raw bytes (exact for UTF-8, UTF-16 and UTF-32).</summary>
+    public long GetByteOffset(int charOffset)
+    {
+        switch (Encoding)
+        {
+            case FileEncodingKind.Utf16LE: case FileEncodingKind.Utf16BE: return BomLength + 2L * charOffset;
+            case FileEncodingKind.Utf32LE: case FileEncodingKind.Utf32BE: return BomLength + 4L * CodePointCount(charOffset);
+        }
+        long bytes = BomLength;
+        int inv = 0;
+        for (int i = 0; i < charOffset && i < Text.Length; i++)
+        {
+            if (inv < InvalidUtf8.Length && InvalidUtf8[inv].CharOffset == i) { bytes += InvalidUtf8[inv].ByteLength; inv++; continue; }
+            char c = Text[i];
+            if (c < 0x80) bytes += 1;
+            else if (c < 0x800) bytes += 2;
+            else if (char.IsHighSurrogate(c) && i + 1 < Text.Length && char.IsLowSurrogate(Text[i + 1])) { bytes += 4; i++; }
+            else bytes += 3;
+        }
+        return bytes;
+    }
+
+    private int CodePointCount(int charOffset)
+    {
+        int n = 0;
+        for (int i = 0; i < charOffset && i < Text.Length; i++, n++)
+            if (char.IsHighSurrogate(Text[i]) && i + 1 < Text.Length && char.IsLowSurrogate(Text[i + 1])) i++;
+        return n;
+    }
+
+    private static string DetectLineEnding(string text)
+    {
+        int crlf = 0, lf = 0;
+        for (int i = 0; i < text.Length; i++)
+            if (text[i] == '\n') { if (i > 0 && text[i - 1] == '\r') crlf++; else lf++; }
+        return crlf > lf ? "\r\n" : "\n";
+    }
+
+    /// <summary>A cheap estimate of block and bracket nesting, used to run very deep documents on a big stack.</summary>
+    internal static int EstimateNesting(byte[] bytes)
+    {
+        int max = 0, depth = 0, lineDepth = 0, indent = 0;
+        bool atLineStart = true;
+        foreach (byte b in bytes)
+        {
+            char c = (char)b;
+            if (atLineStart && (c == ' ' || c == '\t')) { indent += c == '\t' ? 4 : 1; if (indent / 2 > max) max = indent / 2; continue; }
+            switch (c)
+            {
+                case '[': case '(': case '<': if (++depth > max) max = depth; break;
+                case ']': case ')': case '>':
+                    if (atLineStart && c == '>') { if (++lineDepth > max) max = lineDepth; }
+                    else if (depth > 0) depth--;
+                    break;
+                case '\n': atLineStart = true; lineDepth = 0; depth = 0; indent = 0; continue;
+                case '-': case '*': case '+': if (atLineStart) continue; break;
+            }
+            atLineStart = false;
+        }
+        return max;
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.Extensions.FileSystemGlobbing;
+using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
+using PolicyLint.Configuration;
+
+namespace PolicyLint.Engine;
+
+/// <summary>Turns files, directories and globs into the set of files to lint.</summary>
+internal static class FileDiscovery
+{
+    public static HashSet<string> Expand(IEnumerable<string> inputs, string baseDir, ConfigurationResolver resolver, Func<string, bool>? isIgnored)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            string full = Path.GetFullPath(Path.Combine(baseDir, input));
+            if (File.Exists(full)) { result.Add(full); continue; }
+            if (Directory.Exists(full)) { Walk(full, resolver, isIgnored, result); continue; }
+            if (input.IndexOfAny(['*', '?', '[']) >= 0)
+            {
+                int before = result.Count;
+                Glob(input, baseDir, resolver, isIgnored, result);
+                if (result.Count == before) throw new LintInputException($"No file matches '{input}'");
+                continue;
+            }
+            throw new LintInputException($"'{input}' does not exist");
+        }
+        return result;
+    }
+
+    private static void Walk(string root, ConfigurationResolver resolver, Func<string, bool>? isIgnored, HashSet<string> into)
+    {
+        var stack = new Stack<string>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            string dir = stack.Pop();
+            var (include, exclude, filterBase) = resolver.GetFilters(dir);
+            var inc = new Matcher(StringComparison.OrdinalIgnoreCase);
+            inc.AddIncludePatterns(include);
+            var exc = new Matcher(StringComparison.OrdinalIgnoreCase);
+            exc.AddIncludePatterns(exclude);
+            string[] files, dirs;
+            try
+            {
+                files = Directory.GetFiles(dir);
+                dirs = Directory.GetDirectories(dir);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                continue; // An unreadable folder is skipped; the files we can read are still linted.
+            }
+            foreach (var f in files.OrderBy(x => x, StringComparer.Ordinal))
+            {
+                string rel = ConfigurationResolver.GetRelativePath(filterBase, f);
+                if (!inc.Match(rel).HasMatches || exc.Match(rel).HasMatches) continue;
+                if (isIgnored is not null && isIgnored(f)) continue;
+                into.Add(f);
+            }
+            foreach (var d in dirs.OrderByDescending(x => x, StringComparer.Ordinal))
+            {
+                string name = Path.GetFileName(d);
+                if (name is ".git" or "node_modules" or "bin" or "obj") continue;
+                // Directory symlinks are not followed: that is how loops are avoided (git does not follow them either).
+                try { if ((File.GetAttributes(d) & FileAttributes.ReparsePoint) != 0) continue; }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { continue; }
+                string rel = ConfigurationResolver.GetRelativePath(filterBase, d) + "/x";
+                if (exc.Match(rel).HasMatches && exc.Match(rel.Substring(0, rel.Length - 2) + "/x.md").HasMatches) continue;
+                if (isIgnored is not null && isIgnored(d + Path.DirectorySeparatorChar)) continue;
+                stack.Push(d);
+            }
+        }
+    }
+
+    private static void Glob(string pattern, string baseDir, ConfigurationResolver resolver, Func<string, bool>? isIgnored, HashSet<string> into)
+    {
+        // Split the static prefix ("docs/policies/") from the wildcard part so the walk starts there.
+        string norm = pattern.Replace('\\', '/');
+        int wild = norm.IndexOfAny(['*', '?', '[']);
+        int slash = norm.LastIndexOf('/', wild);
+        string prefix = slash >= 0 ? norm.Substring(0, slash) : "";
+        string rest = slash >= 0 ? norm.Substring(slash + 1) : norm;
+        string start = Path.GetFullPath(Path.Combine(baseDir, prefix.Length == 0 ? "." : prefix));
+        if (!Directory.Exists(start)) return;
+        var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
+        matcher.AddInclude(rest);
+        matcher.AddExcludePatterns(ConfigurationResolver.DefaultExclude);
+        var (_, exclude, filterBase) = resolver.GetFilters(start);
+        var exc = new Matcher(StringComparison.OrdinalIgnoreCase);
+        exc.AddIncludePatterns(exclude);
+        foreach (var m in matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(start))).Files)
+        {
+            string full = Path.GetFullPath(Path.Combine(start, m.Path));
+            if (exc.Match(ConfigurationResolver.GetRelativePath(filterBase, full)).HasMatches) continue;
+            if (isIgnored is not null && isIgnored(full)) continue;
+            into.Add(full);
+        }
+    }
+}

@@ -1,0 +1,359 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using PolicyLint.Analysis;
+using PolicyLint.Configuration;
+using PolicyLint.Diagnostics;
+using PolicyLint.Documents;
+using PolicyLint.Rules;
+using PolicyLint.Rules.Engine;
+
+namespace PolicyLint.Engine;
+
+/// <summary>
+/// Runs analyzers over documents: each file is read and parsed once, files are analysed in parallel, cross-file rules
+/// resolve at workspace end, then configuration severities and suppressions apply. The output does not depend on thread timing.
+/// </summary>
+public sealed class LintEngine
+{
+    private const int DeepNestingThreshold = 256;
+    private const int BigStackSize = 256 * 1024 * 1024;
+
+    private readonly ImmutableArray<MarkdownAnalyzer> _analyzers;
+
+    /// <summary>Creates an engine with the built-in analyzers plus <paramref name="additionalAnalyzers"/>.</summary>
+    public LintEngine(IEnumerable<MarkdownAnalyzer>? additionalAnalyzers = null, bool includeBuiltIns = true)
+    {
+        var list = new List<MarkdownAnalyzer>();
+        if (includeBuiltIns) list.AddRange(BuiltInAnalyzers.Create());
+        if (additionalAnalyzers is not null) list.AddRange(additionalAnalyzers);
+        _analyzers = list.ToImmutableArray();
+        Rules = EngineRules.All.Concat(_analyzers.SelectMany(a => a.SupportedRules.IsDefault ? [] : a.SupportedRules))
+            .Distinct().OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
+        var dup = Rules.GroupBy(r => r.Name).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw new ArgumentException($"Two rules share the name '{dup.Key}': {string.Join(", ", dup.Select(r => r.Id))}");
+    }
+
+    /// <summary>The analyzers this engine runs (plugins from configuration come on top, per run).</summary>
+    public ImmutableArray<MarkdownAnalyzer> Analyzers => _analyzers;
+
+    /// <summary>Every rule known: engine rules and those of the analyzers.</summary>
+    public ImmutableArray<RuleDescriptor> Rules { get; }
+
+    /// <summary>Lints one Markdown string (configuration from <paramref name="configText"/>, no discovery).</summary>
+    public LintResult LintText(string markdown, string path = "document.md", string? configText = null, string? baseDirectory = null,
+        Func<DateTimeOffset>? clock = null)
+    {
+        var request = new LintRequest
+        {
+            Paths = Array.Empty<string>(),
+            Documents = [new InMemoryDocument(path, markdown)],
+            ConfigText = configText ?? string.Empty,
+            DiscoverConfiguration = false,
+            BaseDirectory = baseDirectory,
+            LoadPlugins = false,
+            Clock = clock,
+        };
+        return LintAsync(request).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Lints the files, directories and globs of <paramref name="request"/>.</summary>
+    /// <exception cref="ConfigurationException">A configuration file is invalid.</exception>
+    /// <exception cref="LintInputException">A path or glob matched nothing.</exception>
+    public Task<LintResult> LintAsync(LintRequest request, IProgress<LintProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Run(request, progress, cancellationToken), cancellationToken);
+
+    private LintResult Run(LintRequest request, IProgress<LintProgress>? progress, CancellationToken ct)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        string baseDir = Path.GetFullPath(request.BaseDirectory ?? Directory.GetCurrentDirectory());
+        string rootDir = request.RootDirectory is not null ? Path.GetFullPath(Path.Combine(baseDir, request.RootDirectory))
+            : PathUtil.FindGitRoot(baseDir) ?? baseDir;
+
+        var configPath = request.ConfigPath is null ? null : Path.GetFullPath(Path.Combine(baseDir, request.ConfigPath));
+        var analyzers = _analyzers;
+        var rules = Rules;
+        var resolver = new ConfigurationResolver(rules, configPath, request.ConfigText, baseDir, request.DiscoverConfiguration);
+        if (request.LoadPlugins)
+        {
+            var plugins = resolver.GetPlugins(baseDir);
+            if (plugins.Count > 0)
+            {
+                analyzers = analyzers.AddRange(PluginLoader.Load(plugins));
+                rules = rules.Concat(analyzers.SelectMany(a => a.SupportedRules)).Distinct().OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
+                resolver = new ConfigurationResolver(rules, configPath, request.ConfigText, baseDir, request.DiscoverConfiguration);
+            }
+        }
+
+        // Inputs: in-memory documents win over files at the same path.
+        var memory = new Dictionary<string, InMemoryDocument>(StringComparer.Ordinal);
+        foreach (var d in request.Documents) memory[Path.GetFullPath(Path.Combine(baseDir, d.Path))] = d;
+        var files = FileDiscovery.Expand(request.Paths, baseDir, resolver, request.IsIgnored);
+        foreach (var m in memory.Keys) if (!files.Contains(m)) files.Add(m);
+        var ordered = files.OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        var workspace = new Workspace(rootDir, baseDir, ordered, request.Clock);
+
+        // Initialize analyzers for this run, then run workspace-start actions.
+        var actions = new List<AnalyzerActions>();
+        foreach (var a in analyzers)
+        {
+            var acts = new AnalyzerActions(a);
+            a.Initialize(new Registrar(acts, false, workspace, ct));
+            foreach (var start in acts.WorkspaceStart.ToArray())
+                start(new Registrar(acts, true, workspace, ct));
+            actions.Add(acts);
+        }
+        var dispatch = new NodeDispatch(actions);
+        var findRule = new Func<string, RuleDescriptor?>(resolver.FindRule);
+
+        var states = new FileState[ordered.Length];
+        int done = 0;
+        var options = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Math.Max(1, request.MaxDegreeOfParallelism) };
+        Parallel.For(0, ordered.Length, options, i =>
+        {
+            string full = ordered[i];
+            memory.TryGetValue(full, out var mem);
+            states[i] = AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, mem, ct);
+            int n = Interlocked.Increment(ref done);
+            progress?.Report(new LintProgress(n, ordered.Length, states[i].DisplayPath));
+        });
+
+        // Cross-file rules.
+        var byDisplay = states.ToDictionary(s => s.DisplayPath, StringComparer.Ordinal);
+        foreach (var acts in actions)
+        {
+            foreach (var end in acts.WorkspaceEnd)
+            {
+                var endCtx = new WorkspaceEndAnalysisContext(workspace, d =>
+                {
+                    if (!acts.RuleIds.Contains(d.Id))
+                        throw new InvalidOperationException($"Analyzer '{acts.Analyzer.Name}' reported {d.Id}, which is not in its SupportedRules");
+                    if (byDisplay.TryGetValue(d.Location.Path, out var st)) lock (st) st.Raw.Add(d);
+                }, full => resolver.GetConfiguration(full), ct);
+                try { end(endCtx); }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    var first = states.FirstOrDefault();
+                    if (first is not null)
+                        first.Raw.Add(Diagnostic.Create(EngineRules.AnalyzerException, Location.ForFile(first.DisplayPath),
+                            acts.Analyzer.Name, ex.GetType().Name, ex.Message + " (in its workspace-end action)"));
+                }
+            }
+        }
+
+        var results = states.Select(s => s.Finish(findRule)).ToImmutableArray();
+        return new LintResult(results, rules, stopwatch.Elapsed);
+    }
+
+    private static FileState AnalyzeFile(string full, Workspace workspace, ConfigurationResolver resolver, List<AnalyzerActions> actions,
+        NodeDispatch dispatch, Func<string, RuleDescriptor?> findRule, InMemoryDocument? memory, CancellationToken ct)
+    {
+        string display = workspace.GetDisplayPath(full);
+        var config = resolver.GetConfiguration(full);
+        var state = new FileState(display, full, config);
+        byte[] bytes;
+        if (memory is not null) bytes = memory.Bytes;
+        else
+        {
+            try
+            {
+                var info = new FileInfo(full);
+                state.LastWriteUtc = info.LastWriteTimeUtc;
+                state.Length = info.Length;
+                if (info.Length > config.MaxFileSize)
+                {
+                    state.Raw.Add(Diagnostic.Create(EngineRules.FileTooLarge, Location.ForFile(display), info.Length, config.MaxFileSize));
+                    return state;
+                }
+                bytes = File.ReadAllBytes(full);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+            {
+                state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display), ex.Message));
+                return state;
+            }
+        }
+        if (bytes.Length > config.MaxFileSize)
+        {
+            state.Raw.Add(Diagnostic.Create(EngineRules.FileTooLarge, Location.ForFile(display), (long)bytes.Length, config.MaxFileSize));
+            return state;
+        }
+        if (MarkdownFile.IsBinary(bytes))
+        {
+            state.Raw.Add(Diagnostic.Create(EngineRules.BinaryFile, Location.ForFile(display)));
+            return state;
+        }
+
+        void Work()
+        {
+            var file = MarkdownFile.FromBytes(display, bytes);
+            state.Linted = true;
+            RunActions(file, state, workspace, actions, dispatch, ct);
+            state.Suppressions = SuppressionDirectives.Parse(file, findRule);
+            state.Lines = file.Lines;
+        }
+
+        if (MarkdownFile.EstimateNesting(bytes) > DeepNestingThreshold)
+        {
+            // Markdig and tree walks recurse; very deep documents get a big stack instead of a crash.
+            Exception? error = null;
+            var thread = new Thread(() => { try { Work(); } catch (Exception ex) { error = ex; } }, BigStackSize);
+            thread.Start();
+            thread.Join();
+            if (error is OperationCanceledException) throw error;
+            if (error is not null)
+                state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display), "the document could not be parsed: " + error.Message));
+        }
+        else Work();
+        return state;
+    }
+
+    private static void RunActions(MarkdownFile file, FileState state, Workspace workspace, List<AnalyzerActions> actions, NodeDispatch dispatch,
+        CancellationToken ct)
+    {
+        var config = state.Config;
+        Func<RuleDescriptor, bool> isEnabled = r => config.GetSeverity(r) != Severity.None;
+        var active = new HashSet<AnalyzerActions>();
+        foreach (var acts in actions)
+            if (acts.HasDocumentWork && acts.Rules.Any(isEnabled)) active.Add(acts);
+        if (active.Count == 0) return;
+
+        Action<Diagnostic> ReporterFor(AnalyzerActions acts) => d =>
+        {
+            if (!acts.RuleIds.Contains(d.Id))
+                throw new InvalidOperationException($"Analyzer '{acts.Analyzer.Name}' reported {d.Id}, which is not in its SupportedRules");
+            state.Raw.Add(d);
+        };
+
+        void Guard(AnalyzerActions acts, Action body)
+        {
+            try { body(); }
+            catch (OperationCanceledException) { throw; }
+            catch (ConfigurationException ex)
+            {
+                state.Raw.Add(Diagnostic.Create(EngineRules.InvalidRuleOptions, Location.ForFile(file.Path), acts.Analyzer.Name, ex.Message));
+                state.FailedAnalyzers.Add(acts);
+            }
+            catch (Exception ex)
+            {
+                state.Raw.Add(Diagnostic.Create(EngineRules.AnalyzerException, Location.ForFile(file.Path), acts.Analyzer.Name, ex.GetType().Name, ex.Message));
+                state.FailedAnalyzers.Add(acts);
+            }
+        }
+
+        foreach (var acts in actions)
+        {
+            if (!active.Contains(acts)) continue;
+            var report = ReporterFor(acts);
+            foreach (var a in acts.FrontMatter)
+            {
+                if (state.FailedAnalyzers.Contains(acts)) break;
+                Guard(acts, () => a(new FrontMatterAnalysisContext(file, workspace, config, report, isEnabled, ct)));
+            }
+            foreach (var a in acts.Document)
+            {
+                if (state.FailedAnalyzers.Contains(acts)) break;
+                Guard(acts, () => a(new DocumentAnalysisContext(file, workspace, config, report, isEnabled, ct)));
+            }
+        }
+        ct.ThrowIfCancellationRequested();
+
+        if (dispatch.IsEmpty) return;
+        var seeds = new Dictionary<AnalyzerActions, NodeContextSeed>();
+        foreach (var node in SyntaxWalker.Descendants(file.Syntax))
+        {
+            if (node is YamlFrontMatterBlock) continue;
+            foreach (var (owner, invoke) in dispatch.For(node.GetType()))
+            {
+                if (!active.Contains(owner) || state.FailedAnalyzers.Contains(owner)) continue;
+                if (!seeds.TryGetValue(owner, out var seed))
+                    seeds[owner] = seed = new NodeContextSeed(file, workspace, config, ReporterFor(owner), isEnabled, ct);
+                Guard(owner, () => invoke(node, _ => seed));
+            }
+        }
+    }
+
+    /// <summary>What the engine keeps per file between the parallel phase and the end of the run.</summary>
+    private sealed class FileState
+    {
+        public FileState(string display, string full, FileConfiguration config) { DisplayPath = display; FullPath = full; Config = config; }
+        public string DisplayPath { get; }
+        public string FullPath { get; }
+        public FileConfiguration Config { get; }
+        public List<Diagnostic> Raw { get; } = new();
+        public HashSet<AnalyzerActions> FailedAnalyzers { get; } = new();
+        public SuppressionDirectives? Suppressions { get; set; }
+        public LineMap? Lines { get; set; }
+        public bool Linted { get; set; }
+        public DateTime? LastWriteUtc { get; set; }
+        public long Length { get; set; }
+
+        public FileResult Finish(Func<string, RuleDescriptor?> findRule)
+        {
+            var output = new List<Diagnostic>();
+            foreach (var d in Raw)
+            {
+                var sev = Config.GetSeverity(d.Descriptor);
+                if (sev == Severity.None) continue;
+                if (d.Descriptor.Category != RuleCategory.Engine && Suppressions is not null
+                    && Suppressions.IsSuppressed(d.Id, d.Location.StartLine - 1)) continue;
+                output.Add(d.WithSeverity(sev));
+            }
+            if (Suppressions is not null && Lines is not null) AddDirectiveDiagnostics(output, findRule);
+            output.Sort(DiagnosticComparer.Instance);
+            return new FileResult(DisplayPath, FullPath, output.ToImmutableArray(), Linted, LastWriteUtc, Length);
+        }
+
+        private void AddDirectiveDiagnostics(List<Diagnostic> output, Func<string, RuleDescriptor?> findRule)
+        {
+            foreach (var dir in Suppressions!.Directives)
+            {
+                string text = DirectiveText(dir);
+                void Add(RuleDescriptor rule, TextSpan span, params object?[] args)
+                {
+                    var sev = Config.GetSeverity(rule);
+                    if (sev == Severity.None) return;
+                    var (l1, c1) = Lines!.GetPosition(span.Start);
+                    var (l2, c2) = Lines.GetPosition(span.End);
+                    output.Add(Diagnostic.Create(rule, new Location(DisplayPath, span, l1, c1, l2, c2), args).WithSeverity(sev));
+                }
+                bool anyUnknown = false;
+                foreach (var (key, span) in dir.Rules)
+                    if (findRule(key) is null)
+                    {
+                        anyUnknown = true;
+                        Add(EngineRules.UnknownRuleInDirective, span, key, SuggestRule(key, findRule));
+                    }
+                if (Config.RequireJustification && dir.Kind != DirectiveKind.Enable && dir.Justification is null)
+                    Add(EngineRules.MissingJustification, dir.Span, text);
+                bool allUnknown = anyUnknown && dir.RuleIds is { Count: 0 };
+                if (!dir.Used && !allUnknown && dir.Kind != DirectiveKind.Enable)
+                    Add(EngineRules.UnusedSuppression, dir.Span, text);
+            }
+        }
+
+        private static string DirectiveText(Directive d) => d.Kind switch
+        {
+            DirectiveKind.Disable => "policylint-disable",
+            DirectiveKind.Enable => "policylint-enable",
+            DirectiveKind.DisableLine => "policylint-disable-line",
+            DirectiveKind.DisableNextLine => "policylint-disable-next-line",
+            _ => "policylint-disable-file",
+        } + (d.Rules.Count > 0 ? " " + string.Join(" ", d.Rules.Select(r => r.Key)) : "");
+
+        private static string SuggestRule(string key, Func<string, RuleDescriptor?> findRule)
+        {
+            // Common slip: lower-case ID or a name with a typo; the resolver knows both spellings.
+            var r = findRule(key.ToUpperInvariant());
+            return r is not null ? $"; did you mean '{r.Id}'?" : string.Empty;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+
+namespace PolicyLint.Engine;
+
+/// <summary>What to lint and how.</summary>
+public sealed class LintRequest
+{
+    /// <summary>Files, directories and globs (default: the base directory).</summary>
+    public IReadOnlyList<string> Paths { get; set; } = ["."];
+    /// <summary>Documents given in memory (for stdin and for library callers); linted as if at their path.</summary>
+    public IReadOnlyList<InMemoryDocument> Documents { get; set; } = Array.Empty<InMemoryDocument>();
+    /// <summary>Relative paths are resolved against it and diagnostics are shown relative to it (default: current directory).</summary>
+    public string? BaseDirectory { get; set; }
+    /// <summary>Links may not leave it (default: the git root above the base directory, else the base directory).</summary>
+    public string? RootDirectory { get; set; }
+    /// <summary>An explicit configuration file; turns discovery off.</summary>
+    public string? ConfigPath { get; set; }
+    /// <summary>Configuration as YAML text; turns discovery off.</summary>
+    public string? ConfigText { get; set; }
+    /// <summary>Search <c>.policylint.yml</c> upward from each file (default true).</summary>
+    public bool DiscoverConfiguration { get; set; } = true;
+    /// <summary>Extra filter for directory walks (e.g. .gitignore); returns true to skip a full path. Directories get a trailing separator.</summary>
+    public Func<string, bool>? IsIgnored { get; set; }
+    /// <summary>Load plugin assemblies named in configuration (default true).</summary>
+    public bool LoadPlugins { get; set; } = true;
+    /// <summary>Parallelism (default: processor count).</summary>
+    public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
+    /// <summary>The clock rules use for dates (tests inject one).</summary>
+    public Func<DateTimeOffset>? Clock { get; set; }
+}
+
+/// <summary>A document given as bytes rather than read from disk.</summary>
+public sealed class InMemoryDocument
+{
+    /// <summary>Creates a document. <paramref name="path"/> is relative to the base directory or absolute.</summary>
+    public InMemoryDocument(string path, byte[] bytes) { Path = path; Bytes = bytes; }
+    /// <summary>Creates a UTF-8 document from text.</summary>
+    public InMemoryDocument(string path, string text) : this(path, new System.Text.UTF8Encoding(false).GetBytes(text)) { }
+    /// <summary>Where the document claims to live.</summary>
+    public string Path { get; }
+    /// <summary>Its content.</summary>
+    public byte[] Bytes { get; }
+}
+
+/// <summary>Progress of a run.</summary>
+public readonly struct LintProgress
+{
+    /// <summary>Creates a progress report.</summary>
+    public LintProgress(int done, int total, string path) { Done = done; Total = total; Path = path; }
+    /// <summary>Files finished.</summary>
+    public int Done { get; }
+    /// <summary>Files in the run.</summary>
+    public int Total { get; }
+    /// <summary>The file just finished.</summary>
+    public string Path { get; }
+}
+
+/// <summary>A path or glob given to the engine matched nothing.</summary>
+public sealed class LintInputException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public LintInputException(string message) : base(message) { }
+}
