@@ -176,27 +176,33 @@ public sealed class MarkdownFile
         return crlf > lf ? "\r\n" : "\n";
     }
 
-    /// <summary>A cheap estimate of block and bracket nesting, used to run very deep documents on a big stack.</summary>
-    internal static int EstimateNesting(byte[] bytes)
+    /// <summary>
+    /// A cheap estimate of nesting: block depth (block quote markers and list-marker indentation) and inline bracket
+    /// depth. Markdig refuses block nesting beyond 128 levels, after work that grows with the square of the input.
+    /// </summary>
+    internal static (int Block, int Inline) EstimateNesting(byte[] bytes)
     {
-        int max = 0, depth = 0, lineDepth = 0, indent = 0;
+        int maxBlock = 0, maxInline = 0, depth = 0, quotes = 0, indent = 0;
         bool atLineStart = true;
         foreach (byte b in bytes)
         {
-            char c = (char)b;
-            if (atLineStart && (c == ' ' || c == '\t')) { indent += c == '\t' ? 4 : 1; if (indent / 2 > max) max = indent / 2; continue; }
-            switch (c)
+            if (b == (byte)'\n') { atLineStart = true; quotes = 0; indent = 0; depth = 0; continue; }
+            if (atLineStart)
             {
-                case '[': case '(': case '<': if (++depth > max) max = depth; break;
-                case ']': case ')': case '>':
-                    if (atLineStart && c == '>') { if (++lineDepth > max) max = lineDepth; }
-                    else if (depth > 0) depth--;
-                    break;
-                case '\n': atLineStart = true; lineDepth = 0; depth = 0; indent = 0; continue;
-                case '-': case '*': case '+': if (atLineStart) continue; break;
+                if (b == (byte)' ') { indent++; continue; }
+                if (b == (byte)'\t') { indent += 4; continue; }
+                if (b == (byte)'>') { if (++quotes > maxBlock) maxBlock = quotes; continue; }
+                if (b == (byte)'-' || b == (byte)'*' || b == (byte)'+' || (b >= (byte)'0' && b <= (byte)'9'))
+                {
+                    int listDepth = quotes + indent / 2 + 1;
+                    if (listDepth > maxBlock) maxBlock = listDepth;
+                }
+                atLineStart = false;
             }
-            atLineStart = false;
+            if (b == (byte)'[' || b == (byte)'(') { if (++depth > maxInline) maxInline = depth; }
+            else if ((b == (byte)']' || b == (byte)')') && depth > 0) depth--;
         }
-        return max;
+        return (maxBlock, maxInline);
     }
+
 }

@@ -25,6 +25,8 @@ namespace PolicyLint.Engine;
 public sealed class LintEngine
 {
     private const int DeepNestingThreshold = 256;
+    private const int MaxBlockNesting = 250;
+    private const int MaxInlineNesting = 2000;
     private const int BigStackSize = 256 * 1024 * 1024;
 
     private readonly ImmutableArray<MarkdownAnalyzer> _analyzers;
@@ -194,14 +196,35 @@ public sealed class LintEngine
 
         void Work()
         {
-            var file = MarkdownFile.FromBytes(display, bytes);
+            MarkdownFile file;
+            try { file = MarkdownFile.FromBytes(display, bytes); }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+            {
+                // Markdig refuses pathological input (e.g. thousands of nested block quotes) with an exception.
+                state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
+                    "the document could not be parsed as Markdown (" + ex.Message.TrimEnd('.') + ")"));
+                return;
+            }
             state.Linted = true;
             RunActions(file, state, workspace, actions, dispatch, ct);
             state.Suppressions = SuppressionDirectives.Parse(file, findRule);
             state.Lines = file.Lines;
         }
 
-        if (MarkdownFile.EstimateNesting(bytes) > DeepNestingThreshold)
+        var (blockDepth, inlineDepth) = MarkdownFile.EstimateNesting(bytes);
+        if (blockDepth > MaxBlockNesting)
+        {
+            state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
+                $"the document nests block quotes or lists about {blockDepth} levels deep, more than the {MaxBlockNesting} a Markdown parser accepts"));
+            return state;
+        }
+        if (inlineDepth > MaxInlineNesting)
+        {
+            state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
+                $"a line nests brackets about {inlineDepth} levels deep, more than the {MaxInlineNesting} PolicyLint parses (parsing time grows with the square of the depth)"));
+            return state;
+        }
+        if (inlineDepth > DeepNestingThreshold)
         {
             // Markdig and tree walks recurse; very deep documents get a big stack instead of a crash.
             Exception? error = null;
