@@ -1,0 +1,141 @@
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using PolicyLint.Analysis;
+using PolicyLint.Configuration;
+using PolicyLint.Diagnostics;
+using PolicyLint.Engine;
+using PolicyLint.Tests.TestSupport;
+using static PolicyLint.Tests.Engine.ExternalAnalyzerTests;
+
+namespace PolicyLint.Tests.Configuration;
+
+public sealed class ConfigurationTests
+{
+    private static readonly MarkdownAnalyzer[] Analyzers = [new ForbiddenWordAnalyzer()];
+
+    private static async Task<string[]> Run(TempTree t, string? configPath = null, params string[] paths)
+    {
+        var r = await new LintEngine(Analyzers).LintAsync(new LintRequest
+        {
+            BaseDirectory = t.Root, ConfigPath = configPath, Paths = paths.Length == 0 ? ["."] : paths,
+        });
+        return r.Diagnostics.Where(d => d.Id == "ACME1001").Select(d => $"{d.Location.Path}:{d.Severity.ToDisplayString()}").ToArray();
+    }
+
+    [Fact]
+    public async Task NearestConfigurationWinsAndRootStopsTheWalk()
+    {
+        using var t = new TempTree();
+        t.Write(".policylint.yml", "rules:\n  ACME1001: error\n");
+        t.Write("a.md", "foo\n");
+        t.Write("docs/b.md", "foo\n");
+        t.Write("docs/.policylint.yml", "rules:\n  ACME1001: info\n");
+        t.Write("other/c.md", "foo\n");
+        t.Write("other/.policylint.yml", "root: true\n");
+        Assert.Equal(["a.md:error", "docs/b.md:info", "other/c.md:warning"], await Run(t));
+    }
+
+    [Fact]
+    public async Task ParentConfigurationCascadesWhenNotRoot()
+    {
+        using var t = new TempTree();
+        t.Write(".policylint.yml", "rules:\n  ACME1001:\n    severity: error\n    options:\n      words: [baz]\n");
+        t.Write("docs/.policylint.yml", "rules:\n  forbidden-word: info\n");
+        t.Write("docs/b.md", "baz foo\n");
+        Assert.Equal(["docs/b.md:info"], await Run(t));
+    }
+
+    [Fact]
+    public async Task OverridesApplyPerFolder()
+    {
+        using var t = new TempTree();
+        t.Write(".policylint.yml", "root: true\noverrides:\n  - files: ['policies/**/*.md']\n    rules:\n      ACME1001: error\n  - files: ['**/drafts/*.md']\n    rules:\n      ACME1001: none\n");
+        t.Write("policies/hr/leave.md", "foo\n");
+        t.Write("policies/drafts/x.md", "foo\n");
+        t.Write("blog/post.md", "foo\n");
+        Assert.Equal(["blog/post.md:warning", "policies/hr/leave.md:error"], await Run(t));
+    }
+
+    [Fact]
+    public async Task IncludeAndExcludeFilterDirectoryWalks()
+    {
+        using var t = new TempTree();
+        t.Write(".policylint.yml", "root: true\nexclude: ['archive/**']\n");
+        t.Write("a.md", "foo\n");
+        t.Write("archive/old.md", "foo\n");
+        t.Write("node_modules/pkg/readme.md", "foo\n");
+        t.Write("notes.txt", "foo\n");
+        Assert.Equal(["a.md:warning"], await Run(t));
+        Assert.Equal(["archive/old.md:warning"], await Run(t, null, "archive/old.md")); // named explicitly: linted
+    }
+
+    [Fact]
+    public async Task ExplicitConfigTurnsDiscoveryOff()
+    {
+        using var t = new TempTree();
+        t.Write(".policylint.yml", "rules:\n  ACME1001: error\n");
+        t.Write("ci.yml", "rules:\n  ACME1001: info\n");
+        t.Write("a.md", "foo\n");
+        Assert.Equal(["a.md:info"], await Run(t, "ci.yml"));
+    }
+
+    [Theory]
+    [InlineData("rules:\n  PL9999: error\n", "(2,3): Unknown rule 'PL9999'; run 'dotnet policylint rules' for the list")]
+    [InlineData("rules:\n  forbiden-word: error\n", "(2,3): Unknown rule 'forbiden-word'; did you mean 'forbidden-word'?")]
+    [InlineData("rules:\n  ACME1001: loud\n", "(2,13): 'loud' is not a severity for rule 'ACME1001'; use none, info, warning or error")]
+    [InlineData("rulez: {}\n", "(1,1): Unknown configuration key 'rulez'")]
+    [InlineData("rules: [a\n  b: c\n", "): Invalid YAML")]
+    [InlineData("- a\n- b\n", "(1,1): The configuration must be a mapping of keys to values")]
+    [InlineData("extends: nosuchpack\n", ": 'extends' names unknown pack 'nosuchpack'; built-in packs are")]
+    [InlineData("overrides:\n  - rules: {}\n", "(2,5): An override needs 'files' globs")]
+    [InlineData("maxFileSize: big\n", "(1,14): 'maxFileSize' must be a non-negative whole number, not 'big'")]
+    public async Task InvalidConfigurationIsAClearErrorNamingFileAndLine(string yaml, string expected)
+    {
+        using var t = new TempTree();
+        t.Write(".policylint.yml", yaml);
+        t.Write("a.md", "foo\n");
+        var ex = await Assert.ThrowsAsync<ConfigurationException>(() => Run(t));
+        Assert.StartsWith(Path.Combine(t.Root, ".policylint.yml"), ex.Message);
+        Assert.Contains(expected, ex.Message);
+    }
+
+    [Fact]
+    public void PacksAreEmbeddedAndListed()
+    {
+        Assert.Contains("recommended", Packs.Names);
+        Assert.Contains("blog-post", Packs.Names);
+        Assert.Contains("policy", Packs.Names);
+        Assert.NotNull(Packs.GetText("recommended"));
+    }
+
+    [Fact]
+    public void ExtendsCyclesAreRefused()
+    {
+        using var t = new TempTree();
+        t.Write("a.yml", "extends: b.yml\n");
+        t.Write("b.yml", "extends: a.yml\n");
+        var ex = Assert.Throws<ConfigurationException>(() => new ConfigurationResolver([], Path.Combine(t.Root, "a.yml")));
+        Assert.Contains("'extends' forms a cycle", ex.Message);
+    }
+
+    [Fact]
+    public void SiteRootsAreRelativeToTheConfigFile()
+    {
+        using var t = new TempTree();
+        t.Write("site/.policylint.yml", "siteRoots:\n  /blog: content\n  /: .\n");
+        var cfg = new ConfigurationResolver([]).GetConfiguration(Path.Combine(t.Root, "site", "x.md"));
+        Assert.Equal([new("/blog/", Path.Combine(t.Root, "site", "content")), new("/", Path.Combine(t.Root, "site"))], cfg.SiteRoots);
+    }
+
+    [Fact]
+    public void SchemaShipsWithTheLibrary()
+    {
+        using var s = typeof(LintEngine).Assembly.GetManifestResourceStream("PolicyLint.policylint.schema.json");
+        Assert.NotNull(s);
+        var doc = System.Text.Json.JsonDocument.Parse(s!);
+        var props = doc.RootElement.GetProperty("properties");
+        foreach (var key in new[] { "root", "extends", "include", "exclude", "rules", "overrides", "plugins", "requireJustification", "maxFileSize", "siteRoots" })
+            Assert.True(props.TryGetProperty(key, out _), key);
+    }
+}
