@@ -25,6 +25,7 @@ internal sealed class OverrideSection
 {
     public List<string> Files { get; } = new();
     public List<string> ExcludeFiles { get; } = new();
+    public List<string> Extends { get; } = new();
     public List<RuleSetting> Rules { get; } = new();
     public Dictionary<string, YamlNode> Settings { get; } = new(StringComparer.Ordinal);
 }
@@ -152,9 +153,10 @@ internal sealed class ConfigFile
                     case "files": section.Files.AddRange(YamlConfigReader.StringList(path, kv.Value, key)); break;
                     case "excludeFiles": section.ExcludeFiles.AddRange(YamlConfigReader.StringList(path, kv.Value, key)); break;
                     case "rules": ParseRules(path, kv.Value, section.Rules); break;
+                    case "extends": section.Extends.AddRange(YamlConfigReader.StringList(path, kv.Value, key)); break;
                     default:
                         if (SettingKeys.Contains(key)) { section.Settings[key] = kv.Value; break; }
-                        throw YamlConfigReader.Error(path, kv.Key, $"Unknown key '{key}' in an override; expected files, excludeFiles, rules or a setting");
+                        throw YamlConfigReader.Error(path, kv.Key, $"Unknown key '{key}' in an override; expected files, excludeFiles, extends, rules or a setting");
                 }
             }
             if (section.Files.Count == 0) throw YamlConfigReader.Error(path, item, "An override needs 'files' globs");

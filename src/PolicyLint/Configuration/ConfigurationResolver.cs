@@ -26,6 +26,7 @@ public sealed class ConfigurationResolver
     private readonly ConcurrentDictionary<string, ImmutableArray<ConfigFile>> _chains = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConfigFile> _loaded = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<OverrideSection, (Matcher Include, Matcher? Exclude)> _matchers = new();
+    private readonly ConcurrentDictionary<OverrideSection, ImmutableArray<ConfigFile>> _overrideExtends = new();
     private readonly ConcurrentDictionary<string, bool> _validated = new(StringComparer.Ordinal);
 
     /// <summary>Creates a resolver. With <paramref name="explicitConfigPath"/> or <paramref name="configText"/>, discovery is off.</summary>
@@ -77,7 +78,7 @@ public sealed class ConfigurationResolver
         var settings = new Dictionary<string, (YamlNode, string, string)>(StringComparer.Ordinal);
         bool requireJustification = false;
         long maxFileSize = FileConfiguration.DefaultMaxFileSize;
-        foreach (var c in chain)
+        void ApplyConfig(ConfigFile c, int depth)
         {
             Apply(c.Rules, severities, options);
             foreach (var s in c.Settings) settings[s.Key] = (s.Value, c.Path, c.Directory);
@@ -86,10 +87,14 @@ public sealed class ConfigurationResolver
             foreach (var o in c.Overrides)
             {
                 if (!Matches(o, c.Directory, fileFullPath)) continue;
+                if (depth < 8)
+                    foreach (var parent in ExpandOverrideExtends(o, c))
+                        ApplyConfig(parent, depth + 1);
                 Apply(o.Rules, severities, options);
                 foreach (var s in o.Settings) settings[s.Key] = (s.Value, c.Path, c.Directory);
             }
         }
+        foreach (var c in chain) ApplyConfig(c, 0);
         return new FileConfiguration(severities, options, settings, requireJustification, maxFileSize,
             chain.Select(c => c.Path).ToImmutableArray());
     }
@@ -103,6 +108,20 @@ public sealed class ConfigurationResolver
             if (r.Options is not null)
                 options[rule.Id] = (options.TryGetValue(rule.Id, out var existing) ? existing : RuleOptions.Empty).Merge(r.Options, r.Source);
         }
+    }
+
+    private ImmutableArray<ConfigFile> ExpandOverrideExtends(OverrideSection o, ConfigFile owner)
+    {
+        if (o.Extends.Count == 0) return ImmutableArray<ConfigFile>.Empty;
+        return _overrideExtends.GetOrAdd(o, _ =>
+        {
+            var holder = new ConfigFile(owner.Path + "#override", owner.Directory);
+            holder.Extends.AddRange(o.Extends);
+            var expanded = Expand(holder, new HashSet<string>());
+            var parents = expanded.RemoveAt(expanded.Length - 1);
+            Validate(parents);
+            return parents;
+        });
     }
 
     private bool Matches(OverrideSection o, string baseDir, string fileFullPath)

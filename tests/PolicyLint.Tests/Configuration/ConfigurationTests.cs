@@ -139,3 +139,18 @@ public sealed class ConfigurationTests
             Assert.True(props.TryGetProperty(key, out _), key);
     }
 }
+
+public sealed class OverrideExtendsTests
+{
+    [Fact]
+    public async System.Threading.Tasks.Task OverridesCanExtendPacksAndOtherFiles()
+    {
+        using var t = new TempTree();
+        t.Write(".policylint.yml", "root: true\noverrides:\n  - files: ['strict/**']\n    extends: strict.yml\n");
+        t.Write("strict.yml", "rules:\n  ACME1001: error\n");
+        t.Write("strict/a.md", "foo\n");
+        t.Write("b.md", "foo\n");
+        var r = await new LintEngine([new ForbiddenWordAnalyzer()]).LintAsync(new LintRequest { BaseDirectory = t.Root });
+        Assert.Equal(["b.md:Warning", "strict/a.md:Error"], r.Diagnostics.Select(d => $"{d.Location.Path}:{d.Severity}").ToArray());
+    }
+}
