@@ -1,0 +1,65 @@
+using System;
+using System.IO;
+using System.Linq;
+
+namespace PolicyLint.EndToEnd.Tests;
+
+/// <summary>
+/// Packs the three packages once per test run into a temporary local feed, with a version unique to this run
+/// so that NuGet's global cache never serves a stale copy. Consumers get a nuget.config that keeps the
+/// machine's sources and adds this folder.
+/// </summary>
+public sealed class PackagesFixture : IDisposable
+{
+    public PackagesFixture()
+    {
+        RepoRoot = FindRepoRoot();
+        Root = Path.Combine(Path.GetTempPath(), "policylint-e2e-" + Guid.NewGuid().ToString("N").Substring(0, 10));
+        Feed = Path.Combine(Root, "feed");
+        Directory.CreateDirectory(Feed);
+        Version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Environment.ProcessId;
+        foreach (var project in new[] { "src/PolicyLint/PolicyLint.csproj", "src/PolicyLint.MSBuild/PolicyLint.MSBuild.csproj", "src/PolicyLint.Cli/PolicyLint.Cli.csproj" })
+        {
+            var r = ProcessRunner.Dotnet(RepoRoot, "pack", project, "-c", "Release", "-o", Feed, "-p:Version=" + Version,
+                "-p:ContinuousIntegrationBuild=true");
+            if (r.ExitCode != 0) throw new InvalidOperationException($"dotnet pack {project} failed:\n{r}");
+        }
+        Packages = Directory.GetFiles(Feed, "*.nupkg").Select(Path.GetFileName).OrderBy(x => x).ToArray()!;
+    }
+
+    public string RepoRoot { get; }
+    public string Root { get; }
+    public string Feed { get; }
+    public string Version { get; }
+    public string[] Packages { get; }
+
+    /// <summary>A fresh consumer folder with a nuget.config that adds the local feed.</summary>
+    public string NewConsumer(string name)
+    {
+        string dir = Path.Combine(Root, name + "-" + Guid.NewGuid().ToString("N").Substring(0, 6));
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "nuget.config"),
+            $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <add key=\"policylint-e2e\" value=\"{Feed}\" />\n  </packageSources>\n</configuration>\n");
+        // Keep the consumer out of this repository's Directory.Build.* and central package management.
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(dir, "Directory.Packages.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(dir, ".policylint.yml"), "root: true\n");
+        return dir;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "PolicyLint.sln"))) return d.FullName;
+        throw new InvalidOperationException("Cannot find PolicyLint.sln above the test binaries");
+    }
+}
+
+[CollectionDefinition("packages")]
+public sealed class PackagesCollection : ICollectionFixture<PackagesFixture> { }
