@@ -156,7 +156,7 @@ internal static class SectionAlignment
             int e = System.Array.IndexOf(claims[d], true);
             if (e < 0)
             {
-                findings.Add(new SectionFinding(SectionProblem.Unexpected, null, headings[d], "", null));
+                if (!type.AllowOtherSections) findings.Add(new SectionFinding(SectionProblem.Unexpected, null, headings[d], "", null));
                 continue;
             }
             var first = FirstMatched(e);
