@@ -34,4 +34,16 @@ public sealed class HeadingsRealDataTests
             $"PL4001 reported {engine.Count}, the scanner found {independent.Count}.\nOnly PL4001:\n  {string.Join("\n  ", onlyEngine)}\nOnly scanner:\n  {string.Join("\n  ", onlyScanner)}");
         Assert.True(engine.Count > 50, "the corpus is known to hold dozens of heading jumps");
     }
+
+    [Fact]
+    public void TheSeedPolicyPostHasExactlyOneJumpAtItsFirstH4()
+    {
+        string path = SharedData.Require("seed/ai-action-plan.md");
+        string text = File.ReadAllText(path);
+        var d = LintVerifier.Lint(text, path: "ai-action-plan.md").Where(x => x.Id == "PL4001").ToList();
+        var only = Assert.Single(d);
+        Assert.Equal("Heading level jumps from H1 to H4; expected H2", only.Message);
+        Assert.Equal(IndependentHeadingScanner.Jumps(text), [only.Location.StartLine]);
+        Assert.StartsWith("#### Context", text.Substring(only.Location.Span.Start));
+    }
 }
