@@ -235,7 +235,15 @@ public sealed class LintEngine
             if (error is not null)
                 state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display), "the document could not be parsed: " + error.Message));
         }
-        else Work();
+        else
+        {
+            // Markdig refuses documents nested past its depth limit with an ArgumentException: a finding, not a crash.
+            try { Work(); }
+            catch (ArgumentException ex) when (!state.Linted)
+            {
+                state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display), "the document could not be parsed: " + ex.Message));
+            }
+        }
         return state;
     }
 

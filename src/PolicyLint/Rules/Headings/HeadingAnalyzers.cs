@@ -8,5 +8,12 @@ internal static class HeadingAnalyzers
 {
     public static void AddTo(List<MarkdownAnalyzer> list)
     {
+        list.Add(new PL4001HeadingIncrement());
+        list.Add(new PL4002SingleH1());
+        list.Add(new PL4003FirstHeadingLevel());
+        list.Add(new PL4004DuplicateHeading());
+        list.Add(new PL4005EmptyHeading());
+        list.Add(new PL4006TrailingPunctuation());
+        list.Add(new PL4007RequiredSections());
     }
 }

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using PolicyLint.Analysis;
+using PolicyLint.Diagnostics;
+
+namespace PolicyLint.Rules.Headings;
+
+/// <summary>Headings should not end with punctuation.</summary>
+[MarkdownAnalyzer]
+internal sealed class PL4006TrailingPunctuation : MarkdownAnalyzer
+{
+    /// <summary>Sentence punctuation, ASCII and full-width. Not '?': a question is a meaningful heading (FAQs).</summary>
+    internal const string DefaultPunctuation = ".,;:!。，；：！";
+
+    internal static readonly RuleDescriptor Rule = RuleDescriptor.Create(
+        id: "PL4006", name: "heading-trailing-punctuation",
+        title: "Headings should not end with punctuation",
+        messageFormat: "Heading ends with '{0}'; a heading is a title, not a sentence: remove it",
+        category: RuleCategory.Headings, defaultSeverity: Severity.Info, hasFix: true,
+        options: ["punctuation"]);
+
+    public override ImmutableArray<RuleDescriptor> SupportedRules { get; } = [Rule];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterDocumentAction(Analyze);
+
+    private static void Analyze(DocumentAnalysisContext context)
+    {
+        string punctuation = context.GetOptions(Rule).GetString("punctuation", DefaultPunctuation)!;
+        if (punctuation.Length == 0) return;
+        string text = context.File.Text;
+        foreach (var h in HeadingOutline.Get(context.File).MarkdownOnly)
+        {
+            if (h.ContentSpan.IsEmpty) continue;
+            var content = HeadingOutline.TrimEnd(text, h.ContentSpan);
+            int end = content.End, start = end;
+            while (start > content.Start && punctuation.IndexOf(text[start - 1]) >= 0) start--;
+            if (start == end || IsEntityEnd(text, content.Start, start, end) || IsEscaped(text, content.Start, start)) continue;
+            var span = TextSpan.FromBounds(start, end);
+            string run = text.Substring(start, end - start);
+            // Unsafe: dropping the dot of "U.S." or "etc." changes the words, so --fix alone leaves it to a person.
+            var fix = Fix.Replace($"Remove the trailing '{run}'", span, "", isSafe: false);
+            context.Report(Rule, span, fix, run);
+        }
+    }
+
+    /// <summary>True when the ';' ends a character reference such as <c>&amp;amp;</c> or <c>&amp;#169;</c>.</summary>
+    private static bool IsEntityEnd(string text, int contentStart, int runStart, int end)
+    {
+        if (text[runStart] != ';') return false;
+        int i = runStart - 1;
+        while (i >= contentStart && i > runStart - 33 && (char.IsLetterOrDigit(text[i]) || text[i] == '#')) i--;
+        return i >= contentStart && i < runStart - 1 && text[i] == '&';
+    }
+
+    /// <summary>True when the punctuation is backslash-escaped: the author asked for it literally.</summary>
+    private static bool IsEscaped(string text, int contentStart, int runStart) =>
+        runStart > contentStart && text[runStart - 1] == '\\';
+}
