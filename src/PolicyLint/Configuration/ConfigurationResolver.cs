@@ -28,11 +28,23 @@ public sealed class ConfigurationResolver
     private readonly ConcurrentDictionary<OverrideSection, (Matcher Include, Matcher? Exclude)> _matchers = new();
     private readonly ConcurrentDictionary<OverrideSection, ImmutableArray<ConfigFile>> _overrideExtends = new();
     private readonly ConcurrentDictionary<string, bool> _validated = new(StringComparer.Ordinal);
+    private readonly bool _validate;
 
     /// <summary>Creates a resolver. With <paramref name="explicitConfigPath"/> or <paramref name="configText"/>, discovery is off.</summary>
     public ConfigurationResolver(IEnumerable<RuleDescriptor> knownRules, string? explicitConfigPath = null, string? configText = null,
         string? configTextDirectory = null, bool discover = true)
+        : this(knownRules, explicitConfigPath, configText, configTextDirectory, discover, validate: true)
     {
+    }
+
+    /// <summary>
+    /// With <paramref name="validate"/> false, rule keys are not checked: used to read <c>plugins:</c> before the plugins'
+    /// rules are known (a configuration may set plugin rules); the run then validates with every rule known.
+    /// </summary>
+    internal ConfigurationResolver(IEnumerable<RuleDescriptor> knownRules, string? explicitConfigPath, string? configText,
+        string? configTextDirectory, bool discover, bool validate)
+    {
+        _validate = validate;
         foreach (var r in knownRules) { _rulesByKey[r.Id] = r; _rulesByKey[r.Name] = r; }
         if (explicitConfigPath is not null)
         {
@@ -214,6 +226,7 @@ public sealed class ConfigurationResolver
 
     private void Validate(IEnumerable<ConfigFile> chain)
     {
+        if (!_validate) return;
         foreach (var c in chain)
         {
             if (!_validated.TryAdd(c.Path + "|" + c.Directory, true)) continue;

@@ -83,17 +83,18 @@ public sealed class LintEngine
         var configPath = request.ConfigPath is null ? null : Path.GetFullPath(Path.Combine(baseDir, request.ConfigPath));
         var analyzers = _analyzers;
         var rules = Rules;
-        var resolver = new ConfigurationResolver(rules, configPath, request.ConfigText, baseDir, request.DiscoverConfiguration);
         if (request.LoadPlugins)
         {
-            var plugins = resolver.GetPlugins(baseDir);
+            // Plugins are read before their rules are known, so this first pass does not validate rule keys.
+            var plugins = new ConfigurationResolver(rules, configPath, request.ConfigText, baseDir, request.DiscoverConfiguration, validate: false)
+                .GetPlugins(baseDir);
             if (plugins.Count > 0)
             {
                 analyzers = analyzers.AddRange(PluginLoader.Load(plugins));
                 rules = rules.Concat(analyzers.SelectMany(a => a.SupportedRules)).Distinct().OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
-                resolver = new ConfigurationResolver(rules, configPath, request.ConfigText, baseDir, request.DiscoverConfiguration);
             }
         }
+        var resolver = new ConfigurationResolver(rules, configPath, request.ConfigText, baseDir, request.DiscoverConfiguration);
 
         // Inputs: in-memory documents win over files at the same path.
         var memory = new Dictionary<string, InMemoryDocument>(StringComparer.Ordinal);

@@ -32,6 +32,9 @@ public static class PluginLoader
                     "Use the portable build: 'dotnet tool install PolicyLint.Tool --arch any' or reference the PolicyLint library and pass analyzers in code.");
 #endif
             Assembly asm;
+#if NET
+            InstallRollDownResolver();
+#endif
             try { asm = Assembly.LoadFrom(path); }
             catch (Exception ex) when (ex is BadImageFormatException or FileLoadException or IOException)
             {
@@ -51,4 +54,31 @@ public static class PluginLoader
         }
         return result;
     }
+
+#if NET
+    private static int _resolverInstalled;
+    [ThreadStatic] private static bool _resolving;
+
+    /// <summary>
+    /// A netstandard2.0 plugin compiles against the package versions of assemblies that .NET ships in the box
+    /// (System.Collections.Immutable 11.0 while .NET 10 has 10.0); the runtime refuses the lower version. When such a
+    /// reference cannot be found, the runtime's own copy is used instead (same API for what plugins use).
+    /// </summary>
+    private static void InstallRollDownResolver()
+    {
+        if (System.Threading.Interlocked.Exchange(ref _resolverInstalled, 1) != 0) return;
+        var context = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(typeof(PluginLoader).Assembly)
+                      ?? System.Runtime.Loader.AssemblyLoadContext.Default;
+        context.Resolving += (ctx, name) =>
+        {
+            if (_resolving || name.Name is null || name.Version is null) return null;
+            foreach (var loaded in ctx.Assemblies)
+                if (string.Equals(loaded.GetName().Name, name.Name, StringComparison.OrdinalIgnoreCase)) return loaded;
+            _resolving = true;
+            try { return ctx.LoadFromAssemblyName(new AssemblyName(name.Name)); }
+            catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException) { return null; }
+            finally { _resolving = false; }
+        };
+    }
+#endif
 }

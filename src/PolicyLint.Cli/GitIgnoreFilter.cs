@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using MAB.DotIgnore;
+
+namespace PolicyLint.Cli;
+
+/// <summary>
+/// Answers "would git ignore this path?" the way git does: <c>.git/info/exclude</c>, then <c>.gitignore</c> files from the
+/// repository root down to the path's folder (deeper files win, the last matching line wins, <c>!</c> re-includes), and a path
+/// below an ignored folder stays ignored. Pattern matching is MAB.DotIgnore's (checked against <c>git check-ignore</c> in tests).
+/// The user's global excludes file is not read, so results do not depend on the machine. Outside a repository nothing is ignored.
+/// </summary>
+internal sealed class GitIgnoreFilter
+{
+    private static readonly MatchFlags Flags = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? MatchFlags.CASEFOLD : MatchFlags.NONE;
+    private readonly ConcurrentDictionary<string, Repo?> _repoByDir = new(StringComparer.Ordinal);
+
+    /// <summary>True when git would ignore <paramref name="fullPath"/>; a trailing separator marks a directory.</summary>
+    public bool IsIgnored(string fullPath)
+    {
+        bool isDir = fullPath.EndsWith(Path.DirectorySeparatorChar) || fullPath.EndsWith(Path.AltDirectorySeparatorChar);
+        string path = Path.GetFullPath(fullPath.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+        string? parent = Path.GetDirectoryName(path);
+        if (parent is null) return false;
+        var repo = FindRepo(parent);
+        if (repo is null) return false;
+        string rel = Configuration.ConfigurationResolver.GetRelativePath(repo.Root, path);
+        if (rel.Length == 0 || rel == "." || rel.StartsWith("../", StringComparison.Ordinal) || rel == "..") return false;
+        return repo.IsIgnored(rel, isDir);
+    }
+
+    private Repo? FindRepo(string dir) => _repoByDir.GetOrAdd(dir, d =>
+    {
+        string? root = Engine.PathUtil.FindGitRoot(d);
+        if (root is null) return null;
+        return d == root ? new Repo(root) : FindRepo(root);
+    });
+
+    private sealed class Repo
+    {
+        private readonly IgnoreList? _exclude;
+        private readonly ConcurrentDictionary<string, IgnoreList?> _lists = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> _dirs = new(StringComparer.Ordinal);
+
+        public Repo(string root)
+        {
+            Root = root;
+            string? gitDir = ResolveGitDir(root);
+            if (gitDir is not null) _exclude = Load(Path.Combine(gitDir, "info", "exclude"));
+        }
+
+        public string Root { get; }
+
+        public bool IsIgnored(string rel, bool isDir)
+        {
+            var segments = rel.Split('/');
+            for (int i = 1; i < segments.Length; i++)
+            {
+                string dir = string.Join("/", segments, 0, i);
+                if (_dirs.GetOrAdd(dir, d => Decide(d, true))) return true;
+            }
+            return isDir ? _dirs.GetOrAdd(rel, d => Decide(d, true)) : Decide(rel, false);
+        }
+
+        /// <summary>The last matching pattern wins, over exclude then .gitignore files from the root down to the path's folder.</summary>
+        private bool Decide(string rel, bool isDir)
+        {
+            bool? ignored = null;
+            if (_exclude is not null) Apply(_exclude, rel, isDir, ref ignored);
+            var segments = rel.Split('/');
+            for (int depth = 0; depth < segments.Length; depth++)
+            {
+                string dir = depth == 0 ? "" : string.Join("/", segments, 0, depth);
+                var list = _lists.GetOrAdd(dir, d => Load(Path.Combine(Root, d.Replace('/', Path.DirectorySeparatorChar), ".gitignore")));
+                if (list is null) continue;
+                string sub = depth == 0 ? rel : rel.Substring(dir.Length + 1);
+                Apply(list, sub, isDir, ref ignored);
+            }
+            return ignored ?? false;
+        }
+
+        private static void Apply(IgnoreList list, string path, bool isDir, ref bool? ignored)
+        {
+            foreach (var rule in list.Rules)
+                if (rule.IsMatch(path, isDir))
+                    ignored = (rule.PatternFlags & PatternFlags.NEGATION) == 0;
+        }
+
+        private static IgnoreList? Load(string file)
+        {
+            if (!File.Exists(file)) return null;
+            try
+            {
+                var lines = File.ReadAllLines(file).Select(l => l.TrimEnd('\r')).ToList();
+                return new IgnoreList(lines, Flags);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+        }
+
+        /// <summary>The git directory: <c>.git</c> itself, or for worktrees and submodules the common directory a <c>.git</c> file points to.</summary>
+        private static string? ResolveGitDir(string root)
+        {
+            string dotGit = Path.Combine(root, ".git");
+            if (Directory.Exists(dotGit)) return dotGit;
+            if (!File.Exists(dotGit)) return null;
+            try
+            {
+                string line = File.ReadAllLines(dotGit).FirstOrDefault(l => l.StartsWith("gitdir:", StringComparison.Ordinal)) ?? "";
+                if (line.Length == 0) return null;
+                string gitDir = Path.GetFullPath(Path.Combine(root, line.Substring(7).Trim()));
+                string common = Path.Combine(gitDir, "commondir");
+                if (File.Exists(common)) gitDir = Path.GetFullPath(Path.Combine(gitDir, File.ReadAllText(common).Trim()));
+                return Directory.Exists(gitDir) ? gitDir : null;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+        }
+    }
+}

@@ -1,0 +1,233 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using PolicyLint.Diagnostics;
+using PolicyLint.Engine;
+using PolicyLint.Output;
+
+namespace PolicyLint.Cli;
+
+/// <summary>Settings of a lint run, as parsed from the command line.</summary>
+internal sealed class LintSettings
+{
+    public IReadOnlyList<string> Paths { get; set; } = Array.Empty<string>();
+    public string? Config { get; set; }
+    public string Format { get; set; } = "text";
+    public string? Output { get; set; }
+    public bool Fix { get; set; }
+    public bool FixUnsafe { get; set; }
+    public bool Diff { get; set; }
+    public Severity FailOn { get; set; } = Severity.Error;
+    public int? MaxWarnings { get; set; }
+    public bool Stdin { get; set; }
+    public string? StdinFilename { get; set; }
+    public bool NoColor { get; set; }
+    public bool Quiet { get; set; }
+    public bool Stats { get; set; }
+    public bool NoIgnore { get; set; }
+}
+
+/// <summary>A usage error found after parsing (exit code 2).</summary>
+internal sealed class UsageException : Exception
+{
+    public UsageException(string message) : base(message) { }
+}
+
+/// <summary>The default command: lint, optionally fix or show the diff, report, and choose the exit code.</summary>
+internal sealed class LintCommand
+{
+    private readonly TextWriter _out, _err;
+    private readonly Stream _stdin;
+    private readonly Stream _stdout;
+
+    public LintCommand(TextWriter stdout, TextWriter stderr, Stream stdin, Stream rawStdout)
+    {
+        _out = stdout; _err = stderr; _stdin = stdin; _stdout = rawStdout;
+    }
+
+    public async Task<int> RunAsync(LintSettings s, CancellationToken ct)
+    {
+        Validate(s);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        string baseDir = Directory.GetCurrentDirectory();
+        var engine = new LintEngine();
+        var ignore = s.NoIgnore ? null : new GitIgnoreFilter();
+        var sources = new SourceReader(baseDir);
+
+        byte[]? stdinBytes = null;
+        string? stdinFull = null;
+        if (s.Stdin)
+        {
+            using var ms = new MemoryStream();
+            await _stdin.CopyToAsync(ms, ct).ConfigureAwait(false);
+            stdinBytes = ms.ToArray();
+            stdinFull = Path.GetFullPath(Path.Combine(baseDir, s.StdinFilename ?? "stdin.md"));
+        }
+
+        LintRequest MakeRequest() => new()
+        {
+            BaseDirectory = baseDir,
+            ConfigPath = s.Config,
+            IsIgnored = ignore is null ? null : ignore.IsIgnored,
+        };
+
+        var request = MakeRequest();
+        if (s.Stdin)
+        {
+            request.Paths = Array.Empty<string>();
+            request.Documents = [new InMemoryDocument(stdinFull!, stdinBytes!)];
+        }
+        else request.Paths = s.Paths.Count == 0 ? ["."] : s.Paths;
+
+        LintResult result;
+        using (var progress = Terminal.StderrIsTerminal && !s.Quiet && !s.Stdin ? new ProgressLine(_err) : null)
+            result = await engine.LintAsync(request, progress, ct).ConfigureAwait(false);
+        if (s.Stdin)
+            sources.AddMemory(result.Files.Length > 0 ? result.Files[0].Path : s.StdinFilename ?? "stdin.md", SourceReader.Decode(stdinBytes!));
+
+        // Machine formats keep stdout clean: notes about fixes go to stderr then.
+        bool textOnStdout = s.Format == "text" && s.Output is null && !(s.Stdin && (s.Fix || s.FixUnsafe));
+        TextWriter notes = textOnStdout ? _out : _err;
+
+        if (s.Diff || s.Fix || s.FixUnsafe)
+        {
+            var memory = s.Stdin ? new Dictionary<string, byte[]>(StringComparer.Ordinal) { [stdinFull!] = stdinBytes! } : null;
+            var fixer = new Fixer(engine, MakeRequest, s.FixUnsafe);
+            var fixes = await fixer.ComputeAsync(result, memory, ct).ConfigureAwait(false);
+
+            if (s.Diff) return WriteDiff(s, fixes, result);
+
+            if (s.Stdin)
+            {
+                var fix = fixes.FirstOrDefault();
+                byte[] output = fix?.FixedBytes ?? stdinBytes!;
+                await _stdout.WriteAsync(output, ct).ConfigureAwait(false);
+                await _stdout.FlushAsync(ct).ConfigureAwait(false);
+                if (fix is not null)
+                {
+                    result = Replace(result, fix);
+                    sources.AddMemory(fix.File.Path, fix.FixedText);
+                }
+                ReportFixes(fixes, notes, s.Quiet);
+            }
+            else
+            {
+                Fixer.Write(fixes);
+                ReportFixes(fixes, notes, s.Quiet);
+                if (fixes.Any(f => f.Changed && f.Refused is null))
+                {
+                    // Report what is left as the disk now stands (cross-file rules included).
+                    var again = MakeRequest();
+                    again.Paths = request.Paths;
+                    result = await engine.LintAsync(again, null, ct).ConfigureAwait(false);
+                    result = new LintResult(result.Files, result.Rules, clock.Elapsed);
+                }
+            }
+        }
+
+        var options = new OutputOptions
+        {
+            BaseDirectory = baseDir,
+            SourceText = sources.Read,
+            ToolVersion = Program.Version,
+            Stats = s.Stats && s.Format == "text",
+            Summary = !s.Quiet,
+        };
+        bool toTerminal = s.Output is null && Terminal.StdoutIsTerminal && !(s.Stdin && (s.Fix || s.FixUnsafe));
+        if (s.Format == "text")
+        {
+            options.Color = toTerminal && Terminal.ColorAllowed(s.NoColor);
+            options.Excerpts = toTerminal && !s.Quiet;
+        }
+        string report = s.Format switch
+        {
+            "json" => JsonFormatter.Format(result, options),
+            "sarif" => SarifFormatter.Format(result, options),
+            "github" => GitHubFormatter.Format(result, options),
+            _ => TextFormatter.Format(result, options),
+        };
+        if (s.Output is not null)
+        {
+            string outPath = Path.GetFullPath(s.Output);
+            Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+            File.WriteAllText(outPath, report, new UTF8Encoding(false));
+        }
+        else if (s.Stdin && (s.Fix || s.FixUnsafe)) _err.Write(report);
+        else _out.Write(report);
+
+        if (s.Stats && s.Format != "text")
+            _err.Write(TextFormatter.FormatStats(result, new OutputOptions()));
+
+        return ExitCode(result, s);
+    }
+
+    private int ExitCode(LintResult result, LintSettings s)
+    {
+        bool failing = result.Diagnostics.Any(d => d.Severity >= s.FailOn);
+        int warnings = result.Count(Severity.Warning);
+        if (s.MaxWarnings is { } max && warnings > max)
+        {
+            _err.WriteLine($"PolicyLint found {OutputPluralWarnings(warnings)}, more than --max-warnings {max}.");
+            failing = true;
+        }
+        return failing ? 1 : 0;
+    }
+
+    private static string OutputPluralWarnings(int n) => n == 1 ? "1 warning" : n + " warnings";
+
+    private int WriteDiff(LintSettings s, List<FileFix> fixes, LintResult result)
+    {
+        var sb = new StringBuilder();
+        int files = 0, applied = 0;
+        foreach (var f in fixes.OrderBy(f => f.File.Path, StringComparer.Ordinal))
+        {
+            if (f.Refused is not null) { _err.WriteLine($"{f.File.Path}: not fixed: {f.Refused}"); continue; }
+            if (!f.Changed) continue;
+            files++; applied += f.Applied;
+            sb.Append(UnifiedDiff.Create(f.OriginalText, f.FixedText, "a/" + f.File.Path, "b/" + f.File.Path));
+        }
+        if (s.Output is not null) File.WriteAllText(Path.GetFullPath(s.Output), sb.ToString(), new UTF8Encoding(false));
+        else _out.Write(sb.ToString());
+        if (!s.Quiet)
+            _err.WriteLine(files == 0 ? "No fixes to apply." : $"Would fix {Plural(applied, "problem", "problems")} in {Plural(files, "file", "files")} (nothing was written).");
+        return files > 0 ? 1 : 0;
+    }
+
+    private static void ReportFixes(List<FileFix> fixes, TextWriter notes, bool quiet)
+    {
+        foreach (var f in fixes.Where(f => f.Refused is not null))
+            notes.WriteLine($"{f.File.Path}: not fixed: {f.Refused}");
+        foreach (var f in fixes.Where(f => f.Changed && !f.Stable))
+            notes.WriteLine($"{f.File.Path}: fixes did not settle after {Fixer.MaxPasses} passes; run again or fix by hand");
+        var done = fixes.Where(f => f.Changed && f.Refused is null).ToList();
+        if (quiet || done.Count == 0) return;
+        notes.WriteLine($"Fixed {Plural(done.Sum(f => f.Applied), "problem", "problems")} in {Plural(done.Count, "file", "files")}.");
+    }
+
+    private static string Plural(int n, string one, string many) => n + " " + (n == 1 ? one : many);
+
+    /// <summary>The result with one file's diagnostics replaced by what is left after fixing it in memory.</summary>
+    private static LintResult Replace(LintResult result, FileFix fix)
+    {
+        var files = result.Files.Select(f => f.FullPath == fix.File.FullPath
+            ? new FileResult(f.Path, f.FullPath, fix.Remaining.Select(d => d.Location.Path == f.Path ? d : d.WithLocation(d.Location.WithPath(f.Path)))
+                .OrderBy(d => d, DiagnosticComparer.Instance).ToImmutableArray(), f.Linted, f.LastWriteTimeUtc, f.Length)
+            : f).ToImmutableArray();
+        return new LintResult(files, result.Rules, result.Elapsed);
+    }
+
+    private static void Validate(LintSettings s)
+    {
+        if (s.StdinFilename is not null && !s.Stdin) throw new UsageException("--stdin-filename needs --stdin");
+        if (s.Stdin && s.Paths.Count > 0) throw new UsageException("--stdin lints standard input; give no paths with it");
+        foreach (var p in s.Paths)
+            if (p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p))
+                throw new UsageException($"unknown option '{p}' (a file whose name starts with '-' can be given as './{p}')");
+        if (s.MaxWarnings is < 0) throw new UsageException("--max-warnings must be 0 or more");
+    }
+}

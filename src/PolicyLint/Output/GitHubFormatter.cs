@@ -1,0 +1,45 @@
+using System;
+using System.Text;
+using PolicyLint.Diagnostics;
+using PolicyLint.Engine;
+
+namespace PolicyLint.Output;
+
+/// <summary>
+/// GitHub Actions workflow commands: <c>::error file=...,line=...,col=...,endLine=...,endColumn=...,title=PL4001::message</c>,
+/// which the runner turns into annotations on the pull request. Info findings become <c>::notice</c>.
+/// </summary>
+public static class GitHubFormatter
+{
+    /// <summary>Formats every diagnostic as one workflow command line.</summary>
+    public static string Format(LintResult result, OutputOptions? options = null)
+    {
+        if (result is null) throw new ArgumentNullException(nameof(result));
+        var sb = new StringBuilder();
+        foreach (var d in result.Diagnostics) sb.Append(FormatDiagnostic(d)).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>One workflow command for <paramref name="d"/>.</summary>
+    public static string FormatDiagnostic(Diagnostic d)
+    {
+        if (d is null) throw new ArgumentNullException(nameof(d));
+        var loc = d.Location;
+        string command = d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" };
+        var sb = new StringBuilder("::").Append(command)
+            .Append(" file=").Append(EscapeProperty(loc.Path))
+            .Append(",line=").Append(loc.StartLine)
+            .Append(",col=").Append(loc.StartColumn)
+            .Append(",endLine=").Append(loc.EndLine)
+            .Append(",endColumn=").Append(loc.EndColumn)
+            .Append(",title=").Append(EscapeProperty(d.Id))
+            .Append("::").Append(EscapeData(d.Message));
+        return sb.ToString();
+    }
+
+    /// <summary>Escapes a command's message (<c>%</c>, CR, LF).</summary>
+    public static string EscapeData(string s) => s.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+
+    /// <summary>Escapes a property value (also <c>:</c> and <c>,</c>).</summary>
+    public static string EscapeProperty(string s) => EscapeData(s).Replace(":", "%3A").Replace(",", "%2C");
+}

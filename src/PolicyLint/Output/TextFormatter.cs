@@ -1,0 +1,141 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using PolicyLint.Diagnostics;
+using PolicyLint.Engine;
+
+namespace PolicyLint.Output;
+
+/// <summary>
+/// The human format: one MSBuild canonical line per finding (<c>path(line,col): error PL4001: message</c>, which editors and
+/// CI parse), optionally a source excerpt with a caret line and colours, per-rule counts and a closing summary.
+/// </summary>
+public static class TextFormatter
+{
+    private const string Reset = "\u001b[0m", Bold = "\u001b[1m", Dim = "\u001b[2m", Red = "\u001b[31m", Yellow = "\u001b[33m", Cyan = "\u001b[36m", Green = "\u001b[32m";
+
+    /// <summary>Formats the whole result.</summary>
+    public static string Format(LintResult result, OutputOptions? options = null)
+    {
+        if (result is null) throw new ArgumentNullException(nameof(result));
+        options ??= new OutputOptions();
+        var support = new OutputSupport(options);
+        var sb = new StringBuilder();
+        foreach (var d in result.Diagnostics) AppendDiagnostic(sb, d, options, support);
+        if (options.Excerpts && result.Diagnostics.Length > 0 && (options.Stats || options.Summary)) sb.Append('\n');
+        if (options.Stats) AppendStats(sb, result, options);
+        if (options.Summary) sb.Append(FormatSummary(result, options)).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>The MSBuild canonical line of one diagnostic, without colours.</summary>
+    public static string FormatCanonical(Diagnostic diagnostic) =>
+        diagnostic is null ? throw new ArgumentNullException(nameof(diagnostic)) : diagnostic.ToString();
+
+    /// <summary>The closing summary, e.g. <c>3 files, 2 errors, 1 warning (1 fixable with --fix) in 0.12 s</c>.</summary>
+    public static string FormatSummary(LintResult result, OutputOptions? options = null)
+    {
+        if (result is null) throw new ArgumentNullException(nameof(result));
+        options ??= new OutputOptions();
+        var sb = new StringBuilder();
+        sb.Append(OutputSupport.Plural(result.Files.Length, "file", "files")).Append(", ");
+        int errors = result.Count(Severity.Error), warnings = result.Count(Severity.Warning), infos = result.Count(Severity.Info);
+        if (errors + warnings + infos == 0) sb.Append(Paint("no problems", Green + Bold, options));
+        else
+        {
+            var parts = new System.Collections.Generic.List<string>
+            {
+                Paint(OutputSupport.Plural(errors, "error", "errors"), errors > 0 ? Red + Bold : "", options),
+                Paint(OutputSupport.Plural(warnings, "warning", "warnings"), warnings > 0 ? Yellow + Bold : "", options),
+            };
+            if (infos > 0) parts.Add(Paint(infos.ToString(CultureInfo.InvariantCulture) + " info", Cyan, options));
+            sb.Append(string.Join(", ", parts));
+            int safe = OutputSupport.CountFixable(result.Diagnostics, safe: true);
+            int unsafeCount = OutputSupport.CountFixable(result.Diagnostics, safe: false);
+            if (safe > 0 && unsafeCount > 0) sb.Append($" ({safe} fixable with --fix, {unsafeCount} more with --fix-unsafe)");
+            else if (safe > 0) sb.Append($" ({safe} fixable with --fix)");
+            else if (unsafeCount > 0) sb.Append($" ({unsafeCount} fixable with --fix-unsafe)");
+        }
+        if (options.ShowElapsed)
+            sb.Append(" in ").Append(result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)).Append(" s");
+        return sb.ToString();
+    }
+
+    private static void AppendDiagnostic(StringBuilder sb, Diagnostic d, OutputOptions options, OutputSupport support)
+    {
+        var loc = d.Location;
+        if (!options.Color) sb.Append(d.ToString()).Append('\n');
+        else
+        {
+            string sevColor = d.Severity switch { Severity.Error => Red, Severity.Warning => Yellow, _ => Cyan };
+            sb.Append(Bold).Append(loc.Path).Append(Reset).Append(Dim).Append('(').Append(loc.StartLine).Append(',').Append(loc.StartColumn)
+              .Append("):").Append(Reset).Append(' ').Append(sevColor).Append(Bold).Append(d.Severity.ToDisplayString()).Append(Reset)
+              .Append(' ').Append(Dim).Append(d.Id).Append(':').Append(Reset).Append(' ').Append(d.Message).Append('\n');
+        }
+        if (!options.Excerpts) return;
+        string? line = support.GetLine(loc.Path, loc.StartLine);
+        if (line is not null && !(loc.Span.IsEmpty && loc.StartLine == 1 && loc.StartColumn == 1 && loc.EndColumn == 1 && line.Length == 0))
+        {
+            string number = loc.StartLine.ToString(CultureInfo.InvariantCulture);
+            string gutter = new string(' ', number.Length);
+            string shown = ExpandTabs(line, out var map);
+            int startCol = Math.Min(loc.StartColumn - 1, line.Length);
+            int endCol = loc.EndLine == loc.StartLine ? Math.Min(Math.Max(loc.EndColumn - 1, startCol + 1), line.Length) : line.Length;
+            int caretStart = map[startCol];
+            int caretEnd = Math.Max(map[Math.Max(endCol, startCol)], caretStart + 1);
+            string carets = new string('^', caretEnd - caretStart);
+            sb.Append("  ").Append(Paint(number + " |", Dim, options)).Append(' ').Append(shown).Append('\n');
+            sb.Append("  ").Append(Paint(gutter + " |", Dim, options)).Append(' ').Append(new string(' ', caretStart))
+              .Append(Paint(carets, d.Severity == Severity.Error ? Red + Bold : d.Severity == Severity.Warning ? Yellow + Bold : Cyan, options)).Append('\n');
+        }
+        if (d.Fix is not null)
+            sb.Append("  ").Append(Paint($"fix{(d.Fix.IsSafe ? "" : " (unsafe)")}: {d.Fix.Title}", Green, options)).Append('\n');
+        sb.Append("  ").Append(Paint("help: " + d.Descriptor.HelpLink, Dim, options)).Append('\n');
+    }
+
+    /// <summary>Replaces tabs with spaces (tab stops of 4) and maps each original column to its shown column.</summary>
+    private static string ExpandTabs(string line, out int[] map)
+    {
+        map = new int[line.Length + 1];
+        var sb = new StringBuilder(line.Length);
+        for (int i = 0; i < line.Length; i++)
+        {
+            map[i] = sb.Length;
+            char c = line[i];
+            if (c == '\t') sb.Append(' ', 4 - sb.Length % 4);
+            else if (char.IsControl(c)) sb.Append('?');
+            else sb.Append(c);
+        }
+        map[line.Length] = sb.Length;
+        return sb.ToString();
+    }
+
+    /// <summary>Per-rule counts (rule, count, fixable, name), most frequent first; empty when there is no finding.</summary>
+    public static string FormatStats(LintResult result, OutputOptions? options = null)
+    {
+        if (result is null) throw new ArgumentNullException(nameof(result));
+        var sb = new StringBuilder();
+        AppendStats(sb, result, options ?? new OutputOptions());
+        return sb.ToString();
+    }
+
+    private static void AppendStats(StringBuilder sb, LintResult result, OutputOptions options)
+    {
+        var counts = result.CountsByRule();
+        if (counts.Count == 0) return;
+        var byId = result.Diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First().Descriptor, StringComparer.Ordinal);
+        int idWidth = Math.Max(4, counts.Keys.Max(k => k.Length));
+        int countWidth = Math.Max(5, counts.Values.Max().ToString(CultureInfo.InvariantCulture).Length);
+        sb.Append(Paint("Rule".PadRight(idWidth) + "  " + "Count".PadLeft(countWidth) + "  Fixable  Name", Bold, options)).Append('\n');
+        foreach (var kv in counts.OrderByDescending(k => k.Value).ThenBy(k => k.Key, StringComparer.Ordinal))
+        {
+            int fixable = result.Diagnostics.Count(d => d.Id == kv.Key && d.Fix is not null);
+            sb.Append(kv.Key.PadRight(idWidth)).Append("  ").Append(kv.Value.ToString(CultureInfo.InvariantCulture).PadLeft(countWidth))
+              .Append("  ").Append(fixable.ToString(CultureInfo.InvariantCulture).PadLeft(7)).Append("  ").Append(byId[kv.Key].Name).Append('\n');
+        }
+    }
+
+    private static string Paint(string text, string code, OutputOptions options) =>
+        options.Color && code.Length > 0 ? code + text + Reset : text;
+}
