@@ -110,8 +110,19 @@ public sealed class PolicyLintTask : MSTask, ICancelableTask
         string path = Path.GetFullPath(Path.Combine(ProjectDirectory, SarifFile!));
         string? dir = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        using var stream = File.Create(path);
-        // SARIF_WRITE_PLACEHOLDER
-        _ = stream; _ = result;
+        var options = new PolicyLint.Output.OutputOptions
+        {
+            BaseDirectory = ProjectDirectory,
+            SourceText = display =>
+            {
+                try { return File.ReadAllText(Path.Combine(ProjectDirectory, display)); }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+            },
+        };
+        string sarif = PolicyLint.Output.SarifFormatter.Format(result, options);
+        string temp = path + ".tmp";
+        File.WriteAllText(temp, sarif, new System.Text.UTF8Encoding(false));
+        if (File.Exists(path)) File.Delete(path);
+        File.Move(temp, path);
     }
 }
