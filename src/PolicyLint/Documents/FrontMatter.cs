@@ -38,7 +38,7 @@ public sealed class FrontMatter
     public const int MaxDepth = 64;
     /// <summary>More alias uses than this are refused (alias bombs).</summary>
     public const int MaxAliases = 100;
-    /// <summary>More nodes than this, counting every alias as the nodes it stands for, are refused (alias bombs under <see cref="MaxAliases"/>).</summary>
+    /// <summary>Aliases that stand for more nodes than this in all are refused (alias bombs under <see cref="MaxAliases"/>).</summary>
     public const int MaxExpandedNodes = 100_000;
 
     private FrontMatter(FrontMatterKind kind, TextSpan span, TextSpan contentSpan, string yaml)
@@ -227,7 +227,7 @@ public sealed class FrontMatter
         private readonly Dictionary<string, long> _anchorSizes = new(StringComparer.Ordinal);
         private readonly Stack<Frame> _frames = new();
         private int _depth, _aliases;
-        private long _expanded;
+        private long _expanded, _fromAliases;
 
         public GuardedParser(IParser inner) => _inner = inner;
         public ParsingEvent? Current => _inner.Current;
@@ -236,7 +236,8 @@ public sealed class FrontMatter
         {
             if (!_inner.MoveNext()) return false;
             var ev = _inner.Current!;
-            if (ev is NodeEvent node)
+            // AnchorAlias is not a NodeEvent, but it stands for a node: it takes a key's or a value's place.
+            if (ev is NodeEvent or AnchorAlias)
             {
                 if (_frames.Count > 0 && _frames.Peek() is { IsMapping: true } map)
                 {
@@ -256,15 +257,17 @@ public sealed class FrontMatter
                     size = _anchorSizes.TryGetValue(alias.Value.Value, out long s) ? s : 1;
                 }
                 _expanded += size;
-                if (_expanded > MaxExpandedNodes)
-                    throw new YamlException(ev.Start, ev.End, $"YAML expands to more than {MaxExpandedNodes:N0} nodes through its aliases (an alias bomb?)");
+                if (ev is AnchorAlias) _fromAliases += size;
+                if (_fromAliases > MaxExpandedNodes)
+                    throw new YamlException(ev.Start, ev.End, $"YAML aliases expand to more than {MaxExpandedNodes:N0} nodes (an alias bomb?)");
                 if (ev is MappingStart or SequenceStart)
                 {
                     if (++_depth > MaxDepth)
                         throw new YamlException(ev.Start, ev.End, $"YAML is nested more than {MaxDepth} levels deep");
-                    _frames.Push(new Frame(ev is MappingStart, node.Anchor.IsEmpty ? null : node.Anchor.Value, _expanded));
+                    var anchor = ((NodeEvent)ev).Anchor;
+                    _frames.Push(new Frame(ev is MappingStart, anchor.IsEmpty ? null : anchor.Value, _expanded));
                 }
-                else if (!node.Anchor.IsEmpty && ev is Scalar) _anchorSizes[node.Anchor.Value] = 1;
+                else if (ev is Scalar scalar && !scalar.Anchor.IsEmpty) _anchorSizes[scalar.Anchor.Value] = 1;
             }
             else if (ev is MappingEnd or SequenceEnd)
             {
