@@ -123,7 +123,7 @@ internal static class FieldValidator
     public static string Requote(YamlScalarNode original, string value)
     {
         if (original.Style == ScalarStyle.SingleQuoted) return "'" + value.Replace("'", "''") + "'";
-        bool plainSafe = value.Length > 0 && value.All(c => char.IsLetterOrDigit(c) || c is '-' || c is '_' || c is '.' || c is ' ')
+        bool plainSafe = value.Length > 0 && value.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or ' ' or '/' or '+' or '(' or ')')
             && value[0] != '-' && value[0] != ' ' && value[value.Length - 1] != ' ';
         if (original.Style != ScalarStyle.DoubleQuoted && plainSafe) return value;
         return "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
