@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using PolicyLint.Diagnostics;
 using YamlDotNet.Core;
@@ -37,6 +38,8 @@ public sealed class FrontMatter
     public const int MaxDepth = 64;
     /// <summary>More alias uses than this are refused (alias bombs).</summary>
     public const int MaxAliases = 100;
+    /// <summary>Aliases that stand for more nodes than this in all are refused (alias bombs under <see cref="MaxAliases"/>).</summary>
+    public const int MaxExpandedNodes = 100_000;
 
     private FrontMatter(FrontMatterKind kind, TextSpan span, TextSpan contentSpan, string yaml)
     {
@@ -157,8 +160,14 @@ public sealed class FrontMatter
         catch (YamlException ex)
         {
             string msg = ex.InnerException is YamlException inner && !string.IsNullOrEmpty(inner.Message) ? inner.Message : ex.Message;
+            msg = CleanMessage(msg);
             int start = ToOffset(ex.Start), end = ToOffset(ex.End);
-            Error = new FrontMatterError(CleanMessage(msg), TextSpan.FromBounds(start, Math.Max(start + (start < ContentSpan.End ? 1 : 0), end)));
+            if (ex.Start.Index == 0 && ex.End.Index == 0 && FindUnpositioned(msg) is { } found)
+            {
+                // YamlDotNet reports some errors (tab indentation, unknown anchors) at the start of the stream: find the culprit.
+                start = ContentSpan.Start + found.Start; end = ContentSpan.Start + found.End;
+            }
+            Error = new FrontMatterError(msg, TextSpan.FromBounds(start, Math.Max(start + (start < ContentSpan.End ? 1 : 0), end)));
         }
         catch (InvalidOperationException)
         {
@@ -171,6 +180,35 @@ public sealed class FrontMatter
         }
     }
 
+    /// <summary>For errors YamlDotNet places at index 0: the span (in <see cref="Yaml"/>) of what the message is about, or null.</summary>
+    private TextSpan? FindUnpositioned(string msg)
+    {
+        if (msg.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            // The first line whose indentation holds a tab.
+            for (int i = 0; i < Yaml.Length; i = Yaml.IndexOf('\n', i) is int n && n >= 0 ? n + 1 : Yaml.Length)
+            {
+                int j = i;
+                while (j < Yaml.Length && (Yaml[j] == ' ' || Yaml[j] == '\t')) j++;
+                if (j < Yaml.Length && Yaml[j] != '\n' && Yaml[j] != '\r' && Yaml.IndexOf('\t', i, j - i) is int t && t >= 0)
+                    return new TextSpan(t, 1);
+            }
+        }
+        const string anchor = "The anchor '";
+        int a = msg.IndexOf(anchor, StringComparison.Ordinal);
+        if (a >= 0)
+        {
+            int b = msg.IndexOf('\'', a + anchor.Length);
+            if (b > a)
+            {
+                string alias = "*" + msg.Substring(a + anchor.Length, b - a - anchor.Length);
+                int at = Yaml.IndexOf(alias, StringComparison.Ordinal);
+                if (at >= 0) return new TextSpan(at, alias.Length);
+            }
+        }
+        return null;
+    }
+
     private static string CleanMessage(string msg)
     {
         // YamlDotNet prefixes "(Line: 2, Col: 1, Idx: 10) - (Line: ...): "; positions are reported separately.
@@ -179,31 +217,84 @@ public sealed class FrontMatter
         return msg.TrimEnd('.');
     }
 
-    /// <summary>Wraps YamlDotNet's parser to refuse alias bombs and very deep nesting before they cost memory or stack.</summary>
+    /// <summary>
+    /// Wraps YamlDotNet's parser to refuse alias bombs and very deep nesting before they cost memory or stack, and to
+    /// report duplicate keys with both positions.
+    /// </summary>
     private sealed class GuardedParser : IParser
     {
         private readonly IParser _inner;
+        private readonly Dictionary<string, long> _anchorSizes = new(StringComparer.Ordinal);
+        private readonly Stack<Frame> _frames = new();
         private int _depth, _aliases;
+        private long _expanded, _fromAliases;
+
         public GuardedParser(IParser inner) => _inner = inner;
         public ParsingEvent? Current => _inner.Current;
+
         public bool MoveNext()
         {
             if (!_inner.MoveNext()) return false;
-            switch (_inner.Current)
+            var ev = _inner.Current!;
+            // AnchorAlias is not a NodeEvent, but it stands for a node: it takes a key's or a value's place.
+            if (ev is NodeEvent or AnchorAlias)
             {
-                case MappingStart or SequenceStart:
-                    if (++_depth > MaxDepth)
-                        throw new YamlException(_inner.Current.Start, _inner.Current.End, $"YAML is nested more than {MaxDepth} levels deep");
-                    break;
-                case MappingEnd or SequenceEnd:
-                    _depth--;
-                    break;
-                case AnchorAlias:
+                if (_frames.Count > 0 && _frames.Peek() is { IsMapping: true } map)
+                {
+                    if (map.ExpectKey && ev is Scalar key && key.Value is not null)
+                    {
+                        if (map.Keys.TryGetValue(key.Value, out var first))
+                            throw new DuplicateKeyException(key.Start, key.End, key.Value, first);
+                        map.Keys[key.Value] = key.Start;
+                    }
+                    map.ExpectKey = !map.ExpectKey;
+                }
+                long size = 1;
+                if (ev is AnchorAlias alias)
+                {
                     if (++_aliases > MaxAliases)
-                        throw new YamlException(_inner.Current.Start, _inner.Current.End, $"YAML uses more than {MaxAliases} aliases");
-                    break;
+                        throw new YamlException(ev.Start, ev.End, $"YAML uses more than {MaxAliases} aliases");
+                    size = _anchorSizes.TryGetValue(alias.Value.Value, out long s) ? s : 1;
+                }
+                _expanded += size;
+                if (ev is AnchorAlias) _fromAliases += size;
+                if (_fromAliases > MaxExpandedNodes)
+                    throw new YamlException(ev.Start, ev.End, $"YAML aliases expand to more than {MaxExpandedNodes:N0} nodes (an alias bomb?)");
+                if (ev is MappingStart or SequenceStart)
+                {
+                    if (++_depth > MaxDepth)
+                        throw new YamlException(ev.Start, ev.End, $"YAML is nested more than {MaxDepth} levels deep");
+                    var anchor = ((NodeEvent)ev).Anchor;
+                    _frames.Push(new Frame(ev is MappingStart, anchor.IsEmpty ? null : anchor.Value, _expanded));
+                }
+                else if (ev is Scalar scalar && !scalar.Anchor.IsEmpty) _anchorSizes[scalar.Anchor.Value] = 1;
+            }
+            else if (ev is MappingEnd or SequenceEnd)
+            {
+                _depth--;
+                if (_frames.Count > 0)
+                {
+                    var f = _frames.Pop();
+                    if (f.Anchor is not null) _anchorSizes[f.Anchor] = _expanded - f.StartCount + 1;
+                }
             }
             return true;
         }
+
+        private sealed class Frame
+        {
+            public Frame(bool isMapping, string? anchor, long startCount) { IsMapping = isMapping; Anchor = anchor; StartCount = startCount; }
+            public bool IsMapping { get; }
+            public string? Anchor { get; }
+            public long StartCount { get; }
+            public bool ExpectKey { get; set; } = true;
+            public Dictionary<string, Mark> Keys { get; } = new(StringComparer.Ordinal);
+        }
+    }
+
+    private sealed class DuplicateKeyException : YamlException
+    {
+        public DuplicateKeyException(Mark start, Mark end, string key, Mark first)
+            : base(start, end, $"Duplicate key '{key}' (first defined on line {first.Line + 1}); a key may appear only once") { }
     }
 }

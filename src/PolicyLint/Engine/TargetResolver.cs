@@ -81,7 +81,8 @@ public static class TargetResolver
             string? mapped = null;
             foreach (var kv in configuration.SiteRoots)
             {
-                if (path.StartsWith(kv.Key, StringComparison.Ordinal)) { mapped = Combine(kv.Value, path.Substring(kv.Key.Length)); break; }
+                // '/blog//assets/x.png' is served as '/blog/assets/x.png': extra slashes after the prefix must not make the rest absolute.
+                if (path.StartsWith(kv.Key, StringComparison.Ordinal)) { mapped = Combine(kv.Value, path.Substring(kv.Key.Length).TrimStart('/')); break; }
                 if (path + "/" == kv.Key) { mapped = kv.Value; break; }
             }
             if (mapped is null) return new ResolvedTarget(TargetKind.SiteRootedUnmapped, target, path, query, fragment, null, default);
