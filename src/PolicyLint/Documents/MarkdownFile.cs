@@ -184,8 +184,9 @@ public sealed class MarkdownFile
     {
         int maxBlock = 0, maxInline = 0, depth = 0, quotes = 0, indent = 0;
         bool atLineStart = true;
-        foreach (byte b in bytes)
+        for (int i = SkipFrontMatter(bytes); i < bytes.Length; i++)
         {
+            byte b = bytes[i];
             if (b == (byte)'\n') { atLineStart = true; quotes = 0; indent = 0; depth = 0; continue; }
             if (atLineStart)
             {
@@ -203,6 +204,25 @@ public sealed class MarkdownFile
             else if ((b == (byte)']' || b == (byte)')') && depth > 0) depth--;
         }
         return (maxBlock, maxInline);
+    }
+
+    /// <summary>Offset just after a leading <c>---</c> ... <c>---</c>/<c>...</c> block (front matter is YAML, not Markdown), else 0.</summary>
+    private static int SkipFrontMatter(byte[] b)
+    {
+        int start = b.Length >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0;
+        if (b.Length < start + 4 || b[start] != '-' || b[start + 1] != '-' || b[start + 2] != '-') return 0;
+        int i = start + 3;
+        while (i < b.Length && b[i] != '\n') i++;
+        while (i < b.Length)
+        {
+            int line = i + 1;
+            if (line + 3 <= b.Length && ((b[line] == '-' && b[line + 1] == '-' && b[line + 2] == '-') || (b[line] == '.' && b[line + 1] == '.' && b[line + 2] == '.'))
+                && (line + 3 == b.Length || b[line + 3] == '\n' || b[line + 3] == '\r' || b[line + 3] == ' '))
+                return line + 3;
+            i = Array.IndexOf(b, (byte)'\n', line);
+            if (i < 0) break;
+        }
+        return 0;
     }
 
 }

@@ -216,7 +216,7 @@ public sealed class LintEngine
         if (blockDepth > MaxBlockNesting)
         {
             state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
-                $"the document nests block quotes or lists about {blockDepth} levels deep, more than the {MaxBlockNesting} a Markdown parser accepts"));
+                $"block quotes or lists are too deeply nested (about {blockDepth} levels; Markdown parsers accept at most {MaxBlockNesting})"));
             return state;
         }
         if (inlineDepth > MaxInlineNesting)

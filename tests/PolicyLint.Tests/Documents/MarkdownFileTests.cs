@@ -91,7 +91,7 @@ public sealed class MarkdownFileTests
         for (char c = 'b'; c <= 'l'; c++) sb.Append(c).Append(": &").Append(c).Append(" [").Append(string.Join(", ", Enumerable.Repeat("*" + (char)(c - 1), 10))).Append("]\n");
         sb.Append("---\n");
         var bomb = MarkdownFile.FromText("a.md", sb.ToString());
-        Assert.Equal("YAML uses more than 100 aliases", bomb.FrontMatter.Error!.Message);
+        Assert.StartsWith("YAML aliases expand to more than 100,000 nodes", bomb.FrontMatter.Error!.Message);
         var deep = MarkdownFile.FromText("b.md", "---\nx: " + new string('[', 5000) + new string(']', 5000) + "\n---\n");
         Assert.Equal("YAML is nested more than 64 levels deep", deep.FrontMatter.Error!.Message);
     }

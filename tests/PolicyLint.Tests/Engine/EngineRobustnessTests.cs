@@ -81,8 +81,8 @@ public sealed class EngineRobustnessTests
             return d.Any(x => x.Id == "TST2002") ? "linted" : d.Single(x => x.Id == "PL0001").Message;
         }).ToArray();
         // Markdig refuses such block nesting (after quadratic work): it becomes a clear diagnostic up front, not a crash or a hang.
-        Assert.Equal(["Cannot read the file: the document nests block quotes or lists about 20000 levels deep, more than the 250 a Markdown parser accepts",
-                      "Cannot read the file: the document nests block quotes or lists about 3000 levels deep, more than the 250 a Markdown parser accepts",
+        Assert.Equal(["Cannot read the file: block quotes or lists are too deeply nested (about 20000 levels; Markdown parsers accept at most 250)",
+                      "Cannot read the file: block quotes or lists are too deeply nested (about 3000 levels; Markdown parsers accept at most 250)",
                       "Cannot read the file: a line nests brackets about 50000 levels deep, more than the 2000 PolicyLint parses (parsing time grows with the square of the depth)"],
             outcomes);
         var deepButParsable = LintVerifier.Lint("# T\n\n" + new string('[', 1500) + "x" + new string(']', 1500) + "\n", analyzers: [new HeadingCounter()]);
