@@ -140,6 +140,7 @@ internal sealed class ConfigFile
 
     private static void ParseOverrides(string path, YamlNode node, ConfigFile file)
     {
+        if (YamlConfigReader.IsNull(node)) return;
         if (node is not YamlSequenceNode seq) throw YamlConfigReader.Error(path, node, "'overrides' must be a list");
         foreach (var item in seq.Children)
         {

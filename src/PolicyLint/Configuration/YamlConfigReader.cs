@@ -73,6 +73,12 @@ internal static class YamlConfigReader
         return list;
     }
 
+    /// <summary>A mapping; a key with no value (only comments under it) counts as an empty mapping.</summary>
     public static YamlMappingNode Mapping(string path, YamlNode node, string what) =>
-        node as YamlMappingNode ?? throw Error(path, node, $"'{what}' must be a mapping");
+        node as YamlMappingNode
+        ?? (IsNull(node) ? new YamlMappingNode() : throw Error(path, node, $"'{what}' must be a mapping"));
+
+    /// <summary>True for a key written with no value, or with <c>~</c> or <c>null</c>.</summary>
+    public static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode s && s.Style == YamlDotNet.Core.ScalarStyle.Plain && (string.IsNullOrEmpty(s.Value) || s.Value == "~" || s.Value == "null");
 }
