@@ -1,0 +1,56 @@
+using System;
+using PolicyLint.Analysis;
+using PolicyLint.Diagnostics;
+
+namespace PolicyLint.Rules.Links;
+
+/// <summary>
+/// Link syntax that Markdig could not parse and left as text (PL3005): <c>[https://example.com</c> with no closing bracket, and
+/// <c>[text](https://example.com/a b)</c>, which is no link at all because of the space.
+/// </summary>
+internal static class ProseLinkSyntax
+{
+    public static void Report(DocumentAnalysisContext c, RuleDescriptor rule)
+    {
+        string text = c.File.Text;
+        char[] prose = ProseText.Get(c.File);
+        for (int i = 0; i < prose.Length; i++)
+        {
+            char ch = prose[i];
+            if (ch == '\\') { i++; continue; }
+            if (ch == '[' && StartsWithUrl(text, i + 1))
+            {
+                int lineEnd = LineEnd(text, i);
+                if (text.IndexOf(']', i, lineEnd - i) < 0)
+                {
+                    int end = i + 1;
+                    while (end < lineEnd && !char.IsWhiteSpace(text[end])) end++;
+                    c.Report(rule, TextSpan.FromBounds(i, end), "Link", text.Substring(i, end - i),
+                        "opens a '[' that is never closed; write '[text](url)' or drop the bracket");
+                }
+            }
+            else if (ch == ']' && i + 1 < prose.Length && prose[i + 1] == '(' && StartsWithUrl(text, i + 2))
+            {
+                int lineEnd = LineEnd(text, i);
+                int close = text.IndexOf(')', i + 2, lineEnd - i - 2);
+                if (close < 0) continue;
+                string url = text.Substring(i + 2, close - i - 2);
+                // Spaces around the URL are allowed, and so is a quoted title after it.
+                if (url.Trim().IndexOf(' ') < 0 || url.IndexOf('"') >= 0 || url.IndexOf('\'') >= 0) continue;
+                c.Report(rule, TextSpan.FromBounds(i + 2, close), "Link target", url,
+                    "contains a space, so Markdown does not make a link of it; encode the space as '%20'");
+                i = close;
+            }
+        }
+    }
+
+    private static bool StartsWithUrl(string text, int at) =>
+        string.CompareOrdinal(text, at, "https://", 0, 8) == 0 || string.CompareOrdinal(text, at, "http://", 0, 7) == 0
+        || string.CompareOrdinal(text, at, "www.", 0, 4) == 0;
+
+    private static int LineEnd(string text, int from)
+    {
+        int nl = text.IndexOf('\n', from);
+        return nl < 0 ? text.Length : nl;
+    }
+}
