@@ -80,7 +80,7 @@ internal static class LinkCollector
                         break;
                     }
                     list.Add(new LinkOccurrence(LinkSource.Inline, link.IsImage, url, span, UrlSpan(file, link.UrlSpan, span))
-                        { Link = link, HasPointyBrackets = link.UrlHasPointyBrackets });
+                        { Link = link, HasPointyBrackets = IsPointy(file, link.UrlSpan) });
                     break;
                 }
                 case AutolinkInline auto when !auto.IsEmail:
@@ -93,7 +93,7 @@ internal static class LinkCollector
                 {
                     var span = MarkdownFile.GetSpan(def);
                     list.Add(new LinkOccurrence(LinkSource.Definition, false, def.Url ?? "", span, UrlSpan(file, def.UrlSpan, span))
-                        { Definition = def, HasPointyBrackets = def.UrlHasPointyBrackets });
+                        { Definition = def, HasPointyBrackets = IsPointy(file, def.UrlSpan) });
                     break;
                 }
             }
@@ -128,6 +128,9 @@ internal static class LinkCollector
         }
         return tags;
     }
+
+    private static bool IsPointy(MarkdownFile file, Markdig.Syntax.SourceSpan s) =>
+        !s.IsEmpty && s.Start >= 0 && s.End < file.Text.Length && file.Text[s.Start] == '<' && file.Text[s.End] == '>';
 
     private static TextSpan UrlSpan(MarkdownFile file, Markdig.Syntax.SourceSpan urlSpan, TextSpan fallback)
     {

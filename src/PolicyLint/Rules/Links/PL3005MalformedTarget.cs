@@ -68,6 +68,6 @@ internal sealed class PL3005MalformedTarget : MarkdownAnalyzer
                     break;
             }
         }
-        ProseLinkSyntax.Report(c, Rule);
+        ProseLinkSyntax.Report(c, Rule, placeholders);
     }
 }

@@ -10,7 +10,7 @@ namespace PolicyLint.Rules.Links;
 /// </summary>
 internal static class ProseLinkSyntax
 {
-    public static void Report(DocumentAnalysisContext c, RuleDescriptor rule)
+    public static void Report(DocumentAnalysisContext c, RuleDescriptor rule, System.Collections.Generic.IReadOnlyList<string> placeholders)
     {
         string text = c.File.Text;
         char[] prose = ProseText.Get(c.File);
@@ -29,6 +29,12 @@ internal static class ProseLinkSyntax
                         "opens a '[' that is never closed; write '[text](url)' or drop the bracket");
                 }
             }
+            else if (ch == ']' && i + 1 < prose.Length && prose[i + 1] == '(' && Placeholder(text, i + 2, placeholders) is { } end)
+            {
+                // [text](FILL ME): not even a link, because of the space.
+                c.Report(rule, TextSpan.FromBounds(i + 2, end), "Link target", text.Substring(i + 2, end - i - 2).Trim(), "is a placeholder; put the real target in");
+                i = end;
+            }
             else if (ch == ']' && i + 1 < prose.Length && prose[i + 1] == '(' && StartsWithUrl(text, i + 2))
             {
                 int lineEnd = LineEnd(text, i);
@@ -42,6 +48,16 @@ internal static class ProseLinkSyntax
                 i = close;
             }
         }
+    }
+
+    private static int? Placeholder(string text, int at, System.Collections.Generic.IReadOnlyList<string> placeholders)
+    {
+        int lineEnd = LineEnd(text, at);
+        int close = text.IndexOf(')', at, lineEnd - at);
+        if (close < 0) return null;
+        string inner = text.Substring(at, close - at).Trim();
+        foreach (var p in placeholders) if (string.Equals(inner, p, StringComparison.OrdinalIgnoreCase)) return close;
+        return null;
     }
 
     private static bool StartsWithUrl(string text, int at) =>

@@ -51,7 +51,7 @@ internal static class ReferenceScanner
                     bool collapsed = label.Trim().Length == 0;
                     string effective = collapsed ? text : label;
                     bool citations = IsCitation(text) && IsCitation(label);
-                    if (!citations && IsCandidate(effective))
+                    if (!citations && IsCandidate(effective) && !IsCodeLike(text))
                         yield return new ReferenceUse(collapsed ? ReferenceKind.Collapsed : ReferenceKind.Full, effective.Trim(), written, span);
                     i = lclose;
                     continue;
@@ -110,6 +110,9 @@ internal static class ReferenceScanner
         foreach (char ch in t) if (!(char.IsDigit(ch) || ch == ',' || ch == '-' || ch == '–' || ch == ' ' || ch == '.' || ch == ';')) return false;
         return HasDigit(t);
     }
+
+    // [$x$][k], [a = 1][b]: math and code, not link text.
+    private static bool IsCodeLike(string text) => text.IndexOfAny(['$', '=', '"', '`', '{', '}']) >= 0;
 
     private static bool HasDigit(string t) { foreach (char ch in t) if (char.IsDigit(ch)) return true; return false; }
 
