@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace PolicyLint.Rules.Links;
 
 /// <summary>Ways a link target is written wrongly (PL3005); PL3001 leaves these to it.</summary>
-internal enum Malformation { None, ExtraParentheses, JavaScript, SchemeSlashes, Space, DomainWithoutScheme, EmailWithoutMailto, Placeholder }
+internal enum Malformation { None, ExtraParentheses, NestedLinkSyntax, JavaScript, SchemeSlashes, Space, DomainWithoutScheme, EmailWithoutMailto, Placeholder }
 
 /// <summary>Classifies link targets that are malformed whatever is on disk.</summary>
 internal static class MalformedTargets
@@ -22,8 +22,11 @@ internal static class MalformedTargets
     {
         string t = target.Trim();
         if (t.Length > 2 && t[0] == '(' && t[t.Length - 1] == ')') return Malformation.ExtraParentheses;
+        if (t.StartsWith("[", StringComparison.Ordinal) || t.IndexOf("](", StringComparison.Ordinal) >= 0) return Malformation.NestedLinkSyntax;
+        string decoded = PolicyLint.Engine.TargetResolver.Decode(t).Trim();
         foreach (var p in placeholders)
-            if (string.Equals(t, p, StringComparison.OrdinalIgnoreCase)) return Malformation.Placeholder;
+            if (string.Equals(t, p, StringComparison.OrdinalIgnoreCase) || string.Equals(decoded, p, StringComparison.OrdinalIgnoreCase))
+                return Malformation.Placeholder;
         if (t.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)) return Malformation.JavaScript;
         if (IsBadSchemeSlashes(t)) return Malformation.SchemeSlashes;
         if (PolicyLint.Engine.TargetResolver.HasScheme(t) && t.IndexOf(' ') >= 0 && t.StartsWith("http", StringComparison.OrdinalIgnoreCase)) return Malformation.Space;
@@ -71,7 +74,7 @@ internal static class MalformedTargets
             if (l.Length == 0) return false;
             foreach (char c in l) if (!(char.IsLetterOrDigit(c) || c == '-')) return false;
         }
-        // "name.com" alone could be a file; a path after it or three labels make a host far more likely.
-        return Tlds.Contains(labels[labels.Length - 1]) && (labels.Length >= 3 || end >= 0);
+        // The list leaves out TLDs that double as file extensions, and PL3005 checks that no such file exists.
+        return Tlds.Contains(labels[labels.Length - 1]);
     }
 }

@@ -48,6 +48,7 @@ internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
         var settings = LinkSettings.For(c.Configuration);
         var own = Anchors.Collect(c.File, settings.SlugStyle);
         index.Add(self, own);
+        var implicitExt = c.Configuration.GetOptions(PL3001LocalTargetMissing.Rule).GetStringList("implicitExtensions", [".md"]);
         foreach (var link in LinkCollector.Get(c.File))
         {
             if (!link.OwnsTarget || link.Source == LinkSource.Autolink || link.Target.IndexOf('#') < 0) continue;
@@ -62,7 +63,7 @@ internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
                 continue;
             }
             if (!target.IsOnDisk) continue;
-            var (result, file) = LocalTargets.Resolve(target, settings, c.Workspace, [".md"]);
+            var (result, file) = LocalTargets.Resolve(target, settings, c.Workspace, implicitExt);
             if (result != LocalResult.Found || file is null) continue; // PL3001's business
             if (!LocalTargets.IsMarkdown(file))
             {

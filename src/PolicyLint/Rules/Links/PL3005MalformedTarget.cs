@@ -46,6 +46,9 @@ internal sealed class PL3005MalformedTarget : MarkdownAnalyzer
                         ? Fix.Replace("Remove the extra parentheses", link.TargetSpan, t.Substring(1, t.Length - 2), isSafe: true) : null;
                     c.Report(Rule, span, fix, noun, t, $"is wrapped in an extra pair of parentheses, so the link points at '{t}'; write '({t.Substring(1, t.Length - 2)})'");
                     break;
+                case Malformation.NestedLinkSyntax:
+                    c.Report(Rule, span, noun, t, "contains Markdown link syntax; a link was pasted into another link's target");
+                    break;
                 case Malformation.JavaScript:
                     c.Report(Rule, span, noun, t, "is a javascript: URL, which runs script when clicked; link to a page instead");
                     break;
