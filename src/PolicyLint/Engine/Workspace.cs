@@ -51,12 +51,26 @@ public sealed class Workspace
     /// </summary>
     public PathLookup Lookup(string fullPath)
     {
+        // No file system accepts paths this long (Windows' limit is 32,767): nothing to look up.
+        if (fullPath.Length > 32767) return default;
         fullPath = Path.GetFullPath(fullPath);
-        string? dir = Path.GetDirectoryName(fullPath);
+        // Iterative, top-down: a link target can have thousands of segments, and recursion would overflow the stack.
+        var chain = new List<string>();
+        for (string? p = fullPath; p is not null; p = Path.GetDirectoryName(p)) chain.Add(p);
+        string top = chain[chain.Count - 1];
+        var result = Directory.Exists(top) ? new PathLookup(PathKind.Directory, null) : default;
+        for (int i = chain.Count - 2; i >= 0; i--)
+        {
+            if (result.Kind != PathKind.Directory) return default;
+            result = LookupIn(chain[i + 1], chain[i]);
+        }
+        return result;
+    }
+
+    private PathLookup LookupIn(string dir, string fullPath)
+    {
         string name = Path.GetFileName(fullPath);
-        if (dir is null || name.Length == 0) return Directory.Exists(fullPath) ? new PathLookup(PathKind.Directory, null) : default;
-        var parent = Lookup(dir);
-        if (parent.Kind != PathKind.Directory) return parent.Kind == PathKind.Missing ? default : new PathLookup(PathKind.Missing, null);
+        if (name.Length == 0) return Directory.Exists(fullPath) ? new PathLookup(PathKind.Directory, null) : default;
         var entries = _dirListings.GetOrAdd(dir, d =>
         {
             try { return Directory.EnumerateFileSystemEntries(d).Select(Path.GetFileName).ToArray()!; }

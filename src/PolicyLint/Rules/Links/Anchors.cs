@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using PolicyLint.Documents;
+
+namespace PolicyLint.Rules.Links;
+
+/// <summary>The anchors a document defines: heading slugs, <c>{#custom}</c> heading ids, and HTML <c>id</c> and <c>name</c> attributes.</summary>
+internal static class Anchors
+{
+    public static HashSet<string> Collect(MarkdownFile file, SlugStyle style)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in style.HeadingAnchors(file)) set.Add(a);
+        foreach (var h in file.Headings)
+            if (CustomId(h.PlainText) is { } id) set.Add(id);
+        foreach (var tag in LinkCollector.GetHtmlTags(file))
+            foreach (var attr in tag.Attributes)
+                if (attr.Value is { Length: > 0 } v && (Eq(attr.Name, "id") || Eq(attr.Name, "name"))) set.Add(v.Trim());
+        set.TrimExcess();
+        return set;
+    }
+
+    /// <summary>True when <paramref name="fragment"/> names an anchor of the set (also GitHub's <c>user-content-</c> form).</summary>
+    public static bool Contains(HashSet<string> anchors, string fragment)
+    {
+        if (fragment.Length == 0 || anchors.Contains(fragment)) return true;
+        const string prefix = "user-content-";
+        return fragment.StartsWith(prefix, StringComparison.Ordinal) && anchors.Contains(fragment.Substring(prefix.Length));
+    }
+
+    /// <summary>Anchors every page has, whatever its headings (<c>#top</c>).</summary>
+    public static bool IsAlwaysValid(string fragment) => fragment.Length == 0 || string.Equals(fragment, "top", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>GitHub's line anchors on code files: <c>L10</c>, <c>L10-L20</c> (also <c>L10C5</c> forms).</summary>
+    public static bool IsLineAnchor(string fragment)
+    {
+        int i = 0;
+        if (!ReadLine(fragment, ref i)) return false;
+        if (i == fragment.Length) return true;
+        if (fragment[i] != '-') return false;
+        i++;
+        return ReadLine(fragment, ref i) && i == fragment.Length;
+    }
+
+    private static bool ReadLine(string s, ref int i)
+    {
+        if (i >= s.Length || s[i] != 'L') return false;
+        i++;
+        int d = i;
+        while (i < s.Length && char.IsDigit(s[i])) i++;
+        if (i == d) return false;
+        if (i < s.Length && s[i] == 'C') { i++; int c = i; while (i < s.Length && char.IsDigit(s[i])) i++; if (i == c) return false; }
+        return true;
+    }
+
+    /// <summary><c>Title {#custom-id}</c> (kramdown, Pandoc, Hugo): the id at the end of the heading text.</summary>
+    public static string? CustomId(string headingText)
+    {
+        string t = headingText.TrimEnd();
+        if (t.Length < 4 || t[t.Length - 1] != '}') return null;
+        int open = t.LastIndexOf('{');
+        if (open < 0) return null;
+        foreach (var part in t.Substring(open + 1, t.Length - open - 2).Split(' '))
+            if (part.Length > 1 && part[0] == '#') return part.Substring(1);
+        return null;
+    }
+
+    /// <summary>Lower-case letters and digits only: what is left when case, punctuation, dashes and emoji are ignored.</summary>
+    public static string Normalize(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (char c in s) if (char.IsLetterOrDigit(c)) sb.Append(char.ToLowerInvariant(c));
+        return sb.ToString();
+    }
+
+    private static bool Eq(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>How close a missing anchor is to an existing one.</summary>
+internal enum AnchorMatch { None, Case, Punctuation, Similar }
+
+/// <summary>"Did you mean" for anchors: a unique anchor equal when case, punctuation, dashes and emoji are ignored (safe to fix), or else a unique close spelling.</summary>
+internal static class AnchorSuggestion
+{
+    public static (AnchorMatch Kind, string? Anchor) Find(string fragment, IEnumerable<string> anchors)
+    {
+        string norm = Anchors.Normalize(fragment);
+        string? caseHit = null, normHit = null, near = null;
+        int caseCount = 0, normCount = 0, nearCount = 0, best = int.MaxValue;
+        int limit = Math.Max(1, Math.Min(3, fragment.Length / 4));
+        foreach (var a in anchors)
+        {
+            if (string.Equals(a, fragment, StringComparison.OrdinalIgnoreCase)) { caseHit = a; caseCount++; }
+            if (norm.Length > 0 && Anchors.Normalize(a) == norm) { normHit = a; normCount++; }
+            if (Math.Abs(a.Length - fragment.Length) > limit) continue;
+            int d = Text.EditDistance.Compute(a.ToLowerInvariant(), fragment.ToLowerInvariant());
+            if (d > limit) continue;
+            if (d < best) { best = d; near = a; nearCount = 1; }
+            else if (d == best && a != near) nearCount++;
+        }
+        if (caseCount == 1) return (AnchorMatch.Case, caseHit);
+        if (normCount == 1) return (AnchorMatch.Punctuation, normHit);
+        if (caseCount == 0 && normCount == 0 && nearCount == 1) return (AnchorMatch.Similar, near);
+        return (AnchorMatch.None, null);
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using PolicyLint.Configuration;
+
+namespace PolicyLint.Rules.Links;
+
+/// <summary>The options of PL3009, validated.</summary>
+internal sealed class ExternalLinkOptions
+{
+    public TimeSpan Timeout { get; private set; } = TimeSpan.FromSeconds(10);
+    public int Retries { get; private set; } = 2;
+    public int ConcurrencyPerHost { get; private set; } = 2;
+    public TimeSpan Delay { get; private set; } = TimeSpan.Zero;
+    public int MaxRedirects { get; private set; } = 5;
+    public TimeSpan MaxRetryAfter { get; private set; } = TimeSpan.FromSeconds(60);
+    public List<(int From, int To)> Accepted { get; } = new();
+    public List<string> Exclude { get; } = new();
+    public string? CacheFile { get; private set; }
+    public TimeSpan CacheMaxAge { get; private set; } = TimeSpan.FromHours(24);
+    public bool AllowPrivateAddresses { get; private set; }
+    public string UserAgent { get; private set; } = "PolicyLint-LinkCheck/1.0";
+
+    public static ExternalLinkOptions Read(RuleOptions o, string baseDirectory)
+    {
+        var r = new ExternalLinkOptions
+        {
+            Timeout = TimeSpan.FromSeconds(Positive(o, "timeoutSeconds", 10)),
+            Retries = Math.Max(0, o.GetInt("retries", 2)),
+            ConcurrencyPerHost = Math.Max(1, o.GetInt("concurrencyPerHost", 2)),
+            Delay = TimeSpan.FromMilliseconds(Math.Max(0, o.GetInt("delayMs", 0))),
+            MaxRedirects = Math.Max(0, o.GetInt("maxRedirects", 5)),
+            MaxRetryAfter = TimeSpan.FromSeconds(Math.Max(0, o.GetInt("maxRetryAfterSeconds", 60))),
+            CacheMaxAge = TimeSpan.FromHours(Positive(o, "cacheMaxAgeHours", 24)),
+            AllowPrivateAddresses = o.GetBool("allowPrivateAddresses", false),
+            UserAgent = o.GetString("userAgent", "PolicyLint-LinkCheck/1.0")!,
+        };
+        foreach (var code in o.GetStringList("acceptedStatusCodes", ["200-299"]))
+        {
+            var parts = code.Split('-');
+            if (parts.Length is < 1 or > 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int from)
+                || !int.TryParse(parts[parts.Length - 1], NumberStyles.None, CultureInfo.InvariantCulture, out int to) || from > to)
+                throw o.Error("acceptedStatusCodes", $"'{code}' is not a status code or a range such as '200-299'");
+            r.Accepted.Add((from, to));
+        }
+        r.Exclude.AddRange(o.GetStringList("exclude"));
+        if (o.GetString("cacheFile") is { Length: > 0 } cache) r.CacheFile = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, cache));
+        return r;
+    }
+
+    public bool IsAccepted(int status)
+    {
+        foreach (var (from, to) in Accepted) if (status >= from && status <= to) return true;
+        return false;
+    }
+
+    /// <summary>Exclude patterns: <c>*</c> matches any run of characters; a pattern without <c>*</c> is a prefix.</summary>
+    public bool IsExcluded(string url)
+    {
+        foreach (var p in Exclude)
+            if (p.IndexOf('*') < 0 ? url.StartsWith(p, StringComparison.OrdinalIgnoreCase) : Wildcard(url, p)) return true;
+        return false;
+    }
+
+    private static bool Wildcard(string s, string p)
+    {
+        // Linear-time glob matching with one backtrack point.
+        int si = 0, pi = 0, star = -1, mark = 0;
+        while (si < s.Length)
+        {
+            if (pi < p.Length && p[pi] != '*' && char.ToLowerInvariant(p[pi]) == char.ToLowerInvariant(s[si])) { si++; pi++; }
+            else if (pi < p.Length && p[pi] == '*') { star = pi++; mark = si; }
+            else if (star >= 0) { pi = star + 1; si = ++mark; }
+            else return false;
+        }
+        while (pi < p.Length && p[pi] == '*') pi++;
+        return pi == p.Length;
+    }
+
+    private static double Positive(RuleOptions o, string key, double def)
+    {
+        var s = o.GetString(key);
+        if (s is null) return def;
+        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0) return v;
+        throw o.Error(key, $"Option '{key}' must be a positive number, not '{s}'");
+    }
+}

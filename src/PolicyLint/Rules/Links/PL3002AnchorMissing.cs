@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using PolicyLint.Analysis;
+using PolicyLint.Diagnostics;
+using PolicyLint.Documents;
+using PolicyLint.Engine;
+
+namespace PolicyLint.Rules.Links;
+
+/// <summary>Links to an anchor must match a heading or id of the target document.</summary>
+[MarkdownAnalyzer]
+internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
+{
+    internal static readonly RuleDescriptor Rule = RuleDescriptor.Create(
+        id: "PL3002", name: "anchor-missing",
+        title: "Links to an anchor must match a heading or id of the target document",
+        messageFormat: "Anchor '#{0}' {1}",
+        category: RuleCategory.Links, defaultSeverity: Severity.Error, hasFix: true);
+
+    public override ImmutableArray<RuleDescriptor> SupportedRules { get; } = [Rule];
+
+    /// <summary>A link to another Markdown file's anchor, resolved once every file has been read.</summary>
+    private sealed record Pending(string TargetFullPath, string Fragment, Location Location, TextSpan? FragmentSpan);
+
+    public override void Initialize(AnalysisContext context) => context.RegisterWorkspaceStartAction(ws =>
+    {
+        var index = new AnchorIndex(ws.Workspace);
+        var pending = new ConcurrentQueue<Pending>();
+        ws.RegisterDocumentAction(c => Collect(c, index, pending));
+        ws.RegisterWorkspaceEndAction(end =>
+        {
+            foreach (var p in pending)
+            {
+                end.CancellationToken.ThrowIfCancellationRequested();
+                var anchors = index.Get(p.TargetFullPath, end.GetConfiguration);
+                if (anchors is null || Anchors.Contains(anchors, p.Fragment)) continue;
+                string where = "in '" + LinkRuleUtil.Display(end.Workspace, p.TargetFullPath) + "'";
+                var (message, fix) = Describe(p.Fragment, anchors, where, p.FragmentSpan);
+                end.ReportDiagnostic(Diagnostic.Create(Rule, p.Location, fix, p.Fragment, message));
+            }
+        });
+    });
+
+    private static void Collect(DocumentAnalysisContext c, AnchorIndex index, ConcurrentQueue<Pending> pending)
+    {
+        string self = LinkRuleUtil.FullPath(c);
+        var settings = LinkSettings.For(c.Configuration);
+        var own = Anchors.Collect(c.File, settings.SlugStyle);
+        index.Add(self, own);
+        var implicitExt = c.Configuration.GetOptions(PL3001LocalTargetMissing.Rule).GetStringList("implicitExtensions", [".md"]);
+        foreach (var link in LinkCollector.Get(c.File))
+        {
+            if (!link.OwnsTarget || link.Source == LinkSource.Autolink || link.Target.IndexOf('#') < 0) continue;
+            var target = TargetResolver.Resolve(link.Target, self, c.Configuration, c.Workspace);
+            string? fragment = target.Fragment;
+            if (fragment is null || Anchors.IsAlwaysValid(fragment) || LinkRuleUtil.IsTemplated(fragment)) continue;
+            var span = LinkRuleUtil.TargetOrLink(link);
+            var fragmentSpan = LinkRuleUtil.FragmentSpan(c.File, link);
+            if (target.Kind == TargetKind.FragmentOnly)
+            {
+                if (!Anchors.Contains(own, fragment)) Report(c, span, fragment, own, "in this file", fragmentSpan);
+                continue;
+            }
+            if (!target.IsOnDisk) continue;
+            var (result, file) = LocalTargets.Resolve(target, settings, c.Workspace, implicitExt);
+            if (result != LocalResult.Found || file is null) continue; // PL3001's business
+            if (!LocalTargets.IsMarkdown(file))
+            {
+                if (Anchors.IsLineAnchor(fragment)) continue;
+                continue; // anchors of HTML, notebooks and other files are not known
+            }
+            if (file == self)
+            {
+                if (!Anchors.Contains(own, fragment)) Report(c, span, fragment, own, "in this file", fragmentSpan);
+                continue;
+            }
+            pending.Enqueue(new Pending(file, fragment, c.File.GetLocation(span), fragmentSpan));
+        }
+    }
+
+    private static void Report(DocumentAnalysisContext c, TextSpan span, string fragment, HashSet<string> anchors, string where, TextSpan? fragmentSpan)
+    {
+        var (message, fix) = Describe(fragment, anchors, where, fragmentSpan);
+        c.Report(Rule, span, fix, fragment, message);
+    }
+
+    private static (string Message, Fix? Fix) Describe(string fragment, HashSet<string> anchors, string where, TextSpan? fragmentSpan)
+    {
+        var (kind, anchor) = AnchorSuggestion.Find(fragment, anchors);
+        Fix? fix = null;
+        if (anchor is not null && kind is AnchorMatch.Case or AnchorMatch.Punctuation && fragmentSpan is { } fs && LinkRuleUtil.IsPlainAnchor(anchor))
+            fix = Fix.Replace($"Use '#{anchor}'", fs, anchor, isSafe: true);
+        string message = kind switch
+        {
+            AnchorMatch.Case => $"differs only in case from '#{anchor}' {where}; anchors are case-sensitive",
+            AnchorMatch.Punctuation => $"differs only in punctuation, dashes or emoji from '#{anchor}' {where}",
+            AnchorMatch.Similar => $"matches no heading or id {where}; did you mean '#{anchor}'?",
+            _ => $"matches no heading or id {where}",
+        };
+        return (message, fix);
+    }
+}

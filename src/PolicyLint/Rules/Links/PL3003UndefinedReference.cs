@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Markdig.Syntax;
+using PolicyLint.Analysis;
+using PolicyLint.Diagnostics;
+using PolicyLint.Documents;
+
+namespace PolicyLint.Rules.Links;
+
+/// <summary>Reference links must have a definition.</summary>
+[MarkdownAnalyzer]
+internal sealed class PL3003UndefinedReference : MarkdownAnalyzer
+{
+    internal static readonly RuleDescriptor Rule = RuleDescriptor.Create(
+        id: "PL3003", name: "undefined-reference",
+        title: "Reference links must have a definition",
+        messageFormat: "Reference '{0}' has no definition{1}",
+        category: RuleCategory.Links, defaultSeverity: Severity.Error, options: "shortcuts");
+
+    public override ImmutableArray<RuleDescriptor> SupportedRules { get; } = [Rule];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterDocumentAction(Analyze);
+
+    private static void Analyze(DocumentAnalysisContext c)
+    {
+        bool shortcuts = c.GetOptions(Rule).GetBool("shortcuts", false);
+        var labels = DefinedLabels(c.File);
+        foreach (var r in ReferenceScanner.Scan(ProseText.Get(c.File)))
+        {
+            if (r.Kind == ReferenceKind.Shortcut && !(shortcuts && labels.Count > 0 && ReferenceScanner.IsSlugLike(r.Label))) continue;
+            string key = ReferenceScanner.NormalizeLabel(r.Label);
+            if (labels.ContainsKey(key)) continue;
+            string hint = "; add '[" + r.Label + "]: <url>' or fix the label";
+            foreach (var kv in labels)
+                if (Anchors.Normalize(kv.Key) == Anchors.Normalize(key) && Anchors.Normalize(key).Length > 0) { hint = $"; did you mean '[{kv.Value}]'?"; break; }
+            c.Report(Rule, r.Span, r.Written, hint);
+        }
+    }
+
+    private static Dictionary<string, string> DefinedLabels(MarkdownFile file)
+    {
+        var d = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var def in SyntaxWalker.Descendants<LinkReferenceDefinition>(file.Syntax))
+            if (def.Label is { } l) d[ReferenceScanner.NormalizeLabel(l)] = l;
+        return d;
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using PolicyLint.Analysis;
+using PolicyLint.Configuration;
+using PolicyLint.Diagnostics;
+
+namespace PolicyLint.Rules.Links;
+
+/// <summary>External links must resolve (opt-in: it uses the network).</summary>
+[MarkdownAnalyzer]
+internal sealed class PL3009DeadExternalLink : MarkdownAnalyzer
+{
+    internal static readonly RuleDescriptor Rule = RuleDescriptor.Create(
+        id: "PL3009", name: "dead-external-link",
+        title: "External links must resolve",
+        messageFormat: "External link '{0}' {1}",
+        category: RuleCategory.Links, defaultSeverity: Severity.Error, isEnabledByDefault: false,
+        options: ["timeoutSeconds", "retries", "concurrencyPerHost", "delayMs", "maxRedirects", "maxRetryAfterSeconds",
+            "acceptedStatusCodes", "exclude", "cacheFile", "cacheMaxAgeHours", "allowPrivateAddresses", "userAgent"]);
+
+    public override ImmutableArray<RuleDescriptor> SupportedRules { get; } = [Rule];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterWorkspaceStartAction(ws =>
+    {
+        var found = new ConcurrentQueue<(string Url, Location Location)>();
+        RuleOptions? options = null;
+        ws.RegisterDocumentAction(c =>
+        {
+            if (!c.IsEnabled(Rule)) return;
+            Interlocked.CompareExchange(ref options, c.GetOptions(Rule), null);
+            foreach (var link in LinkCollector.Get(c.File))
+            {
+                if (!link.OwnsTarget) continue;
+                string url = link.Target.Trim();
+                if (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                    found.Enqueue((url, c.File.GetLocation(LinkRuleUtil.TargetOrLink(link))));
+            }
+        });
+        ws.RegisterWorkspaceEndAction(end =>
+        {
+            if (found.IsEmpty || options is null) return;
+            var o = ExternalLinkOptions.Read(options, end.Workspace.BaseDirectory);
+            var urls = found.Select(f => f.Url).Where(u => !o.IsExcluded(u)).Distinct(StringComparer.Ordinal).OrderBy(u => u, StringComparer.Ordinal).ToList();
+            var cache = o.CacheFile is null ? null : LinkCheckCache.Load(o.CacheFile);
+            var now = end.Workspace.Now;
+            var results = new Dictionary<string, LinkCheckResult>(StringComparer.Ordinal);
+            var toCheck = new List<string>();
+            foreach (var u in urls)
+            {
+                if (cache?.TryGet(u, now, o.CacheMaxAge) is { } cached) results[u] = cached;
+                else toCheck.Add(u);
+            }
+            if (toCheck.Count > 0)
+            {
+                using var checker = new ExternalLinkChecker(o);
+                foreach (var kv in checker.CheckAllAsync(toCheck, end.CancellationToken).GetAwaiter().GetResult())
+                {
+                    results[kv.Key] = kv.Value;
+                    cache?.Set(kv.Key, kv.Value, now);
+                }
+                cache?.Save();
+            }
+            foreach (var (url, location) in found)
+                if (results.TryGetValue(url, out var r) && !r.IsAlive && !r.Refused)
+                    end.ReportDiagnostic(Diagnostic.Create(Rule, location, url, r.Reason));
+        });
+    });
+}

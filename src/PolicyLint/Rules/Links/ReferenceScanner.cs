@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using PolicyLint.Diagnostics;
+
+namespace PolicyLint.Rules.Links;
+
+internal enum ReferenceKind { Full, Collapsed, Shortcut }
+
+internal readonly struct ReferenceUse
+{
+    public ReferenceUse(ReferenceKind kind, string label, string written, TextSpan span) { Kind = kind; Label = label; Written = written; Span = span; }
+    public ReferenceKind Kind { get; }
+    public string Label { get; }
+    public string Written { get; }
+    public TextSpan Span { get; }
+}
+
+/// <summary>
+/// Finds bracket text that reads as a reference link in prose that Markdig left unlinked (see <see cref="ProseText"/>):
+/// <c>[text][label]</c>, <c>[label][]</c> and <c>[label]</c>. Citations (<c>[1]</c>), alerts (<c>[!NOTE]</c>), footnotes, task
+/// boxes, intervals (<c>[0, 1]</c>) and code-like text (<c>a[i][j]</c>, <c>[x = 1]</c>) are not references. Linear in the text.
+/// </summary>
+internal static class ReferenceScanner
+{
+    private const int MaxLabel = 999;
+    private const int MaxText = 2000;
+
+    public static IEnumerable<ReferenceUse> Scan(char[] prose)
+    {
+        int n = prose.Length;
+        for (int i = 0; i < n; i++)
+        {
+            char c = prose[i];
+            if (c == '\\') { i++; continue; }
+            if (c != '[') continue;
+            if (i > 0 && IsCodeNeighbour(prose[i - 1])) { i = SkipBrackets(prose, i); continue; }
+            int close = FindClose(prose, i + 1, MaxText, allowNested: true);
+            if (close < 0) continue;
+            string text = new string(prose, i + 1, close - i - 1);
+            int next = close + 1;
+            if (next < n && prose[next] == '(') { i = close; continue; }
+            if (next < n && prose[next] == '[')
+            {
+                int lclose = FindClose(prose, next + 1, MaxLabel, allowNested: false);
+                if (lclose >= 0)
+                {
+                    string label = new string(prose, next + 1, lclose - next - 1);
+                    var span = TextSpan.FromBounds(i, lclose + 1);
+                    string written = new string(prose, i, lclose + 1 - i);
+                    bool collapsed = label.Trim().Length == 0;
+                    string effective = collapsed ? text : label;
+                    bool citations = IsCitation(text) && IsCitation(label);
+                    if (!citations && IsCandidate(effective) && !IsCodeLike(text))
+                        yield return new ReferenceUse(collapsed ? ReferenceKind.Collapsed : ReferenceKind.Full, effective.Trim(), written, span);
+                    i = lclose;
+                    continue;
+                }
+            }
+            if (IsCandidate(text) && text.IndexOf('\0') < 0)
+                yield return new ReferenceUse(ReferenceKind.Shortcut, text.Trim(), "[" + text + "]", TextSpan.FromBounds(i, close + 1));
+            i = close;
+        }
+    }
+
+    /// <summary>Label matching as CommonMark does it: case-folded, inner whitespace collapsed.</summary>
+    public static string NormalizeLabel(string label)
+    {
+        var sb = new StringBuilder(label.Length);
+        bool space = false;
+        foreach (char ch in label.Trim())
+        {
+            if (char.IsWhiteSpace(ch)) { space = true; continue; }
+            if (space && sb.Length > 0) sb.Append(' ');
+            space = false;
+            sb.Append(ch);
+        }
+        return sb.ToString().ToUpperInvariant().ToLowerInvariant();
+    }
+
+    /// <summary>A label like <c>docs-site</c> or <c>spec_v2</c>: one word of letters, digits, dashes, underscores and dots, with a letter.</summary>
+    public static bool IsSlugLike(string label)
+    {
+        bool letter = false;
+        foreach (char ch in label.Trim())
+        {
+            if (char.IsLetter(ch)) letter = true;
+            else if (!(char.IsDigit(ch) || ch == '-' || ch == '_' || ch == '.')) return false;
+        }
+        return letter;
+    }
+
+    private static bool IsCandidate(string label)
+    {
+        string t = label.Trim();
+        if (t.Length == 0 || t.IndexOf('\0') >= 0 || t[0] == '^' || t[0] == '!' || t[0] == '@' || t[0] == '#') return false;
+        if (t == "x" || t == "X") return false; // task box
+        if (IsCitation(t)) return false;
+        foreach (char ch in t)
+            if ("=(){};\"'`$<>|\\*+~%&".IndexOf(ch) >= 0 || ch == '\n' && t.Length > 80) return false;
+        if (t.IndexOf(',') >= 0 && HasDigit(t)) return false; // [0, 1], [x, y, 3]
+        return true;
+    }
+
+    /// <summary>Citation markers and number lists: <c>1</c>, <c>12, 13</c>, <c>3-5</c>, <c>0.5</c>.</summary>
+    private static bool IsCitation(string t)
+    {
+        t = t.Trim();
+        if (t.Length == 0) return false;
+        foreach (char ch in t) if (!(char.IsDigit(ch) || ch == ',' || ch == '-' || ch == '–' || ch == ' ' || ch == '.' || ch == ';')) return false;
+        return HasDigit(t);
+    }
+
+    // [$x$][k], [a = 1][b]: math and code, not link text.
+    private static bool IsCodeLike(string text) => text.IndexOfAny(['$', '=', '"', '`', '{', '}']) >= 0;
+
+    private static bool HasDigit(string t) { foreach (char ch in t) if (char.IsDigit(ch)) return true; return false; }
+
+    // a[i], f(x)[0], arr][ : indexing, not a reference.
+    private static bool IsCodeNeighbour(char c) => char.IsLetterOrDigit(c) || c == ']' || c == ')' || c == '_' || c == '$' || c == '.';
+
+    private static int SkipBrackets(char[] p, int i)
+    {
+        while (i < p.Length && p[i] == '[')
+        {
+            int close = FindClose(p, i + 1, MaxText, allowNested: true);
+            if (close < 0) return i;
+            i = close + 1;
+        }
+        return i - 1;
+    }
+
+    private static int FindClose(char[] p, int from, int max, bool allowNested)
+    {
+        int depth = 0;
+        for (int j = from; j < p.Length && j - from <= max; j++)
+        {
+            char c = p[j];
+            if (c == '\\') { j++; continue; }
+            if (c == '\n' && j + 1 < p.Length && (p[j + 1] == '\n' || p[j + 1] == '\0' && j + 2 < p.Length && p[j + 2] == '\0')) return -1;
+            if (c == '[') { if (!allowNested) return -1; depth++; }
+            else if (c == ']') { if (depth == 0) return j; depth--; }
+        }
+        return -1;
+    }
+}

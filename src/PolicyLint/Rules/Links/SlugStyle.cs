@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using PolicyLint.Documents;
+
+namespace PolicyLint.Rules.Links;
+
+/// <summary>
+/// How a site turns headings into anchors. Pluggable: a style is a name and a function from the document's headings (in
+/// order) to their anchors; add one here and list it in <see cref="All"/> (the <c>slugStyle</c> setting names it).
+/// </summary>
+internal abstract class SlugStyle
+{
+    /// <summary>GitHub (github-slugger): the default.</summary>
+    public static readonly SlugStyle GitHub = new GitHubStyle();
+    /// <summary>GitLab: like GitHub, but runs of dashes collapse and leading/trailing dashes go.</summary>
+    public static readonly SlugStyle GitLab = new GitLabStyle();
+
+    private static readonly SlugStyle[] All = [GitHub, GitLab];
+
+    public abstract string Name { get; }
+
+    public static IEnumerable<string> Names { get { foreach (var s in All) yield return s.Name; } }
+
+    public static SlugStyle? Find(string name)
+    {
+        foreach (var s in All) if (string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)) return s;
+        return null;
+    }
+
+    /// <summary>The anchors of the file's headings, de-duplicated the way the style does it.</summary>
+    public abstract IEnumerable<string> HeadingAnchors(MarkdownFile file);
+
+    private sealed class GitHubStyle : SlugStyle
+    {
+        public override string Name => "github";
+        public override IEnumerable<string> HeadingAnchors(MarkdownFile file)
+        {
+            foreach (var h in file.Headings) yield return h.Anchor;
+        }
+    }
+
+    private sealed class GitLabStyle : SlugStyle
+    {
+        public override string Name => "gitlab";
+        public override IEnumerable<string> HeadingAnchors(MarkdownFile file)
+        {
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var h in file.Headings)
+            {
+                string slug = Slug(h.PlainText);
+                if (seen.TryGetValue(slug, out int n)) { seen[slug] = n + 1; yield return slug + "-" + (n + 1).ToString(CultureInfo.InvariantCulture); }
+                else { seen[slug] = 0; yield return slug; }
+            }
+        }
+
+        private static string Slug(string text)
+        {
+            var sb = new StringBuilder(text.Length);
+            foreach (char ch in text.Trim().ToLowerInvariant())
+            {
+                if (char.IsLetterOrDigit(ch) || ch == '_') sb.Append(ch);
+                else if ((ch == ' ' || ch == '-') && sb.Length > 0 && sb[sb.Length - 1] != '-') sb.Append('-');
+            }
+            while (sb.Length > 0 && sb[sb.Length - 1] == '-') sb.Length--;
+            return sb.ToString();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Linq;
+using System.Threading.Tasks;
+using PolicyLint.Engine;
+using PolicyLint.Tests.TestSupport;
+
+namespace PolicyLint.Tests.Rules.Links;
+
+public sealed class PL3002AnchorMissingTests
+{
+    private static readonly string[] Rule = ["PL3002"];
+
+    [Fact]
+    public void SameFileAnchorsComeFromHeadingsCustomIdsAndHtml()
+    {
+        var d = LintVerifier.Verify(
+            "# Intro\n\n## Setup {#install}\n\n<a name=\"legacy\"></a>\n<span id=\"x-1\">x</span>\n\n" +
+            "[a](#intro) [b](#install) [c](#legacy) [d](#x-1) [e](#top) [f](#user-content-intro) [g]({|PL3002:#nowhere|})\n", rules: Rule);
+        Assert.Equal("Anchor '#nowhere' matches no heading or id in this file", d[0].Message);
+    }
+
+    [Fact]
+    public void NearMissesHaveTheirOwnWordingAndASafeFix()
+    {
+        var d = LintVerifier.Verify("# Getting Started\n\n## C# & .NET\n\n## 🎉 Party\n\n" +
+            "[a]({|PL3002:#Getting-Started|}) [b]({|PL3002:#c-net|}) [c]({|PL3002:#party|}) [d]({|PL3002:#getting-stared|})\n", rules: Rule);
+        Assert.Equal("Anchor '#Getting-Started' differs only in case from '#getting-started' in this file; anchors are case-sensitive", d[0].Message);
+        Assert.Equal("Anchor '#c-net' differs only in punctuation, dashes or emoji from '#c--net' in this file", d[1].Message);
+        Assert.Equal("Anchor '#party' differs only in punctuation, dashes or emoji from '#-party' in this file", d[2].Message);
+        Assert.Equal("Anchor '#getting-stared' matches no heading or id in this file; did you mean '#getting-started'?", d[3].Message);
+        Assert.NotNull(d[0].Fix);
+        Assert.Null(d[3].Fix);
+        LintVerifier.VerifyFix("# Getting Started\n\n[a](#Getting-Started)\n", "# Getting Started\n\n[a](#getting-started)\n", rules: Rule);
+    }
+
+    [Fact]
+    public void AmbiguousNearMissesGetNoFix()
+    {
+        var d = LintVerifier.Verify("# a-b\n\n# a_b\n\n[x]({|PL3002:#ab|})\n", rules: Rule);
+        Assert.Null(d[0].Fix);
+    }
+
+    [Fact]
+    public void CrossFileAnchorsInTheRunAndOutsideIt()
+    {
+        using var t = new TempTree();
+        t.Write("other.md", "# Other\n\n## Part Two\n\n<a id=\"anchor\"></a>\n");
+        t.Write("code.py", "print(1)\n").Write("page.html", "<h1 id=x>x</h1>");
+        // other.md is not in the run: read lazily.
+        var d = LintVerifier.Verify("[a](other.md#part-two) [b](other.md#anchor) [c]({|PL3002:other.md#part-tow|}) [d](code.py#L10-L20) " +
+            "[e](page.html#whatever) [f](./other#other) [g]({|PL3002:other.md#Part-Two|})\n", rules: Rule, path: t.Path_("doc.md"), baseDirectory: t.Root);
+        Assert.Equal("Anchor '#part-tow' matches no heading or id in 'other.md'; did you mean '#part-two'?", d[0].Message);
+        Assert.Equal("Anchor '#Part-Two' differs only in case from '#part-two' in 'other.md'; anchors are case-sensitive", d[1].Message);
+    }
+
+    [Fact]
+    public async Task LinkCyclesBetweenFilesAreHarmless()
+    {
+        using var t = new TempTree();
+        t.Write("a.md", "# A\n\n[to b](b.md#b) [bad](b.md#nope)\n");
+        t.Write("b.md", "# B\n\n[to a](a.md#a) [self](b.md#b) [dir](./#a)\n");
+        t.Write("README.md", "# Index\n\n[a](a.md#a)\n");
+        var r = await new LintEngine().LintAsync(new LintRequest { Paths = [t.Root], BaseDirectory = t.Root, RootDirectory = t.Root },
+            cancellationToken: TestContext.Current.CancellationToken);
+        var d = r.Diagnostics.Where(x => x.Id == "PL3002").ToList();
+        Assert.Equal(2, d.Count);
+        Assert.Equal("a.md", d[0].Location.Path);
+        Assert.Equal(3, d[0].Location.StartLine);
+        Assert.Equal("b.md", d[1].Location.Path); // README.md has no '#a'
+        Assert.Contains("'#a' matches no heading or id in 'README.md'", d[1].Message);
+    }
+
+    [Fact]
+    public void SlugStyleIsConfigurable()
+    {
+        LintVerifier.Verify("# Foo -- Bar\n\n[a](#foo-bar) [b]({|PL3002:#foo----bar|})\n", config: "slugStyle: gitlab\n", rules: Rule);
+        LintVerifier.Verify("# Foo -- Bar\n\n[a]({|PL3002:#foo-bar|}) [b](#foo----bar)\n", rules: Rule);
+    }
+
+    [Fact]
+    public void ThousandsOfLinksAndLongAnchorsStayLinear()
+    {
+        var sb = new System.Text.StringBuilder("# Top\n\n");
+        for (int i = 0; i < 3000; i++) sb.Append("[x](#top) [y](#h").Append(i).Append(")\n");
+        sb.Append("[z](#").Append(new string('a', 20000)).Append(")\n");
+        var d = LintVerifier.Lint(sb.ToString());
+        Assert.Equal(3001, d.Count(x => x.Id == "PL3002"));
+    }
+}
