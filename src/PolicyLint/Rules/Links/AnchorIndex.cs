@@ -40,11 +40,13 @@ internal sealed class AnchorIndex
             // Devices, pipes and sockets report length 0: never opened (a FIFO would block).
             if (!info.Exists || info.Length == 0 || info.Length > config.MaxFileSize) return null;
             byte[] bytes = File.ReadAllBytes(fullPath);
-            if (MarkdownFile.IsBinary(bytes) || MarkdownFile.EstimateNesting(bytes) > 256) return null;
+            if (MarkdownFile.IsBinary(bytes)) return null;
+            var (blockDepth, inlineDepth) = MarkdownFile.EstimateNesting(bytes);
+            if (blockDepth > 120 || inlineDepth > 256) return null; // what the engine would refuse or parse on a big stack
             var file = MarkdownFile.FromBytes(fullPath, bytes);
             return Anchors.Collect(file, LinkSettings.For(config).SlugStyle);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ConfigurationException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ConfigurationException or ArgumentException)
         {
             return null;
         }
