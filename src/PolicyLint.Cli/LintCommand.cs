@@ -30,6 +30,7 @@ internal sealed class LintSettings
     public bool Quiet { get; set; }
     public bool Stats { get; set; }
     public bool NoIgnore { get; set; }
+    public bool CheckExternal { get; set; }
 }
 
 /// <summary>A usage error found after parsing (exit code 2).</summary>
@@ -74,6 +75,7 @@ internal sealed class LintCommand
             BaseDirectory = baseDir,
             ConfigPath = s.Config,
             IsIgnored = ignore is null ? null : ignore.IsIgnored,
+            RuleSeverityOverrides = s.CheckExternal ? new Dictionary<string, Severity> { ["PL3009"] = Severity.Error } : null,
         };
 
         var request = MakeRequest();

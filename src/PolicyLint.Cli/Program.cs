@@ -94,10 +94,11 @@ public static class Program
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print findings only: no excerpts, no summary" };
         var stats = new Option<bool>("--stats") { Description = "Print counts per rule" };
         var noIgnore = new Option<bool>("--no-ignore") { Description = "Lint files that .gitignore excludes too" };
+        var checkExternal = new Option<bool>("--check-external") { Description = "Check that external links resolve (PL3009, off by default; uses the network)" };
 
         var root = new RootCommand("PolicyLint: lint Markdown policy and blog documents (front matter, encoding, links, headings).")
         {
-            paths, config, format, output, fix, fixUnsafe, diff, failOn, maxWarnings, stdin, stdinFilename, noColor, quiet, stats, noIgnore,
+            paths, config, format, output, fix, fixUnsafe, diff, failOn, maxWarnings, stdin, stdinFilename, noColor, quiet, stats, noIgnore, checkExternal,
         };
         root.SetAction((pr, token) =>
         {
@@ -118,6 +119,7 @@ public static class Program
                 Quiet = pr.GetValue(quiet),
                 Stats = pr.GetValue(stats),
                 NoIgnore = pr.GetValue(noIgnore),
+                CheckExternal = pr.GetValue(checkExternal),
             };
             var raw = Console.OpenStandardOutput();
             return new LintCommand(stdout, stderr, Console.OpenStandardInput(), raw).RunAsync(settings, token);

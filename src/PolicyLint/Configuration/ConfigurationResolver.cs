@@ -60,6 +60,9 @@ public sealed class ConfigurationResolver
     /// <summary>True when configuration files are searched for upward from each file.</summary>
     public bool Discover { get; }
 
+    /// <summary>Severities by rule ID that win over every configuration file (command-line switches such as --check-external).</summary>
+    public IReadOnlyDictionary<string, Severity> SeverityOverrides { get; set; } = new Dictionary<string, Severity>();
+
     /// <summary>Finds a rule by ID or name.</summary>
     public RuleDescriptor? FindRule(string key) => _rulesByKey.TryGetValue(key, out var r) ? r : null;
 
@@ -107,6 +110,7 @@ public sealed class ConfigurationResolver
             }
         }
         foreach (var c in chain) ApplyConfig(c, 0);
+        foreach (var kv in SeverityOverrides) severities[kv.Key] = kv.Value;
         return new FileConfiguration(severities, options, settings, requireJustification, maxFileSize,
             chain.Select(c => c.Path).ToImmutableArray());
     }

@@ -95,6 +95,13 @@ public sealed class LintEngine
             }
         }
         var resolver = new ConfigurationResolver(rules, configPath, request.ConfigText, baseDir, request.DiscoverConfiguration);
+        if (request.RuleSeverityOverrides is { Count: > 0 } overrides)
+        {
+            var resolved = new Dictionary<string, Severity>(StringComparer.Ordinal);
+            foreach (var kv in overrides)
+                resolved[(resolver.FindRule(kv.Key) ?? throw new ConfigurationException($"Unknown rule '{kv.Key}'")).Id] = kv.Value;
+            resolver.SeverityOverrides = resolved;
+        }
 
         // Inputs: in-memory documents win over files at the same path.
         var memory = new Dictionary<string, InMemoryDocument>(StringComparer.Ordinal);

@@ -26,6 +26,8 @@ public sealed class LintRequest
     public bool LoadPlugins { get; set; } = true;
     /// <summary>Parallelism (default: processor count).</summary>
     public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
+    /// <summary>Severities by rule ID or name that win over configuration (e.g. the tool's --check-external turns PL3009 on).</summary>
+    public IReadOnlyDictionary<string, Diagnostics.Severity>? RuleSeverityOverrides { get; set; }
     /// <summary>The clock rules use for dates (tests inject one).</summary>
     public Func<DateTimeOffset>? Clock { get; set; }
 }

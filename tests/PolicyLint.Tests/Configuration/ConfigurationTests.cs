@@ -154,3 +154,20 @@ public sealed class OverrideExtendsTests
         Assert.Equal(["b.md:Warning", "strict/a.md:Error"], r.Diagnostics.Select(d => $"{d.Location.Path}:{d.Severity}").ToArray());
     }
 }
+
+public sealed class SeverityOverrideTests
+{
+    [Fact]
+    public async System.Threading.Tasks.Task RequestOverridesWinOverConfiguration()
+    {
+        using var t = new TempTree();
+        t.Write(".policylint.yml", "root: true\nrules:\n  ACME1001: none\n");
+        t.Write("a.md", "foo\n");
+        var r = await new LintEngine([new ForbiddenWordAnalyzer()]).LintAsync(new LintRequest
+        {
+            BaseDirectory = t.Root,
+            RuleSeverityOverrides = new System.Collections.Generic.Dictionary<string, Severity> { ["forbidden-word"] = Severity.Error },
+        });
+        Assert.Equal("a.md(1,1): error ACME1001: 'foo' is forbidden; write 'bar'", Assert.Single(r.Diagnostics).ToString());
+    }
+}
