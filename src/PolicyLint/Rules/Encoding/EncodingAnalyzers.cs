@@ -8,6 +8,7 @@ internal static class EncodingAnalyzers
 {
     public static void AddTo(List<MarkdownAnalyzer> list)
     {
+        list.Add(new PL2001Mojibake());
         list.Add(new PL2002InvalidUtf8());
         list.Add(new PL2003ReplacementCharacter());
         list.Add(new PL2004BidiControl());

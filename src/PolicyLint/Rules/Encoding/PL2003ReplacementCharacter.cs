@@ -37,7 +37,7 @@ internal sealed class PL2003ReplacementCharacter : MarkdownAnalyzer
             while (inv < invalid.Length && invalid[inv].CharOffset < i) inv++;
             if (inv < invalid.Length && invalid[inv].CharOffset == i) continue;
             regions ??= TextRegions.Get(file);
-            if (regions.IsInCode(i)) continue;
+            if (regions.IsInCode(i) || MojibakeScan.IsRepairedByPL2001(context, i)) continue;
             // A run of them is one loss; report it once.
             int end = i + 1;
             while (h + 1 < hits.Count && hits[h + 1] == end && text[end] == '\uFFFD')

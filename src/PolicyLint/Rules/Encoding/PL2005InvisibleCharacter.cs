@@ -41,6 +41,7 @@ internal sealed class PL2005InvisibleCharacter : MarkdownAnalyzer
             if (!Invisibles.IsInvisible(cp) || Invisibles.IsLegitimate(text, i, cp, width)) continue;
             regions ??= TextRegions.Get(file);
             if (!checkCode && regions.IsInCode(i)) continue;
+            if (MojibakeScan.IsRepairedByPL2001(context, i)) continue; // a soft hyphen inside 'Ã\u00AD' (í) is PL2001's
             if (i == runEnd) { runEnd = i + width; continue; }
             if (runStart >= 0) Report(context, regions, runStart, runEnd);
             runStart = i; runEnd = i + width;

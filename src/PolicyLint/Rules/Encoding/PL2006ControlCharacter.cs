@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
@@ -30,7 +29,6 @@ internal sealed class PL2006ControlCharacter : MarkdownAnalyzer
     {
         var file = context.File;
         string text = file.Text;
-        List<TextSpan>? mojibake = null;
         foreach (int i in CharacterScan.Get(file).Hits)
         {
             char c = text[i];
@@ -38,8 +36,7 @@ internal sealed class PL2006ControlCharacter : MarkdownAnalyzer
             string hint = "";
             if (c >= '\u0080')
             {
-                mojibake ??= MojibakeSpans.Get(file);
-                if (MojibakeSpans.Contains(mojibake, i)) continue;
+                if (MojibakeScan.IsRepairedByPL2001(context, i)) continue;
                 if (CharInfo.FromWindows1252((byte)c) is { } w) hint = $" (Windows-1252 byte 0x{(int)c:X2} is '{w}': text decoded as Latin-1?)";
             }
             context.Report(Rule, new TextSpan(i, 1), CharInfo.Describe(c), hint);

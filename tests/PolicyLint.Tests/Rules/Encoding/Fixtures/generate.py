@@ -53,3 +53,14 @@ write("controls", u8("# Controls\n\n\tTab-indented code is fine.\n\nTerminal: \x
 
 # PL2003: U+FFFD in prose and heading (reported), in code (not), and an invalid byte (PL2002's, not PL2003's).
 write("replacement", u8("# Caf\ufffd\n\nThe r\ufffd\ufffdsum\ufffd was lost. `s.replace('\ufffd', '')` is fine.\n\n```\nb'\\xff'.decode(errors='replace') == '\ufffd'\n```\n\nRaw byte: ") + b"\xff" + u8(".\n"))
+
+# PL2001: the seed's broken title in a CRLF file with a BOM: the fix repairs prose, heading, link text, alt text and
+# front matter, leaves code alone, and keeps CRLF and the BOM (PL2007 still reports the BOM).
+def break1252(s):
+    return s.encode("utf-8").decode("cp1252", errors="strict")
+moji = break1252("@🤗")
+write("mojibake-crlf-bom", b"\xef\xbb\xbf" + u8(
+    "---\r\ntitle: \"AI Policy " + moji + "\"\r\n---\r\n\r\n# AI Policy " + moji + "\r\n\r\n"
+    "The " + break1252("café’s") + " menu and [" + break1252("naïve") + " link](x.md) ![" + break1252("résumé") + "](r.png).\r\n\r\n"
+    "Legitimate: †† and §§, ÂGE, the letter Ã.\r\n\r\n"
+    "`" + break1252("don’t") + "` stays\r\n"))
