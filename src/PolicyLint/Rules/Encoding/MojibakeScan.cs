@@ -23,9 +23,20 @@ internal sealed class MojibakeScan
 
     private MojibakeScan(MarkdownFile file)
     {
+        string text = file.Text;
         foreach (var region in TextRegions.Get(file).Regions)
-            foreach (var f in MojibakeDetector.Find(file.Text, region.Span.Start, region.Span.Length))
+        {
+            // Most regions are plain ASCII, which cannot hold mojibake: skip them without calling the detector.
+            if (IsAscii(text, region.Span.Start, region.Span.End)) continue;
+            foreach (var f in MojibakeDetector.Find(text, region.Span.Start, region.Span.Length))
                 Hits.Add(new MojibakeHit(f, region.IsCode));
+        }
+    }
+
+    private static bool IsAscii(string text, int start, int end)
+    {
+        for (int i = start; i < end; i++) if (text[i] >= 0x80) return false;
+        return true;
     }
 
     /// <summary>Findings in document order.</summary>

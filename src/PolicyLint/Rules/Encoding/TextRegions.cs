@@ -72,8 +72,11 @@ internal sealed class TextRegions
                     break;
             }
         }
-        list.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        Regions = Merge(list, file.Text.Length);
+        // The walk is in document order, so the list is normally sorted and already merged; check rather than assume.
+        bool ordered = true;
+        for (int i = 1; i < list.Count && ordered; i++) ordered = list[i - 1].Span.End <= list[i].Span.Start;
+        if (!ordered) list.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        Regions = ordered ? list : Merge(list, file.Text.Length);
         _code.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
 
@@ -103,7 +106,18 @@ internal sealed class TextRegions
 
     private static void Add(List<TextRegion> list, TextSpan span, TextRegionKind kind)
     {
-        if (span.Length > 0) list.Add(new TextRegion(span, kind));
+        if (span.Length == 0) return;
+        if (list.Count > 0)
+        {
+            // Markdig splits a paragraph's text into many literals; adjacent ones of one kind become one region.
+            var last = list[list.Count - 1];
+            if (last.Span.End == span.Start && last.Kind == kind)
+            {
+                list[list.Count - 1] = new TextRegion(TextSpan.FromBounds(last.Span.Start, span.End), kind);
+                return;
+            }
+        }
+        list.Add(new TextRegion(span, kind));
     }
 
     private static IReadOnlyList<TextRegion> Merge(List<TextRegion> sorted, int textLength)
@@ -129,15 +143,16 @@ internal sealed class TextRegions
 
     private static void AddFrontMatter(Documents.FrontMatter fm, List<TextRegion> list)
     {
-        if (fm.Root is null) return;
+        if (fm.Root is null || fm.Kind != FrontMatterKind.Present) return;
         var stack = new Stack<YamlNode>();
+        var scalars = new List<TextSpan>();
         stack.Push(fm.Root);
         while (stack.Count > 0)
         {
             switch (stack.Pop())
             {
                 case YamlScalarNode scalar:
-                    Add(list, fm.GetSpan(scalar), TextRegionKind.FrontMatterValue);
+                    scalars.Add(fm.GetSpan(scalar));
                     break;
                 case YamlSequenceNode seq:
                     foreach (var item in seq.Children) stack.Push(item);
@@ -147,5 +162,8 @@ internal sealed class TextRegions
                     break;
             }
         }
+        scalars.Sort((a, b) => a.Start.CompareTo(b.Start));
+        foreach (var span in scalars)
+            if (list.Count == 0 || list[list.Count - 1].Span.End <= span.Start) Add(list, span, TextRegionKind.FrontMatterValue);
     }
 }
