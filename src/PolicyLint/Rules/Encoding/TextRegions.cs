@@ -73,7 +73,7 @@ internal sealed class TextRegions
             }
         }
         // The walk is in document order, so the list is normally sorted and already merged; check rather than assume.
-        bool ordered = true;
+        bool ordered = list.Count == 0 || list[list.Count - 1].Span.End <= file.Text.Length;
         for (int i = 1; i < list.Count && ordered; i++) ordered = list[i - 1].Span.End <= list[i].Span.Start;
         if (!ordered) list.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         Regions = ordered ? list : Merge(list, file.Text.Length);
