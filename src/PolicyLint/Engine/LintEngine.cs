@@ -342,6 +342,9 @@ public sealed class LintEngine
             {
                 var sev = Config.GetSeverity(d.Descriptor);
                 if (sev == Severity.None) continue;
+                // An analyzer may report a milder finding of its rule (e.g. PL2002's note on UTF-16 files); a severity the
+                // configuration names explicitly still wins.
+                if (d.Severity < d.Descriptor.DefaultSeverity && d.Severity != Severity.None && !Config.IsConfigured(d.Descriptor)) sev = d.Severity;
                 if (d.Descriptor.Category != RuleCategory.Engine && Suppressions is not null
                     && Suppressions.IsSuppressed(d.Id, d.Location.StartLine - 1)) continue;
                 output.Add(d.WithSeverity(sev));

@@ -88,14 +88,59 @@ public sealed class RuleCatalogTests
         string config = page.Config ?? (rule.IsEnabledByDefault ? "" : $"rules:\n  {id}: {(rule.DefaultSeverity == Severity.None ? "warning" : rule.DefaultSeverity.ToDisplayString())}\n");
         foreach (var bad in page.Bad)
         {
-            var diags = LintVerifier.Lint(bad, config);
+            var diags = Lint(bad, config);
             Assert.True(diags.Any(d => d.Id == id), $"{id}: bad example raised no {id}:\n{bad}\nGot: {string.Join("; ", diags)}");
         }
         foreach (var good in page.Good)
         {
-            var diags = LintVerifier.Lint(good, config);
+            var diags = Lint(good, config);
             Assert.False(diags.Any(d => d.Id == id), $"{id}: good example raised {id}:\n{good}\nGot: {string.Join("; ", diags.Where(d => d.Id == id))}");
         }
+    }
+
+    /// <summary>
+    /// Lints an example. A block whose info string ends with <c>bytes</c> (<c>markdown bad bytes</c>) holds escapes for
+    /// what a page cannot show: <c>\xNN</c> is a raw byte, <c>\r</c> a carriage return, <c>\uXXXX</c> a character.
+    /// </summary>
+    private static System.Collections.Immutable.ImmutableArray<Diagnostic> Lint((string Text, bool Bytes) example, string config)
+    {
+        if (!example.Bytes) return LintVerifier.Lint(example.Text, config);
+        var request = new LintRequest
+        {
+            Paths = Array.Empty<string>(),
+            Documents = [new InMemoryDocument("document.md", Unescape(example.Text))],
+            ConfigText = config,
+            DiscoverConfiguration = false,
+            LoadPlugins = false,
+            BaseDirectory = LintVerifier.NeutralDirectory,
+            Clock = () => LintVerifier.FixedNow,
+        };
+        return Engine.LintAsync(request).GetAwaiter().GetResult().Diagnostics;
+    }
+
+    private static byte[] Unescape(string s)
+    {
+        var bytes = new List<byte>();
+        var utf8 = new System.Text.UTF8Encoding(false);
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (s[i] == '\\' && i + 1 < s.Length)
+            {
+                char k = s[i + 1];
+                if (k == 'x' && i + 3 < s.Length) { bytes.Add(Convert.ToByte(s.Substring(i + 2, 2), 16)); i += 3; continue; }
+                if (k == 'r') { bytes.Add((byte)'\r'); i++; continue; }
+                if (k == 'u' && i + 5 < s.Length)
+                {
+                    bytes.AddRange(utf8.GetBytes(char.ConvertFromUtf32(Convert.ToInt32(s.Substring(i + 2, 4), 16))));
+                    i += 5;
+                    continue;
+                }
+            }
+            int n = char.IsHighSurrogate(s[i]) && i + 1 < s.Length ? 2 : 1;
+            bytes.AddRange(utf8.GetBytes(s.Substring(i, n)));
+            i += n - 1;
+        }
+        return bytes.ToArray();
     }
 
     internal static string CategoryName(RuleCategory c) => c switch
@@ -112,8 +157,8 @@ public sealed class RuleCatalogTests
     {
         private readonly YamlMappingNode _fm;
         private RulePage(YamlMappingNode fm) => _fm = fm;
-        public List<string> Bad { get; } = new();
-        public List<string> Good { get; } = new();
+        public List<(string Text, bool Bytes)> Bad { get; } = new();
+        public List<(string Text, bool Bytes)> Good { get; } = new();
         public string? Config { get; private set; }
 
         public string? Get(string key) =>
@@ -130,8 +175,9 @@ public sealed class RuleCatalogTests
                 string content = block.Lines.ToString() + "\n";
                 var words = info.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (words.Length < 2) continue;
-                if (words[0] == "markdown" && words[1] == "bad") page.Bad.Add(content);
-                else if (words[0] == "markdown" && words[1] == "good") page.Good.Add(content);
+                bool bytes = words.Length > 2 && words[2] == "bytes";
+                if (words[0] == "markdown" && words[1] == "bad") page.Bad.Add((content, bytes));
+                else if (words[0] == "markdown" && words[1] == "good") page.Good.Add((content, bytes));
                 else if (words[0] == "yaml" && words[1] == "config") page.Config = content;
             }
             return page;

@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using PolicyLint.Analysis;
+using PolicyLint.Diagnostics;
+
+namespace PolicyLint.Rules.Encoding;
+
+/// <summary>Text must not contain mojibake.</summary>
+/// <remarks>
+/// Mojibake is UTF-8 text decoded through a legacy code page and saved again ('ðŸ¤—' for '🤗'). Checked: prose,
+/// headings, link text, image alt text and front matter string values (<see cref="TextRegions"/>); code spans and
+/// code blocks only with <c>checkCode: true</c>. Detection and the exact repair are <see cref="MojibakeDetector"/>'s.
+/// </remarks>
+[MarkdownAnalyzer]
+internal sealed class PL2001Mojibake : MarkdownAnalyzer
+{
+    internal static readonly RuleDescriptor Rule = RuleDescriptor.Create(
+        id: "PL2001", name: "mojibake",
+        title: "Text must not contain mojibake",
+        messageFormat: "'{0}' is {1}; did you mean '{2}'?",
+        category: RuleCategory.Encoding, defaultSeverity: Severity.Error, hasFix: true, options: "checkCode");
+
+    public override ImmutableArray<RuleDescriptor> SupportedRules { get; } = [Rule];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterDocumentAction(Analyze);
+
+    internal static bool CheckCode(DocumentContextBase context) => context.GetOptions(Rule).GetBool("checkCode", false);
+
+    private static void Analyze(DocumentAnalysisContext context)
+    {
+        bool checkCode = CheckCode(context);
+        foreach (var hit in MojibakeScan.Get(context.File).Hits)
+        {
+            if (hit.InCode && !checkCode) continue;
+            var f = hit.Finding;
+            var span = new TextSpan(f.Start, f.Length);
+            string title = f.Repaired.Length == 0 ? $"Remove '{f.Original}'" : $"Replace '{f.Original}' with '{f.Repaired}'";
+            context.Report(Rule, span, Fix.Replace(title, span, f.Repaired), f.Original, f.Explanation, f.Repaired);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using PolicyLint.Diagnostics;
+using PolicyLint.Documents;
+using YamlDotNet.RepresentationModel;
+
+namespace PolicyLint.Rules.Encoding;
+
+/// <summary>What a region of text is.</summary>
+internal enum TextRegionKind
+{
+    /// <summary>Prose: paragraph, heading, table cell, link text or image alt text (Markdig literals).</summary>
+    Prose,
+    /// <summary>A string value of the front matter (key names are not included).</summary>
+    FrontMatterValue,
+    /// <summary>The content of a code span, between the backticks.</summary>
+    CodeSpan,
+    /// <summary>The content lines of a fenced or indented code block.</summary>
+    CodeBlock,
+}
+
+/// <summary>A span of the document's text and what it is.</summary>
+internal readonly struct TextRegion
+{
+    public TextRegion(TextSpan span, TextRegionKind kind) { Span = span; Kind = kind; }
+    public TextSpan Span { get; }
+    public TextRegionKind Kind { get; }
+    public bool IsCode => Kind is TextRegionKind.CodeSpan or TextRegionKind.CodeBlock;
+    public override string ToString() => $"{Kind} {Span}";
+}
+
+/// <summary>
+/// The regions of a document whose characters are text a reader sees: prose (with headings, link text and alt text),
+/// front matter string values, and code (flagged, so each rule decides). URLs, HTML and Markdown syntax are left out.
+/// Computed once per file and shared.
+/// </summary>
+internal sealed class TextRegions
+{
+    private static readonly ConditionalWeakTable<MarkdownFile, TextRegions> Cache = new();
+    private readonly List<TextSpan> _code = new();
+
+    private TextRegions(MarkdownFile file)
+    {
+        var list = new List<TextRegion>();
+        AddFrontMatter(file.FrontMatter, list);
+        foreach (var node in SyntaxWalker.Descendants(file.Syntax))
+        {
+            switch (node)
+            {
+                case LiteralInline lit when !IsAutoLinkText(lit):
+                    Add(list, MarkdownFile.GetSpan(lit), TextRegionKind.Prose);
+                    break;
+                case CodeInline code:
+                    var s = MarkdownFile.GetSpan(code);
+                    int d = Math.Min(code.DelimiterCount, s.Length / 2);
+                    if (s.Length > 0) _code.Add(s);
+                    Add(list, TextSpan.FromBounds(s.Start + d, s.End - d), TextRegionKind.CodeSpan);
+                    break;
+                case CodeBlock block when block is not Markdig.Extensions.Yaml.YamlFrontMatterBlock:
+                    var bs = MarkdownFile.GetSpan(block);
+                    if (bs.Length > 0) _code.Add(bs);
+                    var lines = block.Lines;
+                    for (int i = 0; i < lines.Count; i++)
+                    {
+                        var slice = lines.Lines[i].Slice;
+                        if (slice.Length > 0 && slice.Start >= 0)
+                            Add(list, TextSpan.FromBounds(slice.Start, slice.End + 1), TextRegionKind.CodeBlock);
+                    }
+                    break;
+            }
+        }
+        // The walk is in document order, so the list is normally sorted and already merged; check rather than assume.
+        bool ordered = list.Count == 0 || list[list.Count - 1].Span.End <= file.Text.Length;
+        for (int i = 1; i < list.Count && ordered; i++) ordered = list[i - 1].Span.End <= list[i].Span.Start;
+        if (!ordered) list.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        Regions = ordered ? list : Merge(list, file.Text.Length);
+        _code.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    /// <summary>Checked regions in document order, non-overlapping; adjacent regions of one kind are merged.</summary>
+    public IReadOnlyList<TextRegion> Regions { get; }
+
+    /// <summary>The regions of <paramref name="file"/>, computed once and shared by every rule.</summary>
+    public static TextRegions Get(MarkdownFile file) => Cache.GetValue(file, f => new TextRegions(f));
+
+    /// <summary>True when <paramref name="offset"/> lies in a code span or code block (fences and backticks included).</summary>
+    public bool IsInCode(int offset)
+    {
+        int lo = 0, hi = _code.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >> 1;
+            var s = _code[mid];
+            if (offset < s.Start) hi = mid - 1;
+            else if (offset >= s.End) lo = mid + 1;
+            else return true;
+        }
+        // Code blocks nest inside list items and quotes but never overlap one another, so one search suffices.
+        return false;
+    }
+
+    private static bool IsAutoLinkText(LiteralInline lit) => lit.Parent is LinkInline { IsAutoLink: true };
+
+    private static void Add(List<TextRegion> list, TextSpan span, TextRegionKind kind)
+    {
+        if (span.Length == 0) return;
+        if (list.Count > 0)
+        {
+            // Markdig splits a paragraph's text into many literals; adjacent ones of one kind become one region.
+            var last = list[list.Count - 1];
+            if (last.Span.End == span.Start && last.Kind == kind)
+            {
+                list[list.Count - 1] = new TextRegion(TextSpan.FromBounds(last.Span.Start, span.End), kind);
+                return;
+            }
+        }
+        list.Add(new TextRegion(span, kind));
+    }
+
+    private static IReadOnlyList<TextRegion> Merge(List<TextRegion> sorted, int textLength)
+    {
+        var result = new List<TextRegion>(sorted.Count);
+        foreach (var r in sorted)
+        {
+            if (r.Span.End > textLength) continue;
+            if (result.Count > 0)
+            {
+                var last = result[result.Count - 1];
+                if (r.Span.Start < last.Span.End) continue;
+                if (r.Span.Start == last.Span.End && r.Kind == last.Kind)
+                {
+                    result[result.Count - 1] = new TextRegion(TextSpan.FromBounds(last.Span.Start, r.Span.End), r.Kind);
+                    continue;
+                }
+            }
+            result.Add(r);
+        }
+        return result;
+    }
+
+    private static void AddFrontMatter(Documents.FrontMatter fm, List<TextRegion> list)
+    {
+        if (fm.Root is null || fm.Kind != FrontMatterKind.Present) return;
+        var stack = new Stack<YamlNode>();
+        var scalars = new List<TextSpan>();
+        stack.Push(fm.Root);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case YamlScalarNode scalar:
+                    scalars.Add(fm.GetSpan(scalar));
+                    break;
+                case YamlSequenceNode seq:
+                    foreach (var item in seq.Children) stack.Push(item);
+                    break;
+                case YamlMappingNode map:
+                    foreach (var kv in map.Children) stack.Push(kv.Value);
+                    break;
+            }
+        }
+        scalars.Sort((a, b) => a.Start.CompareTo(b.Start));
+        foreach (var span in scalars)
+            if (list.Count == 0 || list[list.Count - 1].Span.End <= span.Start) Add(list, span, TextRegionKind.FrontMatterValue);
+    }
+}
