@@ -52,6 +52,6 @@ public sealed class LibraryConsumerTests(PackagesFixture packages)
         File.WriteAllText(Path.Combine(dir, "docs", "a.md"), "# Title\n\nDRAFT text and a [broken](nowhere.md) link.\n");
         var r = ProcessRunner.Dotnet(dir, "run", "--", "x");
         Assert.Contains("docs/a.md(3,1): error ACME1001: Remove the 'DRAFT' mark", r.Output);
-        Assert.Contains("docs/a.md(3,17): error PL3001:", r.Output);
+        Assert.Contains("docs/a.md(3,27): error PL3001: Link target 'nowhere.md' does not exist", r.Output);
     }
 }

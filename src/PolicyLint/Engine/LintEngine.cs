@@ -127,14 +127,24 @@ public sealed class LintEngine
         var states = new FileState[ordered.Length];
         int done = 0;
         var options = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Math.Max(1, request.MaxDegreeOfParallelism) };
-        Parallel.For(0, ordered.Length, options, i =>
+        try
         {
-            string full = ordered[i];
-            memory.TryGetValue(full, out var mem);
-            states[i] = AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, mem, ct);
-            int n = Interlocked.Increment(ref done);
-            progress?.Report(new LintProgress(n, ordered.Length, states[i].DisplayPath));
-        });
+            Parallel.For(0, ordered.Length, options, i =>
+            {
+                string full = ordered[i];
+                memory.TryGetValue(full, out var mem);
+                states[i] = AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, mem, ct);
+                int n = Interlocked.Increment(ref done);
+                progress?.Report(new LintProgress(n, ordered.Length, states[i].DisplayPath));
+            });
+        }
+        catch (AggregateException ex)
+        {
+            // A configuration error found while resolving a file's configuration stops the run as itself, not wrapped.
+            var first = ex.Flatten().InnerExceptions.OrderBy(e => e is ConfigurationException ? 0 : 1).First();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+            throw;
+        }
 
         // Cross-file rules.
         var byDisplay = states.ToDictionary(s => s.DisplayPath, StringComparer.Ordinal);
