@@ -114,7 +114,7 @@ public sealed class PL1002InvalidFrontMatterTests
     [Fact]
     public async System.Threading.Tasks.Task BomBeforeTheFenceIsReported()
     {
-        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("---\ntitle: x\n---\n# x\n")).ToArray();
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(System.Text.Encoding.UTF8.GetBytes("---\ntitle: x\n---\n# x\n")).ToArray();
         var result = await new LintEngine().LintAsync(new LintRequest
         {
             Paths = [], Documents = [new InMemoryDocument("doc.md", bytes)], DiscoverConfiguration = false, ConfigText = "",

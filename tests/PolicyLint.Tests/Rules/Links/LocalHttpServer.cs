@@ -47,7 +47,7 @@ internal sealed class LocalHttpServer : IDisposable
             try
             {
                 var stream = client.GetStream();
-                var reader = new StreamReader(stream, Encoding.ASCII);
+                var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
                 string? requestLine = await reader.ReadLineAsync(_cts.Token);
                 if (requestLine is null) return;
                 while (!string.IsNullOrEmpty(await reader.ReadLineAsync(_cts.Token))) { }
@@ -57,7 +57,7 @@ internal sealed class LocalHttpServer : IDisposable
                 Log.Enqueue(method + " " + path);
                 string? response = _handler(method, path, n);
                 if (response is null) { await Task.Delay(Timeout.Infinite, _cts.Token); return; }
-                var bytes = Encoding.ASCII.GetBytes(response);
+                var bytes = System.Text.Encoding.ASCII.GetBytes(response);
                 await stream.WriteAsync(bytes, _cts.Token);
             }
             catch (Exception) { }
