@@ -25,6 +25,20 @@ internal sealed class PL2001Mojibake : MarkdownAnalyzer
 
     internal static bool CheckCode(DocumentContextBase context) => context.GetOptions(Rule).GetBool("checkCode", false);
 
+    /// <summary>Shows control and format characters (the C1 leftovers of undefined Windows-1252 bytes) as \uXXXX so the message shows every character.</summary>
+    internal static string Visible(string text)
+    {
+        var sb = new System.Text.StringBuilder(text.Length + 8);
+        foreach (char ch in text)
+        {
+            var cat = char.GetUnicodeCategory(ch);
+            if (cat is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format)
+                sb.Append("\\u").Append(((int)ch).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            else sb.Append(ch);
+        }
+        return sb.ToString();
+    }
+
     private static void Analyze(DocumentAnalysisContext context)
     {
         bool checkCode = CheckCode(context);
@@ -33,8 +47,9 @@ internal sealed class PL2001Mojibake : MarkdownAnalyzer
             if (hit.InCode && !checkCode) continue;
             var f = hit.Finding;
             var span = new TextSpan(f.Start, f.Length);
-            string title = f.Repaired.Length == 0 ? $"Remove '{f.Original}'" : $"Replace '{f.Original}' with '{f.Repaired}'";
-            context.Report(Rule, span, Fix.Replace(title, span, f.Repaired), f.Original, f.Explanation, f.Repaired);
+            string shown = Visible(f.Original);
+            string title = f.Repaired.Length == 0 ? $"Remove '{shown}'" : $"Replace '{shown}' with '{f.Repaired}'";
+            context.Report(Rule, span, Fix.Replace(title, span, f.Repaired), shown, f.Explanation, f.Repaired);
         }
     }
 }

@@ -44,7 +44,7 @@ internal sealed class PL3005MalformedTarget : MarkdownAnalyzer
                 case Malformation.ExtraParentheses:
                     Fix? fix = link.TargetSpan.Length > 2 && c.File.Text[link.TargetSpan.Start] == '(' && c.File.Text[link.TargetSpan.End - 1] == ')'
                         ? Fix.Replace("Remove the extra parentheses", link.TargetSpan, t.Substring(1, t.Length - 2), isSafe: true) : null;
-                    c.Report(Rule, span, fix, noun, t, $"is wrapped in an extra pair of parentheses, so the link points at '{t}'; write '({t.Substring(1, t.Length - 2)})'");
+                    c.Report(Rule, span, fix, noun, t, $"is wrapped in an extra pair of parentheses, so the link points at '{t}' instead of '{t.Substring(1, t.Length - 2)}'; remove the inner pair");
                     break;
                 case Malformation.NestedLinkSyntax:
                     c.Report(Rule, span, noun, t, "contains Markdown link syntax; a link was pasted into another link's target");

@@ -66,3 +66,14 @@ public sealed class PL2001MojibakeTests
         Assert.Equal(new[] { "PL2006" }, off);
     }
 }
+
+public sealed class PL2001MessageTests
+{
+    [Fact]
+    public void ControlCharactersInTheBrokenTextAreShownAsEscapes()
+    {
+        // U+0081 is what an undefined Windows-1252 byte (from F0 9F 93 81, a folder emoji) leaves behind.
+        var d = PolicyLint.Tests.TestSupport.LintVerifier.Verify("Files {|PL2001:\u00f0\u0178\u201c\u0081|} here\n", rules: ["PL2001"]);
+        Assert.Equal("'\u00f0\u0178\u201c\\u0081' is UTF-8 read as Windows-1252; did you mean '\U0001F4C1'?", d[0].Message);
+    }
+}

@@ -11,7 +11,7 @@ public sealed class PL3005MalformedTargetTests
     {
         var d = LintVerifier.Verify("[matching o1-mini]({|PL3005:(https://allenai.org/blog/olmo2-32B)|})\n", rules: Rule);
         Assert.Equal("Link target '(https://allenai.org/blog/olmo2-32B)' is wrapped in an extra pair of parentheses, so the link points at " +
-            "'(https://allenai.org/blog/olmo2-32B)'; write '(https://allenai.org/blog/olmo2-32B)'", d[0].Message);
+            "'(https://allenai.org/blog/olmo2-32B)' instead of 'https://allenai.org/blog/olmo2-32B'; remove the inner pair", d[0].Message);
         Assert.True(d[0].Fix!.IsSafe);
         LintVerifier.VerifyFix("[m]((https://x.example/a))\n", "[m](https://x.example/a)\n", rules: Rule);
     }
