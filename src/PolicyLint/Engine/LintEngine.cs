@@ -73,6 +73,18 @@ public sealed class LintEngine
     public Task<LintResult> LintAsync(LintRequest request, IProgress<LintProgress>? progress = null, CancellationToken cancellationToken = default) =>
         Task.Run(() => Run(request, progress, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// Lints like <see cref="LintAsync"/>, but starts on the calling thread (files are still analysed in parallel). For
+    /// a command line that has nothing else to do, this spares a thread hop, which shows on one-file runs.
+    /// </summary>
+    /// <exception cref="ConfigurationException">A configuration file is invalid.</exception>
+    /// <exception cref="LintInputException">A path or glob matched nothing.</exception>
+    public LintResult Lint(LintRequest request, IProgress<LintProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Run(request, progress, cancellationToken);
+    }
+
     private LintResult Run(LintRequest request, IProgress<LintProgress>? progress, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -120,14 +132,29 @@ public sealed class LintEngine
         var states = new FileState[ordered.Length];
         int done = 0;
         var options = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Math.Max(1, request.MaxDegreeOfParallelism) };
-        Parallel.For(0, ordered.Length, options, i =>
+        void Analyze(int i)
         {
             string full = ordered[i];
             memory.TryGetValue(full, out var mem);
             states[i] = AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, mem, ct);
             int n = Interlocked.Increment(ref done);
             progress?.Report(new LintProgress(n, ordered.Length, states[i].DisplayPath));
-        });
+        }
+        if (ordered.Length <= 1 || options.MaxDegreeOfParallelism == 1)
+        {
+            // One file (the pre-commit case) or no parallelism: no worker threads to start.
+            for (int i = 0; i < ordered.Length; i++) { ct.ThrowIfCancellationRequested(); Analyze(i); }
+        }
+        else
+        {
+            // Same exceptions as the sequential path (a configuration error, not an AggregateException around it).
+            try { Parallel.For(0, ordered.Length, options, Analyze); }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+                throw;
+            }
+        }
 
         // Cross-file rules.
         var byDisplay = states.ToDictionary(s => s.DisplayPath, StringComparer.Ordinal);
