@@ -88,7 +88,7 @@ internal sealed class LintCommand
 
         LintResult result;
         using (var progress = Terminal.StderrIsTerminal && !s.Quiet && !s.Stdin ? new ProgressLine(_err) : null)
-            result = await engine.LintAsync(request, progress, ct).ConfigureAwait(false);
+            result = engine.Lint(request, progress, ct); // on this thread: the tool has nothing else to do meanwhile
         if (s.Stdin)
             sources.AddMemory(result.Files.Length > 0 ? result.Files[0].Path : s.StdinFilename ?? "stdin.md", SourceReader.Decode(stdinBytes!));
 

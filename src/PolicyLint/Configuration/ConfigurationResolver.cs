@@ -27,6 +27,8 @@ public sealed class ConfigurationResolver
     private readonly ConcurrentDictionary<string, ConfigFile> _loaded = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<OverrideSection, (Matcher Include, Matcher? Exclude)> _matchers = new();
     private readonly ConcurrentDictionary<OverrideSection, ImmutableArray<ConfigFile>> _overrideExtends = new();
+    private readonly ConcurrentDictionary<string, ConfigFile?> _configIn = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FileConfiguration> _configurations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _validated = new(StringComparer.Ordinal);
     private readonly bool _validate;
 
@@ -87,7 +89,29 @@ public sealed class ConfigurationResolver
     /// <summary>The effective configuration of the file at <paramref name="fileFullPath"/>.</summary>
     public FileConfiguration GetConfiguration(string fileFullPath)
     {
-        var chain = GetChain(Path.GetDirectoryName(fileFullPath) ?? ".");
+        string directory = Path.GetDirectoryName(fileFullPath) ?? ".";
+        var chain = GetChain(directory);
+        // Files of one folder share their configuration unless overrides pick some of them: the cache key is the folder
+        // plus which overrides matched (in the order Build applies them), which is all Build depends on.
+        var key = new System.Text.StringBuilder(directory).Append('|');
+        foreach (var c in chain) AppendOverrideMatches(c, fileFullPath, 0, key);
+        return _configurations.GetOrAdd(key.ToString(), _ => Build(chain, fileFullPath));
+    }
+
+    private void AppendOverrideMatches(ConfigFile c, string fileFullPath, int depth, System.Text.StringBuilder key)
+    {
+        foreach (var o in c.Overrides)
+        {
+            bool match = Matches(o, c.Directory, fileFullPath);
+            key.Append(match ? '1' : '0');
+            if (match && depth < 8)
+                foreach (var parent in ExpandOverrideExtends(o, c))
+                    AppendOverrideMatches(parent, fileFullPath, depth + 1, key);
+        }
+    }
+
+    private FileConfiguration Build(ImmutableArray<ConfigFile> chain, string fileFullPath)
+    {
         var severities = new Dictionary<string, Severity>(StringComparer.Ordinal);
         var options = new Dictionary<string, RuleOptions>(StringComparer.Ordinal);
         var settings = new Dictionary<string, (YamlNode, string, string)>(StringComparer.Ordinal);
@@ -191,15 +215,15 @@ public sealed class ConfigurationResolver
         });
     }
 
-    private ConfigFile? FindIn(string dir)
+    private ConfigFile? FindIn(string dir) => _configIn.GetOrAdd(dir, d =>
     {
         foreach (var name in ConfigFile.FileNames)
         {
-            string p = Path.Combine(dir, name);
+            string p = Path.Combine(d, name);
             if (File.Exists(p)) return _loaded.GetOrAdd(p, ConfigFile.Load);
         }
         return null;
-    }
+    });
 
     /// <summary>A config preceded by everything it extends (depth first), cycles refused.</summary>
     private ImmutableArray<ConfigFile> Expand(ConfigFile config, HashSet<string> visiting)

@@ -13,15 +13,14 @@ public sealed class LineMap
     public LineMap(string text)
     {
         var starts = new List<int>(Math.Max(16, text.Length / 40)) { 0 };
+        var span = text.AsSpan();
         for (int i = 0; i < text.Length; i++)
         {
-            char c = text[i];
-            if (c == '\n') starts.Add(i + 1);
-            else if (c == '\r')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                starts.Add(i + 1);
-            }
+            int k = span.Slice(i).IndexOfAny('\r', '\n'); // vectorised scan to the next line break
+            if (k < 0) break;
+            i += k;
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            starts.Add(i + 1);
         }
         _starts = starts.ToArray();
         _length = text.Length;

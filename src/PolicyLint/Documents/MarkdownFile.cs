@@ -171,8 +171,14 @@ public sealed class MarkdownFile
     private static string DetectLineEnding(string text)
     {
         int crlf = 0, lf = 0;
+        var span = text.AsSpan();
         for (int i = 0; i < text.Length; i++)
-            if (text[i] == '\n') { if (i > 0 && text[i - 1] == '\r') crlf++; else lf++; }
+        {
+            int k = span.Slice(i).IndexOf('\n');
+            if (k < 0) break;
+            i += k;
+            if (i > 0 && text[i - 1] == '\r') crlf++; else lf++;
+        }
         return crlf > lf ? "\r\n" : "\n";
     }
 
@@ -180,14 +186,25 @@ public sealed class MarkdownFile
     /// A cheap estimate of nesting: block depth (block quote markers and list-marker indentation) and inline bracket
     /// depth. Markdig refuses block nesting beyond 128 levels, after work that grows with the square of the input.
     /// </summary>
+    private static ReadOnlySpan<byte> NestingStops => "\n[]()"u8;
+
     internal static (int Block, int Inline) EstimateNesting(byte[] bytes)
     {
         int maxBlock = 0, maxInline = 0, depth = 0, quotes = 0, indent = 0;
         bool atLineStart = true;
+        ReadOnlySpan<byte> stops = NestingStops;
         for (int i = SkipFrontMatter(bytes); i < bytes.Length; i++)
         {
             byte b = bytes[i];
             if (b == (byte)'\n') { atLineStart = true; quotes = 0; indent = 0; depth = 0; continue; }
+            if (!atLineStart && b != (byte)'[' && b != (byte)'(' && b != (byte)']' && b != (byte)')')
+            {
+                // Mid-line, only brackets and the line end matter: skip to the next one (vectorised).
+                int next = bytes.AsSpan(i).IndexOfAny(stops);
+                if (next < 0) break;
+                i += next - 1;
+                continue;
+            }
             if (atLineStart)
             {
                 if (b == (byte)' ') { indent++; continue; }

@@ -35,14 +35,22 @@ internal static class FileDiscovery
     {
         var stack = new Stack<string>();
         stack.Push(root);
+        // Folders without a configuration of their own share their parent's filters: build each pair of matchers once.
+        var matchers = new Dictionary<string, (Matcher Include, Matcher Exclude, string[]? Suffixes)>(StringComparer.Ordinal);
         while (stack.Count > 0)
         {
             string dir = stack.Pop();
             var (include, exclude, filterBase) = resolver.GetFilters(dir);
-            var inc = new Matcher(StringComparison.OrdinalIgnoreCase);
-            inc.AddIncludePatterns(include);
-            var exc = new Matcher(StringComparison.OrdinalIgnoreCase);
-            exc.AddIncludePatterns(exclude);
+            string key = filterBase + "\0" + string.Join("\0", include) + "\0\0" + string.Join("\0", exclude);
+            if (!matchers.TryGetValue(key, out var pair))
+            {
+                var m = new Matcher(StringComparison.OrdinalIgnoreCase);
+                m.AddIncludePatterns(include);
+                var x = new Matcher(StringComparison.OrdinalIgnoreCase);
+                x.AddIncludePatterns(exclude);
+                matchers[key] = pair = (m, x, RequiredSuffixes(include));
+            }
+            var (inc, exc, suffixes) = pair;
             string[] files, dirs;
             try
             {
@@ -55,6 +63,7 @@ internal static class FileDiscovery
             }
             foreach (var f in files.OrderBy(x => x, StringComparer.Ordinal))
             {
+                if (suffixes is not null && !EndsWithAny(f, suffixes)) continue; // cannot match any include pattern
                 string rel = ConfigurationResolver.GetRelativePath(filterBase, f);
                 if (!inc.Match(rel).HasMatches || exc.Match(rel).HasMatches) continue;
                 if (isIgnored is not null && isIgnored(f)) continue;
@@ -73,6 +82,32 @@ internal static class FileDiscovery
                 stack.Push(d);
             }
         }
+    }
+
+    /// <summary>
+    /// When every include pattern ends in <c>*</c> plus a literal (<c>**/*.md</c>), a file must end with one of those
+    /// literals to match: a cheap test that spares the matcher most non-Markdown files. Null when some pattern has no such suffix.
+    /// </summary>
+    internal static string[]? RequiredSuffixes(IReadOnlyList<string> include)
+    {
+        var result = new string[include.Count];
+        for (int i = 0; i < include.Count; i++)
+        {
+            string p = include[i];
+            int star = p.LastIndexOf('*');
+            if (star < 0) return null;
+            string suffix = p.Substring(star + 1);
+            if (suffix.Length == 0 || suffix.IndexOfAny(['?', '[', ']', '{', '}', '/', '\\', '!']) >= 0) return null;
+            result[i] = suffix;
+        }
+        return result;
+    }
+
+    private static bool EndsWithAny(string path, string[] suffixes)
+    {
+        foreach (var s in suffixes)
+            if (path.EndsWith(s, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private static void Glob(string pattern, string baseDir, ConfigurationResolver resolver, Func<string, bool>? isIgnored, HashSet<string> into)

@@ -73,6 +73,18 @@ public sealed class LintEngine
     public Task<LintResult> LintAsync(LintRequest request, IProgress<LintProgress>? progress = null, CancellationToken cancellationToken = default) =>
         Task.Run(() => Run(request, progress, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// Lints like <see cref="LintAsync"/>, but starts on the calling thread (files are still analysed in parallel). For
+    /// a command line that has nothing else to do, this spares a thread hop, which shows on one-file runs.
+    /// </summary>
+    /// <exception cref="ConfigurationException">A configuration file is invalid.</exception>
+    /// <exception cref="LintInputException">A path or glob matched nothing.</exception>
+    public LintResult Lint(LintRequest request, IProgress<LintProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Run(request, progress, cancellationToken);
+    }
+
     private LintResult Run(LintRequest request, IProgress<LintProgress>? progress, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -127,23 +139,30 @@ public sealed class LintEngine
         var states = new FileState[ordered.Length];
         int done = 0;
         var options = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Math.Max(1, request.MaxDegreeOfParallelism) };
-        try
+        void Analyze(int i)
         {
-            Parallel.For(0, ordered.Length, options, i =>
-            {
-                string full = ordered[i];
-                memory.TryGetValue(full, out var mem);
-                states[i] = AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, mem, ct);
-                int n = Interlocked.Increment(ref done);
-                progress?.Report(new LintProgress(n, ordered.Length, states[i].DisplayPath));
-            });
+            string full = ordered[i];
+            memory.TryGetValue(full, out var mem);
+            states[i] = AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, mem, ct);
+            int n = Interlocked.Increment(ref done);
+            progress?.Report(new LintProgress(n, ordered.Length, states[i].DisplayPath));
         }
-        catch (AggregateException ex)
+        if (ordered.Length <= 1 || options.MaxDegreeOfParallelism == 1)
         {
-            // A configuration error found while resolving a file's configuration stops the run as itself, not wrapped.
-            var first = ex.Flatten().InnerExceptions.OrderBy(e => e is ConfigurationException ? 0 : 1).First();
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
-            throw;
+            // One file (the pre-commit case) or no parallelism: no worker threads to start.
+            for (int i = 0; i < ordered.Length; i++) { ct.ThrowIfCancellationRequested(); Analyze(i); }
+        }
+        else
+        {
+            // Same exceptions as the sequential path (a configuration error, not an AggregateException around it).
+            try { Parallel.For(0, ordered.Length, options, Analyze); }
+            catch (AggregateException ex)
+            {
+                // Several workers may hit the same configuration error: rethrow it as itself, configuration errors first.
+                var first = ex.Flatten().InnerExceptions.OrderBy(x => x is ConfigurationException ? 0 : 1).First();
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+                throw;
+            }
         }
 
         // Cross-file rules.

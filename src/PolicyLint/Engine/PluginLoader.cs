@@ -29,7 +29,8 @@ public static class PluginLoader
             if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
                 throw new ConfigurationException(
                     $"This PolicyLint build is compiled ahead of time (Native AOT) and cannot load plugin '{Path.GetFileName(path)}'. " +
-                    "Use the portable build: 'dotnet tool install PolicyLint.Tool --arch any' or reference the PolicyLint library and pass analyzers in code.");
+                    "Install the portable build of the same tool, which can: 'dotnet tool uninstall PolicyLint.Tool' then 'dotnet tool install PolicyLint.Tool.any' " +
+                    "(the command stays 'dotnet policylint'), or reference the PolicyLint library and pass analyzers in code.");
 #endif
             Assembly asm;
 #if NET

@@ -129,6 +129,49 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void FilesOfOneFolderShareConfigurationUnlessAnOverridePicksOne()
+    {
+        using var t = new TempTree();
+        t.Write(".policylint.yml", "root: true\nrules:\n  PL4001: error\noverrides:\n  - files: ['docs/b.md']\n    rules:\n      PL4001: info\n");
+        var resolver = new ConfigurationResolver(new LintEngine().Rules);
+        var rule = resolver.FindRule("PL4001")!;
+        var a = resolver.GetConfiguration(Path.Combine(t.Root, "docs", "a.md"));
+        var b = resolver.GetConfiguration(Path.Combine(t.Root, "docs", "b.md"));
+        var c = resolver.GetConfiguration(Path.Combine(t.Root, "docs", "c.md"));
+        Assert.Equal(Severity.Error, a.GetSeverity(rule));
+        Assert.Equal(Severity.Info, b.GetSeverity(rule));
+        Assert.Same(a, c); // cached per folder and matching overrides
+        Assert.NotSame(a, b);
+        Assert.Equal(Severity.Error, resolver.GetConfiguration(Path.Combine(t.Root, "other", "b.md")).GetSeverity(rule));
+    }
+
+    [Theory]
+    [InlineData("**/*.md|**/*.markdown", ".md|.markdown")]
+    [InlineData("docs/*.txt", ".txt")]
+    [InlineData("**/*", null)]
+    [InlineData("**/README", null)]
+    [InlineData("**/*.m?", null)]
+    [InlineData("**/*.md|docs/**", null)]
+    public void DiscoveryPrefiltersOnlyOnLiteralSuffixes(string include, string? expected)
+    {
+        var suffixes = FileDiscovery.RequiredSuffixes(include.Split('|'));
+        Assert.Equal(expected, suffixes is null ? null : string.Join("|", suffixes));
+    }
+
+    [Fact]
+    public async Task IncludeGlobsStillDecideAfterTheSuffixPrefilter()
+    {
+        using var t = new TempTree();
+        t.Write(".policylint.yml", "root: true\ninclude: ['docs/*.md', '**/*.MARKDOWN']\n");
+        t.Write("docs/a.md", "# A\n");
+        t.Write("docs/deep/b.md", "# B\n");
+        t.Write("c.Markdown", "# C\n");
+        t.Write("docs/d.txt", "# D\n");
+        var r = await new LintEngine().LintAsync(new LintRequest { BaseDirectory = t.Root });
+        Assert.Equal(["c.Markdown", "docs/a.md"], r.Files.Select(f => f.Path).OrderBy(p => p, System.StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
     public void SchemaShipsWithTheLibrary()
     {
         using var s = typeof(LintEngine).Assembly.GetManifestResourceStream("PolicyLint.policylint.schema.json");
