@@ -95,6 +95,17 @@ internal sealed class Fixer
                     break;
                 }
             }
+            if (text != original.Text && !original.InvalidUtf8.IsEmpty
+                && CountReplacement(text) > CountReplacement(original.Text) - original.InvalidUtf8.Length)
+            {
+                // Writing would turn the invalid bytes into U+FFFD: data would be lost. Only a fix that repairs them
+                // (PL2002's transcoding) may rewrite such a file.
+                fixes.Add(new FileFix(f, bytes, original.Text)
+                {
+                    Refused = "the file holds invalid UTF-8 bytes that rewriting would replace with U+FFFD; repair its encoding first (PL2002)",
+                });
+                continue;
+            }
             fix.FixedText = text;
             fix.FixedBytes = text == original.Text ? bytes : original.Encode(text);
             fix.Remaining = diagnostics;
@@ -110,6 +121,13 @@ internal sealed class Fixer
         request.Documents = [new InMemoryDocument(fullPath, bytes)];
         var r = await _engine.LintAsync(request, null, ct).ConfigureAwait(false);
         return r.Files.FirstOrDefault(x => x.FullPath == fullPath)?.Diagnostics ?? (IReadOnlyList<Diagnostic>)Array.Empty<Diagnostic>();
+    }
+
+    private static int CountReplacement(string text)
+    {
+        int n = 0;
+        foreach (char c in text) if (c == '\uFFFD') n++;
+        return n;
     }
 
     /// <summary>

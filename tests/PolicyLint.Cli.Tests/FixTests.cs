@@ -127,3 +127,17 @@ public sealed class FixTests
         if (!OperatingSystem.IsWindows()) Assert.True((File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0);
     }
 }
+
+public sealed class FixDataLossTests
+{
+    [Fact]
+    public void Fix_refuses_to_rewrite_a_file_whose_invalid_bytes_would_become_replacement_characters()
+    {
+        using var t = CliRunner.Fixture("basic");
+        byte[] bytes = Encoding.UTF8.GetBytes("# Bad bytes\n\nTODO here \u00e9 and ").Concat(new byte[] { 0xC3, 0x28 }).Concat(Encoding.UTF8.GetBytes(" there\n")).ToArray();
+        t.WriteBytes("docs/invalid.md", bytes);
+        var r = CliRunner.Run(t.Root, "--fix", "docs/invalid.md");
+        Assert.Equal(bytes, File.ReadAllBytes(t.Path_("docs/invalid.md")));
+        Assert.Contains("invalid UTF-8 bytes that rewriting would replace with U+FFFD", r.Stdout + r.Stderr);
+    }
+}
