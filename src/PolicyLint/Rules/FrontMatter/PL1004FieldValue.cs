@@ -25,6 +25,9 @@ internal sealed class PL1004FieldValue : MarkdownAnalyzer
         if (fm.Kind != FrontMatterKind.Present || fm.Error is not null || fm.Mapping is null) return;
         var options = context.GetOptions(Rule);
         FieldValidator.Validate(fm, FrontMatterPolicy.Specs(context), (span, message, fix) => context.Report(Rule, span, fix, message));
-        FrontMatterSchema.Validate(options, context.Workspace, fm, (span, message) => context.Report(Rule, span, message));
+        if (JsonSchemaSupport.IsEnabled)
+            FrontMatterSchema.Validate(options, context.Workspace, fm, (span, message) => context.Report(Rule, span, message));
+        else if (!string.IsNullOrEmpty(options.GetString("schema")))
+            throw options.Error("schema", JsonSchemaSupport.DisabledMessage);
     }
 }
