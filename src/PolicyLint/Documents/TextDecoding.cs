@@ -54,7 +54,7 @@ internal static class TextDecoding
     public static FileEncodingKind? GuessBomlessUtf16(byte[] b)
     {
         int n = Math.Min(b.Length, 4096) & ~1;
-        if (n < 4) return null;
+        if (n < 16) return null; // too little evidence: a tiny file with NUL bytes is treated as binary
         int evenZero = 0, oddZero = 0;
         for (int i = 0; i < n; i += 2)
         {

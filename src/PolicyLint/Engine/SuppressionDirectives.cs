@@ -37,7 +37,9 @@ internal sealed class SuppressionDirectives
     private const string Prefix = "policylint-";
     private readonly List<Directive> _directives = new();
     // Ranges of 0-based lines [start, end) where a rule (or all, key "*") is disabled, with the directive that did it.
-    private readonly List<(int Start, int End, Directive Directive)> _ranges = new();
+    private readonly List<(int Start, int End, string Key, Directive Directive)> _ranges = new();
+    // Lines (start, end) where one rule was enabled again inside a disable-everything region.
+    private readonly List<(int Start, int End, string Key)> _exceptions = new();
 
     public IReadOnlyList<Directive> Directives => _directives;
 
@@ -134,54 +136,72 @@ internal sealed class SuppressionDirectives
 
     private void BuildRanges(int lineCount)
     {
+        // Ranges are kept per rule key ("*" = every rule), so that enabling one rule of a multi-rule directive, or one
+        // rule inside a disable-everything region, ends the suppression of that rule only.
         var open = new Dictionary<string, (int Line, Directive D)>(StringComparer.Ordinal);
+        var reenabled = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var d in _directives)
         {
             var keys = d.RuleIds is null ? new[] { "*" } : d.RuleIds.ToArray();
             switch (d.Kind)
             {
                 case DirectiveKind.DisableFile:
-                    foreach (var k in keys) _ranges.Add((0, lineCount, d));
+                    foreach (var k in keys) _ranges.Add((0, lineCount, k, d));
                     break;
                 case DirectiveKind.DisableLine:
-                    _ranges.Add((d.Line, d.EndLine + 1, d));
+                    foreach (var k in keys) _ranges.Add((d.Line, d.EndLine + 1, k, d));
                     break;
                 case DirectiveKind.DisableNextLine:
-                    _ranges.Add((d.EndLine + 1, d.EndLine + 2, d));
+                    foreach (var k in keys) _ranges.Add((d.EndLine + 1, d.EndLine + 2, k, d));
                     break;
                 case DirectiveKind.Disable:
-                    foreach (var k in keys) if (!open.ContainsKey(k)) open[k] = (d.Line, d);
+                    foreach (var k in keys)
+                    {
+                        if (reenabled.TryGetValue(k, out int from)) { _exceptions.Add((from, d.Line, k)); reenabled.Remove(k); }
+                        if (!open.ContainsKey(k)) open[k] = (d.Line, d);
+                    }
                     break;
                 case DirectiveKind.Enable:
                     if (d.RuleIds is null)
                     {
-                        foreach (var kv in open) _ranges.Add((kv.Value.Line, d.Line + 1, kv.Value.D));
+                        foreach (var kv in open) _ranges.Add((kv.Value.Line, d.Line + 1, kv.Key, kv.Value.D));
+                        foreach (var kv in reenabled) _exceptions.Add((kv.Value, d.Line + 1, kv.Key));
                         open.Clear();
+                        reenabled.Clear();
                         d.Used = true;
                     }
                     else
                         foreach (var k in keys)
                         {
-                            if (open.TryGetValue(k, out var o)) { _ranges.Add((o.Line, d.Line + 1, o.D)); open.Remove(k); d.Used = true; }
-                            else if (open.TryGetValue("*", out _)) d.Used = true;
+                            if (open.TryGetValue(k, out var o)) { _ranges.Add((o.Line, d.Line + 1, k, o.D)); open.Remove(k); d.Used = true; }
+                            if (open.ContainsKey("*") && !reenabled.ContainsKey(k)) { reenabled[k] = d.Line; d.Used = true; }
                         }
                     break;
             }
         }
-        foreach (var kv in open) _ranges.Add((kv.Value.Line, lineCount, kv.Value.D));
+        foreach (var kv in open) _ranges.Add((kv.Value.Line, lineCount, kv.Key, kv.Value.D));
+        foreach (var kv in reenabled) _exceptions.Add((kv.Value, lineCount, kv.Key));
     }
 
     /// <summary>True when a directive covers <paramref name="ruleId"/> on 0-based <paramref name="line"/>; marks that directive used.</summary>
     public bool IsSuppressed(string ruleId, int line)
     {
         bool suppressed = false;
-        foreach (var (start, end, d) in _ranges)
+        foreach (var (start, end, key, d) in _ranges)
         {
             if (line < start || line >= end) continue;
-            if (d.RuleIds is not null && !d.RuleIds.Contains(ruleId)) continue;
+            if (key != "*" && key != ruleId) continue;
+            if (key == "*" && IsReenabled(ruleId, line, start)) continue;
             d.Used = true;
             suppressed = true;
         }
         return suppressed;
+    }
+
+    private bool IsReenabled(string ruleId, int line, int regionStart)
+    {
+        foreach (var (start, end, key) in _exceptions)
+            if (key == ruleId && start >= regionStart && line > start && line < end) return true;
+        return false;
     }
 }

@@ -113,4 +113,11 @@ public sealed class MarkdownFileTests
             f.Headings.Select(h => $"{h.PlainText}|{h.Anchor}|{h.Level}").ToArray());
         Assert.Equal("Setext\n------", f.GetText(f.Headings[2].Span));
     }
+
+    [Fact]
+    public void TinyFilesWithNulBytesAreBinaryNotUtf16()
+    {
+        Assert.True(MarkdownFile.IsBinary(new byte[] { (byte)'b', 0, (byte)'i', (byte)'n' }));
+        Assert.False(MarkdownFile.IsBinary(new UnicodeEncoding(false, false).GetBytes("# A heading in UTF-16\n")));
+    }
 }

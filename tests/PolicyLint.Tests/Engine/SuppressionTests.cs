@@ -58,3 +58,22 @@ public sealed class SuppressionTests
         LintVerifier.Verify("{|ACME1001:foo|}\n\n<!-- policylint-disable ACME1001 -->\n\nfoo\n\nfoo\n", analyzers: Analyzers, rules: ["ACME1001", "PL0002"]);
     }
 }
+
+public sealed class SuppressionScopeTests
+{
+    private static readonly PolicyLint.Analysis.MarkdownAnalyzer[] Analyzers = [new ExternalAnalyzerTests.ForbiddenWordAnalyzer(), new EngineRobustnessTests.HeadingCounter()];
+
+    [Fact]
+    public void EnablingOneRuleInsideADisableAllRegionEnablesOnlyThatRule()
+    {
+        LintVerifier.Verify("<!-- policylint-disable -->\n# Hidden\n\nfoo\n\n<!-- policylint-enable ACME1001 -->\n\n{|ACME1001:foo|}\n\n# Still hidden\n",
+            analyzers: Analyzers, rules: ["ACME1001", "TST2002", "PL0002"]);
+    }
+
+    [Fact]
+    public void EnablingOneRuleOfAMultiRuleDirectiveKeepsTheOtherSuppressed()
+    {
+        LintVerifier.Verify("<!-- policylint-disable ACME1001 TST2002 -->\n# Hidden\n\nfoo\n\n<!-- policylint-enable ACME1001 -->\n\n{|ACME1001:foo|}\n\n# Still hidden\n",
+            analyzers: Analyzers, rules: ["ACME1001", "TST2002", "PL0002"]);
+    }
+}
