@@ -182,6 +182,13 @@ public sealed class MarkdownFile
         return crlf > lf ? "\r\n" : "\n";
     }
 
+    /// <summary>Block nesting above this is refused before parsing (Markdig gives up past ~128, after quadratic work).</summary>
+    internal const int MaxBlockNesting = 250;
+    /// <summary>Bracket nesting above this is refused before parsing (Markdig's time grows with its square).</summary>
+    internal const int MaxInlineNesting = 2000;
+    /// <summary>Bracket nesting above this is parsed on a big stack.</summary>
+    internal const int BigStackInlineNesting = 256;
+
     /// <summary>
     /// A cheap estimate of nesting: block depth (block quote markers and list-marker indentation) and inline bracket
     /// depth. Markdig refuses block nesting beyond 128 levels, after work that grows with the square of the input.

@@ -24,9 +24,9 @@ namespace PolicyLint.Engine;
 /// </summary>
 public sealed class LintEngine
 {
-    private const int DeepNestingThreshold = 256;
-    private const int MaxBlockNesting = 250;
-    private const int MaxInlineNesting = 2000;
+    private const int DeepNestingThreshold = MarkdownFile.BigStackInlineNesting;
+    private const int MaxBlockNesting = MarkdownFile.MaxBlockNesting;
+    private const int MaxInlineNesting = MarkdownFile.MaxInlineNesting;
     private const int BigStackSize = 256 * 1024 * 1024;
 
     private readonly ImmutableArray<MarkdownAnalyzer> _analyzers;

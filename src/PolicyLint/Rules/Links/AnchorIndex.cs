@@ -42,7 +42,8 @@ internal sealed class AnchorIndex
             byte[] bytes = File.ReadAllBytes(fullPath);
             if (MarkdownFile.IsBinary(bytes)) return null;
             var (blockDepth, inlineDepth) = MarkdownFile.EstimateNesting(bytes);
-            if (blockDepth > 120 || inlineDepth > 256) return null; // what the engine would refuse or parse on a big stack
+            // What the engine refuses, or parses only on a big stack (Markdig's own refusal below is caught too).
+            if (blockDepth > MarkdownFile.MaxBlockNesting || inlineDepth > MarkdownFile.BigStackInlineNesting) return null;
             var file = MarkdownFile.FromBytes(fullPath, bytes);
             return Anchors.Collect(file, LinkSettings.For(config).SlugStyle);
         }
