@@ -3,21 +3,11 @@ using System.Text;
 
 namespace PolicyLint.Rules.Encoding;
 
-/// <summary>Names of the characters the encoding rules report, and the Windows-1252 table (no code-page provider needed).</summary>
+/// <summary>Names of the characters the encoding rules report, and Windows-1252 lookups (the detector's table; no code-page provider needed).</summary>
 internal static class CharInfo
 {
-    /// <summary>Windows-1252 bytes 0x80-0x9F; U+FFFF marks the five undefined bytes.</summary>
-    private const string Cp1252High =
-        "\u20AC\uFFFF\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\uFFFF\u017D\uFFFF" +
-        "\uFFFF\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\uFFFF\u017E\u0178";
-
     /// <summary>The character Windows-1252 maps <paramref name="b"/> to, or null for the five undefined bytes.</summary>
-    public static char? FromWindows1252(byte b)
-    {
-        if (b < 0x80 || b >= 0xA0) return (char)b;
-        char c = Cp1252High[b - 0x80];
-        return c == '\uFFFF' ? null : c;
-    }
+    public static char? FromWindows1252(byte b) => MojibakeDetector.Windows1252(b);
 
     /// <summary>"U+200B ZERO WIDTH SPACE" (the name is omitted when this table does not know it).</summary>
     public static string Describe(int cp)

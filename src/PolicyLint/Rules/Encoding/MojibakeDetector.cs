@@ -156,6 +156,17 @@ namespace PolicyLint.Rules.Encoding
 
         internal const string Windows1252Name = "Windows-1252";
 
+        /// <summary>
+        /// The character Windows-1252 maps <paramref name="b"/> to, or null for its five undefined bytes
+        /// (0x81, 0x8D, 0x8F, 0x90, 0x9D, which the table keeps as the C1 controls a "best fit" decoder produces).
+        /// </summary>
+        internal static char? Windows1252(byte b)
+        {
+            if (b < 0x80) return (char)b;
+            char c = Cp1252High[b - 0x80];
+            return c < '\u00A0' && c == (char)b ? null : c;
+        }
+
         /// <summary>For tests: the high half of a code page table by name.</summary>
         internal static string HighTable(string name)
         {

@@ -81,3 +81,19 @@ public sealed class PL2002InvalidUtf8Tests
         Assert.Equal(Severity.Warning, d.Severity);
     }
 }
+
+public sealed class Windows1252LookupTests
+{
+    [Fact]
+    public void OneTableServesTheDetectorAndTheInvalidUtf8Rule()
+    {
+        var undefined = System.Linq.Enumerable.Range(0, 256).Where(b => PolicyLint.Rules.Encoding.CharInfo.FromWindows1252((byte)b) is null).ToArray();
+        Assert.Equal([0x81, 0x8D, 0x8F, 0x90, 0x9D], undefined);
+        Assert.Equal('\u20AC', PolicyLint.Rules.Encoding.CharInfo.FromWindows1252(0x80));
+        Assert.Equal('\u2019', PolicyLint.Rules.Encoding.CharInfo.FromWindows1252(0x92));
+        Assert.Equal('\u0178', PolicyLint.Rules.Encoding.CharInfo.FromWindows1252(0x9F));
+        Assert.Equal('\u00A0', PolicyLint.Rules.Encoding.CharInfo.FromWindows1252(0xA0));
+        Assert.Equal('\u00E9', PolicyLint.Rules.Encoding.CharInfo.FromWindows1252(0xE9));
+        Assert.Equal('A', PolicyLint.Rules.Encoding.CharInfo.FromWindows1252(0x41));
+    }
+}
