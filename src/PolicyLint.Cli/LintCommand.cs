@@ -127,7 +127,7 @@ internal sealed class LintCommand
                     var again = MakeRequest();
                     again.Paths = request.Paths;
                     result = await engine.LintAsync(again, null, ct).ConfigureAwait(false);
-                    result = new LintResult(result.Files, result.Rules, clock.Elapsed);
+                    result = new LintResult(result.Files, result.Rules, clock.Elapsed, result.SiteModels, result.UncheckedLinks);
                 }
             }
         }
@@ -220,7 +220,7 @@ internal sealed class LintCommand
             ? new FileResult(f.Path, f.FullPath, fix.Remaining.Select(d => d.Location.Path == f.Path ? d : d.WithLocation(d.Location.WithPath(f.Path)))
                 .OrderBy(d => d, DiagnosticComparer.Instance).ToImmutableArray(), f.Linted, f.LastWriteTimeUtc, f.Length)
             : f).ToImmutableArray();
-        return new LintResult(files, result.Rules, result.Elapsed);
+        return new LintResult(files, result.Rules, result.Elapsed, result.SiteModels, result.UncheckedLinks);
     }
 
     private static void Validate(LintSettings s)

@@ -189,7 +189,9 @@ public sealed class LintEngine
         }
 
         var results = states.Select(s => s.Finish(findRule)).ToImmutableArray();
-        return new LintResult(results, rules, stopwatch.Elapsed);
+        var sites = workspace.SiteModels.Values.Where(l => l.IsValueCreated && l.Value is not null).Select(l => l.Value!.Describe())
+            .Distinct().OrderBy(d => d, StringComparer.Ordinal).ToList();
+        return new LintResult(results, rules, stopwatch.Elapsed, sites, new Dictionary<string, int>(workspace.UncheckedLinks, StringComparer.Ordinal));
     }
 
     private static FileState AnalyzeFile(string full, Workspace workspace, ConfigurationResolver resolver, List<AnalyzerActions> actions,

@@ -9,11 +9,14 @@ namespace PolicyLint.Engine;
 /// <summary>The result of a run: diagnostics sorted by path, line, column and ID, and per-file details.</summary>
 public sealed class LintResult
 {
-    internal LintResult(ImmutableArray<FileResult> files, ImmutableArray<RuleDescriptor> rules, TimeSpan elapsed)
+    internal LintResult(ImmutableArray<FileResult> files, ImmutableArray<RuleDescriptor> rules, TimeSpan elapsed,
+        IReadOnlyList<string>? siteModels = null, IReadOnlyDictionary<string, int>? uncheckedLinks = null)
     {
         Files = files;
         Rules = rules;
         Elapsed = elapsed;
+        SiteModels = siteModels ?? [];
+        UncheckedLinks = uncheckedLinks ?? new Dictionary<string, int>();
         Diagnostics = files.SelectMany(f => f.Diagnostics).ToImmutableArray().Sort(DiagnosticComparer.Instance);
     }
 
@@ -25,6 +28,10 @@ public sealed class LintResult
     public ImmutableArray<RuleDescriptor> Rules { get; }
     /// <summary>Wall time of the run.</summary>
     public TimeSpan Elapsed { get; }
+    /// <summary>The site models links were resolved with, e.g. "site model: hugo (from hugo.toml)" (empty for plain files only).</summary>
+    public IReadOnlyList<string> SiteModels { get; }
+    /// <summary>Links that were not checked, by reason (another repository serves them, an ignore setting, a generated page...).</summary>
+    public IReadOnlyDictionary<string, int> UncheckedLinks { get; }
 
     /// <summary>Number of diagnostics at <paramref name="severity"/>.</summary>
     public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity);

@@ -32,6 +32,17 @@ public sealed class Workspace
     /// <summary>Full paths of the files linted in this run.</summary>
     public IReadOnlyCollection<string> Files => _files;
 
+    /// <summary>The site models of this run by <c>site</c> setting ("auto" when unset), detected once each.</summary>
+    internal ConcurrentDictionary<string, Lazy<Sites.SiteModel?>> SiteModels { get; } = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, int> _unchecked = new(StringComparer.Ordinal);
+
+    /// <summary>Counts a link that was not checked, by reason (the run summary shows the counts).</summary>
+    internal void CountUnchecked(string reason) => _unchecked.AddOrUpdate(reason, 1, (_, n) => n + 1);
+
+    /// <summary>Links not checked in this run, by reason.</summary>
+    internal IReadOnlyDictionary<string, int> UncheckedLinks => _unchecked;
+
     /// <summary>True when <paramref name="fullPath"/> is one of the linted files.</summary>
     public bool IsLinted(string fullPath) => _files.Contains(fullPath);
 

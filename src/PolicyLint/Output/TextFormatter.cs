@@ -25,7 +25,11 @@ public static class TextFormatter
         foreach (var d in result.Diagnostics) AppendDiagnostic(sb, d, options, support);
         if (options.Excerpts && result.Diagnostics.Length > 0 && (options.Stats || options.Summary)) sb.Append('\n');
         if (options.Stats) AppendStats(sb, result, options);
-        if (options.Summary) sb.Append(FormatSummary(result, options)).Append('\n');
+        if (options.Summary)
+        {
+            foreach (var site in result.SiteModels) sb.Append(Paint(site, Dim, options)).Append('\n');
+            sb.Append(FormatSummary(result, options)).Append('\n');
+        }
         return sb.ToString();
     }
 
@@ -56,6 +60,15 @@ public static class TextFormatter
             if (safe > 0 && unsafeCount > 0) sb.Append($" ({safe} fixable with --fix, {unsafeCount} more with --fix-unsafe)");
             else if (safe > 0) sb.Append($" ({safe} fixable with --fix)");
             else if (unsafeCount > 0) sb.Append($" ({unsafeCount} fixable with --fix-unsafe)");
+        }
+        if (result.UncheckedLinks.Count > 0)
+        {
+            int total = 0;
+            foreach (var kv in result.UncheckedLinks) total += kv.Value;
+            var reasons = new System.Collections.Generic.List<string>();
+            foreach (var kv in System.Linq.Enumerable.OrderByDescending(result.UncheckedLinks, kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+                reasons.Add(kv.Key + ": " + kv.Value.ToString(CultureInfo.InvariantCulture));
+            sb.Append("; ").Append(OutputSupport.Plural(total, "link", "links")).Append(" not checked (").Append(string.Join(", ", reasons)).Append(')');
         }
         if (options.ShowElapsed)
             sb.Append(" in ").Append(result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)).Append(" s");

@@ -24,15 +24,15 @@ internal sealed class AnchorIndex
     public void Add(string fullPath, HashSet<string> anchors) => _linted[fullPath] = anchors;
 
     /// <summary>The anchors of the Markdown file at <paramref name="fullPath"/>, or null when they cannot be known.</summary>
-    public HashSet<string>? Get(string fullPath, Func<string, FileConfiguration> configurationFor)
+    public HashSet<string>? Get(string fullPath, Func<string, FileConfiguration> configurationFor, Workspace? workspace = null)
     {
         if (_linted.TryGetValue(fullPath, out var set)) return set;
-        return _lazy.GetOrAdd(fullPath, p => new Lazy<HashSet<string>?>(() => Load(p, configurationFor))).Value;
+        return _lazy.GetOrAdd(fullPath, p => new Lazy<HashSet<string>?>(() => Load(p, configurationFor, workspace))).Value;
     }
 
-    private HashSet<string>? Load(string fullPath, Func<string, FileConfiguration> configurationFor)
+    private HashSet<string>? Load(string fullPath, Func<string, FileConfiguration> configurationFor, Workspace? workspace)
     {
-        if (!LocalTargets.IsMarkdown(fullPath) || !_workspace.IsInsideRoot(fullPath) || !RealPathIsInsideRoot(fullPath)) return null;
+        if (!(LocalTargets.IsMarkdown(fullPath) || fullPath.EndsWith(".mdx", StringComparison.OrdinalIgnoreCase)) || !_workspace.IsInsideRoot(fullPath) || !RealPathIsInsideRoot(fullPath)) return null;
         try
         {
             var config = configurationFor(fullPath);
@@ -45,6 +45,9 @@ internal sealed class AnchorIndex
             // What the engine refuses, or parses only on a big stack (Markdig's own refusal below is caught too).
             if (blockDepth > MarkdownFile.MaxBlockNesting || inlineDepth > MarkdownFile.BigStackInlineNesting) return null;
             var file = MarkdownFile.FromBytes(fullPath, bytes);
+            // A page of the detected site has the anchors its generator makes.
+            if (workspace is not null && SiteLinks.Publishing(config, workspace, fullPath) is { } published)
+                return published.Site.Anchors(file, published.Rel);
             return Anchors.Collect(file, LinkSettings.For(config).SlugStyle);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ConfigurationException or ArgumentException)

@@ -28,6 +28,11 @@ internal sealed class PL3001LocalTargetMissing : MarkdownAnalyzer
         var implicitExt = c.GetOptions(Rule).GetStringList("implicitExtensions", DefaultImplicit);
         var settings = LinkSettings.For(c.Configuration);
         string self = LinkRuleUtil.FullPath(c);
+        if (SiteLinks.Publishing(c.Configuration, c.Workspace, self) is { } published)
+        {
+            AnalyzeOnSite(c, published.Site, published.Rel, self);
+            return;
+        }
         foreach (var link in LinkCollector.Get(c.File))
         {
             if (!link.OwnsTarget || link.Source == LinkSource.Autolink || LinkRuleUtil.IsTemplated(link.Target)) continue;
@@ -35,6 +40,13 @@ internal sealed class PL3001LocalTargetMissing : MarkdownAnalyzer
             var target = TargetResolver.Resolve(link.Target, self, c.Configuration, c.Workspace);
             var span = LinkRuleUtil.TargetOrLink(link);
             string noun = LinkRuleUtil.Noun(link);
+            if (target.Kind is TargetKind.Local or TargetKind.SiteRooted or TargetKind.SiteRootedUnmapped or TargetKind.OutsideRoot)
+            {
+                var ignores = LinkIgnores.For(c.Configuration);
+                if (ignores.IgnoresTarget(target.Path)) { c.Workspace.CountUnchecked(LinkIgnores.IgnoredReason); continue; }
+                if (target.Kind != TargetKind.Local && ignores.IsExternal(target.Path)) { c.Workspace.CountUnchecked(LinkIgnores.ExternalReason); continue; }
+            }
+            if (target.Kind == TargetKind.SiteRootedUnmapped) { c.Workspace.CountUnchecked("site-rooted, no siteRoots prefix and no site model"); continue; }
             if (target.Kind == TargetKind.OutsideRoot)
             {
                 c.Report(Rule, span, noun, target.Path, "leaves the repository root; it cannot be checked and breaks when the folder is published alone");
@@ -54,6 +66,36 @@ internal sealed class PL3001LocalTargetMissing : MarkdownAnalyzer
                     break;
                 case LocalResult.CaseMismatch:
                     ReportCase(c, link, target, actual!, span, noun);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Links of a page the detected site publishes: resolved as the site's generator and the browser do.</summary>
+    private static void AnalyzeOnSite(DocumentAnalysisContext c, Sites.SiteModel site, string rel, string self)
+    {
+        foreach (var link in LinkCollector.Get(c.File))
+        {
+            if (!link.OwnsTarget || link.Source == LinkSource.Autolink || LinkRuleUtil.IsTemplated(link.Target)) continue;
+            if (MalformedTargets.Classify(link.Target, MalformedTargets.DefaultPlaceholders) != Malformation.None) continue;
+            var target = TargetResolver.Resolve(link.Target, self, c.Configuration, c.Workspace);
+            if (target.Kind is TargetKind.Empty or TargetKind.FragmentOnly or TargetKind.External || target.Path.Length == 0) continue;
+            var ignores = LinkIgnores.For(c.Configuration);
+            if (ignores.IgnoresTarget(target.Path)) { c.Workspace.CountUnchecked(LinkIgnores.IgnoredReason); continue; }
+            if (target.Path.StartsWith("/", System.StringComparison.Ordinal) && ignores.IsExternal(target.Path)) { c.Workspace.CountUnchecked(LinkIgnores.ExternalReason); continue; }
+            var answer = site.Resolve(new Sites.SiteLinkRequest(rel, target.Path, link.Source == LinkSource.Html, link.IsImage));
+            var span = LinkRuleUtil.TargetOrLink(link);
+            string noun = LinkRuleUtil.Noun(link);
+            switch (answer.Status)
+            {
+                case Sites.SiteLinkStatus.Unchecked:
+                    c.Workspace.CountUnchecked(answer.Detail!);
+                    break;
+                case Sites.SiteLinkStatus.Missing:
+                    c.Report(Rule, span, noun, target.Path, $"does not exist on the {site.Name} site ({answer.Detail})" + DidYouMean.For(site, rel, target.Path));
+                    break;
+                case Sites.SiteLinkStatus.CaseMismatch:
+                    c.Report(Rule, span, noun, target.Path, $"differs in case from '{answer.File}'; the {site.Name} site's URLs are case-sensitive");
                     break;
             }
         }

@@ -33,7 +33,7 @@ internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
             foreach (var p in pending)
             {
                 end.CancellationToken.ThrowIfCancellationRequested();
-                var anchors = index.Get(p.TargetFullPath, end.GetConfiguration);
+                var anchors = index.Get(p.TargetFullPath, end.GetConfiguration, ws.Workspace);
                 if (anchors is null || Anchors.Contains(anchors, p.Fragment)) continue;
                 string where = "in '" + LinkRuleUtil.Display(end.Workspace, p.TargetFullPath) + "'";
                 var (message, fix) = Describe(p.Fragment, anchors, where, p.FragmentSpan);
@@ -45,6 +45,11 @@ internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
     private static void Collect(DocumentAnalysisContext c, AnchorIndex index, ConcurrentQueue<Pending> pending)
     {
         string self = LinkRuleUtil.FullPath(c);
+        if (SiteLinks.Publishing(c.Configuration, c.Workspace, self) is { } published)
+        {
+            CollectOnSite(c, index, pending, published.Site, published.Rel, self);
+            return;
+        }
         var settings = LinkSettings.For(c.Configuration);
         var own = Anchors.Collect(c.File, settings.SlugStyle);
         index.Add(self, own);
@@ -76,6 +81,41 @@ internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
                 continue;
             }
             pending.Enqueue(new Pending(file, fragment, c.File.GetLocation(span), fragmentSpan));
+        }
+    }
+
+    /// <summary>Anchors of a page the detected site publishes: the generator's ids, fragments of links resolved as the site does.</summary>
+    private static void CollectOnSite(DocumentAnalysisContext c, AnchorIndex index, ConcurrentQueue<Pending> pending, Sites.SiteModel site, string rel, string self)
+    {
+        var own = site.Anchors(c.File, rel);
+        index.Add(self, own);
+        var ignores = LinkIgnores.For(c.Configuration);
+        foreach (var link in LinkCollector.Get(c.File))
+        {
+            if (!link.OwnsTarget || link.Source == LinkSource.Autolink || link.Target.IndexOf('#') < 0) continue;
+            var target = TargetResolver.Resolve(link.Target, self, c.Configuration, c.Workspace);
+            string? fragment = target.Fragment;
+            if (fragment is null || Anchors.IsAlwaysValid(fragment) || LinkRuleUtil.IsTemplated(fragment) || LinkRuleUtil.IsTemplated(link.Target)) continue;
+            if (target.Kind is TargetKind.External or TargetKind.Empty) continue;
+            if (ignores.IgnoresFragment(fragment) || (target.Path.Length > 0 && ignores.IgnoresTarget(target.Path))) { c.Workspace.CountUnchecked(LinkIgnores.IgnoredReason); continue; }
+            var span = LinkRuleUtil.TargetOrLink(link);
+            var fragmentSpan = LinkRuleUtil.FragmentSpan(c.File, link);
+            string? file = rel;
+            if (target.Path.Length > 0)
+            {
+                var answer = site.Resolve(new Sites.SiteLinkRequest(rel, target.Path, link.Source == LinkSource.Html, link.IsImage));
+                if (answer.Status != Sites.SiteLinkStatus.Found || answer.File is null) continue; // PL3001's business, or not checkable
+                file = answer.File;
+            }
+            else if (site.IsInclude(rel)) { c.Workspace.CountUnchecked("fragment in a snippet included into other pages"); continue; }
+            if (file == rel)
+            {
+                if (!Anchors.Contains(own, fragment)) Report(c, span, fragment, own, "in this file", fragmentSpan);
+                continue;
+            }
+            if (!LocalTargets.IsMarkdown(file) && !file.EndsWith(".mdx", System.StringComparison.OrdinalIgnoreCase)) continue; // anchors of other files are not known
+            if (site.AnchorsUnknown(file)) { c.Workspace.CountUnchecked("anchors made at build time"); continue; }
+            pending.Enqueue(new Pending(site.Files.FullPath(file), fragment, c.File.GetLocation(span), fragmentSpan));
         }
     }
 

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace PolicyLint.Sites;
+
+/// <summary>
+/// Chooses the site model from the repository's own generator files, with no PolicyLint configuration: <c>mkdocs.yml</c>,
+/// <c>docusaurus.config.*</c>, <c>hugo.*</c> (or <c>config.*</c> beside a <c>content</c> folder), <c>docfx.json</c>, and a
+/// <c>_config.yml</c> with Jekyll keys. The root is looked at first, then its direct subfolders (a site in <c>website/</c>).
+/// No generator found means the plain-files model (links read as GitHub shows them: today's behaviour).
+/// </summary>
+internal static class SiteDetector
+{
+    public static readonly string[] Names = ["github", "jekyll", "hugo", "docusaurus", "mkdocs", "docfx"];
+
+    private static readonly string[] JekyllKeys =
+        ["permalink", "collections", "plugins", "gems", "theme", "remote_theme", "baseurl", "exclude", "include", "markdown", "kramdown", "defaults", "jekyll"];
+    private static readonly string[] JupyterBookKeys = ["execute", "sphinx", "parse", "bibtex_bibfiles"];
+
+    /// <summary>The model for <paramref name="root"/>: <paramref name="name"/> "auto" (or null) detects; "none"/"github" is the plain-files model (null).</summary>
+    public static SiteModel? Create(string root, string? name)
+    {
+        name = string.IsNullOrWhiteSpace(name) ? "auto" : name!.Trim().ToLowerInvariant();
+        if (name is "none" or "github") return null;
+        var files = new SiteFiles(root);
+        foreach (var dir in CandidateDirs(files))
+        {
+            var model = TryCreate(files, dir, name);
+            if (model is not null) return model;
+        }
+        if (name == "auto") return null;
+        // Named but no configuration file: the model with its defaults.
+        return name switch
+        {
+            "jekyll" => new JekyllSite(files, null, null),
+            "hugo" => new HugoSite(files, null, null),
+            "mkdocs" => new MkDocsSite(files, "mkdocs.yml", null),
+            "docusaurus" => new DocusaurusSite(files, "docusaurus.config.js", ""),
+            "docfx" => new DocfxSite(files, "docfx.json", null),
+            _ => throw new ArgumentException($"Unknown site model '{name}'; use one of: auto, none, {string.Join(", ", Names)}"),
+        };
+    }
+
+    private static IEnumerable<string> CandidateDirs(SiteFiles files)
+    {
+        yield return "";
+        foreach (var child in files.Children("").OrderBy(c => c, StringComparer.Ordinal))
+            if (files.IsDirectory(child) && !child.StartsWith(".", StringComparison.Ordinal) && child != "node_modules") yield return child;
+    }
+
+    private static SiteModel? TryCreate(SiteFiles files, string dir, string name)
+    {
+        string At(string f) => dir.Length == 0 ? f : dir + "/" + f;
+        bool want(string n) => name == "auto" || name == n;
+        if (want("mkdocs"))
+            foreach (var f in new[] { "mkdocs.yml", "mkdocs.yaml" })
+                if (files.IsFile(At(f))) return new MkDocsSite(files, At(f), ConfigTree.Read(files.FullPath(At(f))));
+        if (want("docusaurus"))
+            foreach (var f in new[] { "docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs", "docusaurus.config.mts" })
+                if (files.IsFile(At(f))) return new DocusaurusSite(files, At(f), ReadText(files.FullPath(At(f))));
+        if (want("hugo"))
+        {
+            foreach (var f in new[] { "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config/_default/hugo.toml", "config/_default/hugo.yaml", "config/_default/config.toml" })
+                if (files.IsFile(At(f))) return new HugoSite(files, At(f), ConfigTree.Read(files.FullPath(At(f))));
+            foreach (var f in new[] { "config.toml", "config.yaml", "config.yml", "config.json" })
+                if (files.IsFile(At(f)) && (files.IsDirectory(At("content")) || files.IsDirectory(At("archetypes")) || name == "hugo"))
+                    return new HugoSite(files, At(f), ConfigTree.Read(files.FullPath(At(f))));
+        }
+        if (want("docfx") && files.IsFile(At("docfx.json")))
+            return new DocfxSite(files, At("docfx.json"), ConfigTree.Read(files.FullPath(At("docfx.json"))));
+        if (want("jekyll") && dir.Length == 0)
+            foreach (var f in new[] { "_config.yml", "_config.yaml" })
+            {
+                if (!files.IsFile(At(f))) continue;
+                var config = ConfigTree.Read(files.FullPath(At(f)));
+                bool jupyter = config is not null && JupyterBookKeys.Any(config.ContainsKey);
+                bool jekyll = config is not null && JekyllKeys.Any(config.ContainsKey) || GemfileMentionsJekyll(files, At("Gemfile"));
+                if ((jekyll && !jupyter) || name == "jekyll") return new JekyllSite(files, At(f), config);
+            }
+        return null;
+    }
+
+    private static bool GemfileMentionsJekyll(SiteFiles files, string gemfile)
+    {
+        if (!files.IsFile(gemfile)) return false;
+        string text = ReadText(files.FullPath(gemfile));
+        return text.IndexOf("jekyll", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("github-pages", StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
+    private static string ReadText(string full)
+    {
+        try { return new FileInfo(full).Length > ConfigTree.MaxConfigSize ? "" : File.ReadAllText(full); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return ""; }
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace PolicyLint.Sites;
+
+/// <summary>
+/// Every file and folder under the repository root (relative paths with forward slashes), listed once per run so that a site
+/// model can answer "is there a file at this path, and how is it spelled?" without touching the disk again. Bounded: a tree
+/// larger than <see cref="MaxEntries"/> is listed only in part, and <see cref="Complete"/> says so (models then leave
+/// missing targets unchecked instead of reporting them).
+/// </summary>
+internal sealed class SiteFiles
+{
+    public const int MaxEntries = 400_000;
+
+    private readonly HashSet<string> _files = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _dirs = new(StringComparer.Ordinal) { "" };
+    private readonly Dictionary<string, string> _fold = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<string>> _children = new(StringComparer.Ordinal);
+
+    public SiteFiles(string root)
+    {
+        Root = Path.GetFullPath(root);
+        Complete = List();
+    }
+
+    /// <summary>For tests: a listing from relative paths.</summary>
+    internal SiteFiles(string root, IEnumerable<string> relativeFiles)
+    {
+        Root = root;
+        foreach (var f in relativeFiles) AddFile(f);
+        Complete = true;
+    }
+
+    public string Root { get; }
+    public bool Complete { get; }
+
+    public bool IsFile(string rel) => _files.Contains(rel);
+    public bool IsDirectory(string rel) => _dirs.Contains(rel);
+    public bool Exists(string rel) => _files.Contains(rel) || _dirs.Contains(rel);
+
+    /// <summary>The spelling on disk of a path that matches <paramref name="rel"/> when case is ignored, or null.</summary>
+    public string? FoldCase(string rel) => _fold.TryGetValue(rel, out var actual) ? actual : null;
+
+    /// <summary>Names (files and folders) directly inside the folder <paramref name="rel"/>.</summary>
+    public IReadOnlyList<string> Children(string rel) => _children.TryGetValue(rel, out var l) ? l : [];
+
+    public IEnumerable<string> Files => _files;
+
+    public string FullPath(string rel) => rel.Length == 0 ? Root : Path.GetFullPath(Path.Combine(Root, rel.Replace('/', Path.DirectorySeparatorChar)));
+
+    /// <summary>The relative path of a full path under the root, or null when it is outside.</summary>
+    public string? Relative(string fullPath)
+    {
+        string root = Root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        if (fullPath == Root) return "";
+        if (!fullPath.StartsWith(root, StringComparison.Ordinal)) return null;
+        return fullPath.Substring(root.Length).Replace('\\', '/');
+    }
+
+    private bool List()
+    {
+        var stack = new Stack<string>();
+        stack.Push(Root);
+        int count = 0;
+        while (stack.Count > 0)
+        {
+            string dir = stack.Pop();
+            IEnumerable<string> entries;
+            try { entries = Directory.EnumerateFileSystemEntries(dir); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { continue; }
+            try
+            {
+                foreach (var e in entries)
+                {
+                    if (++count > MaxEntries) return false;
+                    string name = Path.GetFileName(e);
+                    if (name == ".git") continue;
+                    string rel = Relative(e)!;
+                    FileAttributes attr;
+                    try { attr = File.GetAttributes(e); }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { continue; }
+                    if ((attr & FileAttributes.Directory) != 0)
+                    {
+                        AddDir(rel);
+                        // Symbolic links to folders are listed but not followed (cycles, and paths out of the root).
+                        if ((attr & FileAttributes.ReparsePoint) == 0) stack.Push(e);
+                    }
+                    else AddFile(rel);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+        }
+        return true;
+    }
+
+    private void AddFile(string rel)
+    {
+        if (!_files.Add(rel)) return;
+        AddChild(rel);
+        if (!_fold.ContainsKey(rel)) _fold[rel] = rel;
+        int slash = rel.LastIndexOf('/');
+        while (slash > 0) { string d = rel.Substring(0, slash); if (!_dirs.Add(d)) break; AddChild(d); _fold[d] = d; slash = d.LastIndexOf('/'); }
+    }
+
+    private void AddDir(string rel)
+    {
+        if (!_dirs.Add(rel)) return;
+        AddChild(rel);
+        if (!_fold.ContainsKey(rel)) _fold[rel] = rel;
+    }
+
+    private void AddChild(string rel)
+    {
+        int slash = rel.LastIndexOf('/');
+        string parent = slash < 0 ? "" : rel.Substring(0, slash);
+        if (!_children.TryGetValue(parent, out var l)) _children[parent] = l = new List<string>();
+        l.Add(slash < 0 ? rel : rel.Substring(slash + 1));
+    }
+}
