@@ -39,7 +39,7 @@ internal sealed class ConfigFile
     /// <summary>Top-level keys that are settings shared by several rules (kept as YAML for the rules to read).</summary>
     internal static readonly HashSet<string> SettingKeys = new(StringComparer.Ordinal)
     {
-        "siteRoots", "indexFiles", "slugStyle", "htmlExtensionMapsToMd", "frontMatterTitleIsH1", "documentTypes",
+        "siteRoots", "indexFiles", "slugStyle", "htmlExtensionMapsToMd", "frontMatterTitleIsH1", "documentTypes", "site", "links",
     };
 
     public ConfigFile(string path, string directory) { Path = path; Directory = directory; }

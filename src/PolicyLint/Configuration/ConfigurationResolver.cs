@@ -72,11 +72,14 @@ public sealed class ConfigurationResolver
     public IReadOnlyList<string> GetPlugins(string directory) =>
         GetChain(directory).SelectMany(c => c.Plugins).Distinct(StringComparer.Ordinal).ToArray();
 
+    /// <summary>Globs added to the default include for this run (<c>**/*.mdx</c> on a Docusaurus site).</summary>
+    internal IReadOnlyList<string> ExtraDefaultInclude { get; set; } = [];
+
     /// <summary>Include and exclude globs for files under <paramref name="directory"/>, and the folder they are relative to.</summary>
     public (IReadOnlyList<string> Include, IReadOnlyList<string> Exclude, string BaseDirectory) GetFilters(string directory)
     {
         var chain = GetChain(Path.GetFullPath(directory));
-        IReadOnlyList<string> include = DefaultInclude, exclude = DefaultExclude;
+        IReadOnlyList<string> include = ExtraDefaultInclude.Count == 0 ? DefaultInclude : DefaultInclude.Concat(ExtraDefaultInclude).ToArray(), exclude = DefaultExclude;
         string baseDir = Path.GetFullPath(directory);
         foreach (var c in chain)
         {

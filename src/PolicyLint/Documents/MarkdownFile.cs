@@ -40,7 +40,8 @@ public sealed class MarkdownFile
         Lines = new LineMap(text);
         LineEnding = DetectLineEnding(text);
         FrontMatter = FrontMatter.Parse(text);
-        Syntax = Markdown.Parse(text, LazyPipeline.Value);
+        // MDX's JavaScript (imports, exports, {expressions}) is blanked out for the parser; offsets stay those of Text.
+        Syntax = Markdown.Parse(MdxMask.IsMdx(path) ? MdxMask.Mask(text) : text, LazyPipeline.Value);
     }
 
     /// <summary>The Markdig pipeline every document is parsed with (a GFM-like set of extensions chosen one by one).</summary>

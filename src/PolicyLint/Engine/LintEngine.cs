@@ -118,6 +118,8 @@ public sealed class LintEngine
         // Inputs: in-memory documents win over files at the same path.
         var memory = new Dictionary<string, InMemoryDocument>(StringComparer.Ordinal);
         foreach (var d in request.Documents) memory[Path.GetFullPath(Path.Combine(baseDir, d.Path))] = d;
+        // Docusaurus renders .mdx pages: on such a site they are linted too (unless include says otherwise).
+        if (request.Paths.Count > 0 && Sites.SiteDetector.HasDocusaurusConfig(rootDir)) resolver.ExtraDefaultInclude = ["**/*.mdx"];
         var files = FileDiscovery.Expand(request.Paths, baseDir, resolver, request.IsIgnored);
         foreach (var m in memory.Keys) if (!files.Contains(m)) files.Add(m);
         var ordered = files.OrderBy(f => f, StringComparer.Ordinal).ToArray();

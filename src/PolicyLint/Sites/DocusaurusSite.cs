@@ -107,7 +107,7 @@ internal sealed class DocusaurusSite : SiteModel
             return SiteLink.Found(file.Length == 0 ? null : file);
         if (Files.IsFile(Prefix("static") + url)) return SiteLink.Found(Prefix("static") + url);
         if (idx.Routes.CaseVariant(url) is { } variant) return SiteLink.Case(variant, null);
-        return SiteLink.Missing($"no page or static file of the site has the URL '{url}'");
+        return SiteLink.Missing($"no page or static file of the site has the URL '{url}'", idx.Routes.Near(url));
     }
 
     private Index Build()

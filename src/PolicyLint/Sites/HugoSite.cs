@@ -152,7 +152,7 @@ internal sealed class HugoSite : SiteModel
             // A destination that is one bare word ('g', 'glossary') is a name the site's render hook gives a meaning to.
             if (path.IndexOf('/') < 0 && path.IndexOf('.') < 0) return SiteLink.Unchecked("resolved by the site's link render hook");
         }
-        return SiteLink.Missing($"no page, page resource or static file answers '{path}'");
+        return SiteLink.Missing($"no page, page resource or static file answers '{path}'", idx.Routes.Near(url));
     }
 
     /// <summary>GetPage from the page's folder, then from the content root: the page (or page resource) file, or null.</summary>

@@ -90,7 +90,7 @@ internal sealed class JekyllSite : SiteModel
         if (routes.TryGet(url, out var target) || (!url.EndsWith("/", StringComparison.Ordinal) && routes.TryGet(url + ".html", out target)))
             return SiteLink.Found(target.Length == 0 ? null : target);
         if (routes.CaseVariant(url) is { } variant) return SiteLink.Case(variant, null);
-        return SiteLink.Missing($"no page or file of the site has the URL '{url}'");
+        return SiteLink.Missing($"no page or file of the site has the URL '{url}'", routes.Near(url));
     }
 
     private (SiteRoutes, Dictionary<string, string>) Build()

@@ -24,13 +24,16 @@ internal static class SiteDetector
     {
         name = string.IsNullOrWhiteSpace(name) ? "auto" : name!.Trim().ToLowerInvariant();
         if (name is "none" or "github") return null;
-        var files = new SiteFiles(root);
-        foreach (var dir in CandidateDirs(files))
+        // Probing needs only the root and its direct subfolders; the whole tree is listed once a generator is found.
+        var probe = SiteFiles.Shallow(root);
+        var full = new Lazy<SiteFiles>(() => new SiteFiles(root));
+        foreach (var dir in CandidateDirs(probe))
         {
-            var model = TryCreate(files, dir, name);
+            var model = TryCreate(probe, full, dir, name);
             if (model is not null) return model;
         }
         if (name == "auto") return null;
+        var files = full.Value;
         // Named but no configuration file: the model with its defaults.
         return name switch
         {
@@ -43,6 +46,19 @@ internal static class SiteDetector
         };
     }
 
+    /// <summary>True when the root or one of its direct subfolders has a Docusaurus configuration file.</summary>
+    public static bool HasDocusaurusConfig(string root)
+    {
+        var probe = SiteFiles.Shallow(root);
+        foreach (var dir in CandidateDirs(probe))
+            foreach (var f in DocusaurusConfigs)
+                if (probe.IsFile(dir.Length == 0 ? f : dir + "/" + f)) return true;
+        return false;
+    }
+
+    private static readonly string[] DocusaurusConfigs =
+        ["docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs", "docusaurus.config.mts"];
+
     private static IEnumerable<string> CandidateDirs(SiteFiles files)
     {
         yield return "";
@@ -50,26 +66,27 @@ internal static class SiteDetector
             if (files.IsDirectory(child) && !child.StartsWith(".", StringComparison.Ordinal) && child != "node_modules") yield return child;
     }
 
-    private static SiteModel? TryCreate(SiteFiles files, string dir, string name)
+    private static SiteModel? TryCreate(SiteFiles probe, Lazy<SiteFiles> full, string dir, string name)
     {
+        var files = probe;
         string At(string f) => dir.Length == 0 ? f : dir + "/" + f;
         bool want(string n) => name == "auto" || name == n;
         if (want("mkdocs"))
             foreach (var f in new[] { "mkdocs.yml", "mkdocs.yaml" })
-                if (files.IsFile(At(f))) return new MkDocsSite(files, At(f), ConfigTree.Read(files.FullPath(At(f))));
+                if (files.IsFile(At(f))) return new MkDocsSite(full.Value, At(f), ConfigTree.Read(files.FullPath(At(f))));
         if (want("docusaurus"))
-            foreach (var f in new[] { "docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs", "docusaurus.config.mts" })
-                if (files.IsFile(At(f))) return new DocusaurusSite(files, At(f), ReadText(files.FullPath(At(f))));
+            foreach (var f in DocusaurusConfigs)
+                if (files.IsFile(At(f))) return new DocusaurusSite(full.Value, At(f), ReadText(files.FullPath(At(f))));
         if (want("hugo"))
         {
             foreach (var f in new[] { "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config/_default/hugo.toml", "config/_default/hugo.yaml", "config/_default/config.toml" })
-                if (files.IsFile(At(f))) return new HugoSite(files, At(f), ConfigTree.Read(files.FullPath(At(f))));
+                if (files.IsFile(At(f))) return new HugoSite(full.Value, At(f), ConfigTree.Read(files.FullPath(At(f))));
             foreach (var f in new[] { "config.toml", "config.yaml", "config.yml", "config.json" })
                 if (files.IsFile(At(f)) && (files.IsDirectory(At("content")) || files.IsDirectory(At("archetypes")) || name == "hugo"))
-                    return new HugoSite(files, At(f), ConfigTree.Read(files.FullPath(At(f))));
+                    return new HugoSite(full.Value, At(f), ConfigTree.Read(files.FullPath(At(f))));
         }
         if (want("docfx") && files.IsFile(At("docfx.json")))
-            return new DocfxSite(files, At("docfx.json"), ConfigTree.Read(files.FullPath(At("docfx.json"))));
+            return new DocfxSite(full.Value, At("docfx.json"), ConfigTree.Read(files.FullPath(At("docfx.json"))));
         if (want("jekyll") && dir.Length == 0)
             foreach (var f in new[] { "_config.yml", "_config.yaml" })
             {
@@ -77,7 +94,7 @@ internal static class SiteDetector
                 var config = ConfigTree.Read(files.FullPath(At(f)));
                 bool jupyter = config is not null && JupyterBookKeys.Any(config.ContainsKey);
                 bool jekyll = config is not null && JekyllKeys.Any(config.ContainsKey) || GemfileMentionsJekyll(files, At("Gemfile"));
-                if ((jekyll && !jupyter) || name == "jekyll") return new JekyllSite(files, At(f), config);
+                if ((jekyll && !jupyter) || name == "jekyll") return new JekyllSite(full.Value, At(f), config);
             }
         return null;
     }

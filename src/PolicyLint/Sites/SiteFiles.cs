@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace PolicyLint.Sites;
 
@@ -23,6 +24,38 @@ internal sealed class SiteFiles
     {
         Root = Path.GetFullPath(root);
         Complete = List();
+    }
+
+    private SiteFiles(string root, bool shallow)
+    {
+        Root = Path.GetFullPath(root);
+        Complete = false;
+        if (!shallow) return;
+        // The root's entries and those of its direct subfolders (and config/_default), enough to find generator files.
+        foreach (var dir in new[] { Root }.Concat(SafeDirs(Root)))
+        {
+            foreach (var e in SafeEntries(dir))
+            {
+                string rel = Relative(e)!;
+                if (Directory.Exists(e)) AddDir(rel); else AddFile(rel);
+            }
+        }
+        foreach (var e in SafeEntries(Path.Combine(Root, "config", "_default"))) if (File.Exists(e)) AddFile(Relative(e)!);
+    }
+
+    /// <summary>The root and its direct subfolders only: what detection looks at.</summary>
+    public static SiteFiles Shallow(string root) => new(root, shallow: true);
+
+    private static IEnumerable<string> SafeDirs(string dir)
+    {
+        try { return Directory.GetDirectories(dir).Where(d => Path.GetFileName(d) is not (".git" or "node_modules")).ToArray(); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return []; }
+    }
+
+    private static IEnumerable<string> SafeEntries(string dir)
+    {
+        try { return Directory.Exists(dir) ? Directory.GetFileSystemEntries(dir).Take(10_000).ToArray() : []; }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return []; }
     }
 
     /// <summary>For tests: a listing from relative paths.</summary>

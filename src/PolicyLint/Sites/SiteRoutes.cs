@@ -45,4 +45,29 @@ internal sealed class SiteRoutes
     }
 
     public IEnumerable<string> Urls => _exact.Keys;
+
+    /// <summary>The one route in the same folder whose last segment is a small edit away, or null ("did you mean").</summary>
+    public string? Near(string url)
+    {
+        string key = SiteModel.RouteKey(url, IgnoreCase);
+        int slash = key.LastIndexOf('/');
+        if (slash < 0) return null;
+        string parent = key.Substring(0, slash + 1), last = key.Substring(slash + 1);
+        if (last.Length < 3) return null;
+        int limit = Math.Max(1, Math.Min(3, last.Length / 4));
+        string? best = null; int bestD = int.MaxValue, count = 0;
+        foreach (var k in _exact.Keys)
+        {
+            if (k.Length <= parent.Length || !k.StartsWith(parent, StringComparison.Ordinal) || k.IndexOf('/', parent.Length) >= 0) continue;
+            string seg = k.Substring(parent.Length);
+            if (Math.Abs(seg.Length - last.Length) > limit) continue;
+            int d = Text.EditDistance.Compute(seg.ToLowerInvariant(), last.ToLowerInvariant());
+            if (d > limit || d == 0) continue;
+            if (d < bestD) { bestD = d; best = k; count = 1; }
+            else if (d == bestD) count++;
+        }
+        if (best is null || count != 1) return null;
+        // Written as the site writes page URLs: a folder-style URL keeps its trailing slash.
+        return url.EndsWith("/", StringComparison.Ordinal) ? best + "/" : best;
+    }
 }

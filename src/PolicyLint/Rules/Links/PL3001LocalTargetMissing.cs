@@ -92,7 +92,8 @@ internal sealed class PL3001LocalTargetMissing : MarkdownAnalyzer
                     c.Workspace.CountUnchecked(answer.Detail!);
                     break;
                 case Sites.SiteLinkStatus.Missing:
-                    c.Report(Rule, span, noun, target.Path, $"does not exist on the {site.Name} site ({answer.Detail})" + DidYouMean.For(site, rel, target.Path));
+                    c.Report(Rule, span, noun, target.Path, $"does not exist on the {site.Name} site ({answer.Detail})"
+                        + (answer.Suggestion is { } url ? $"; did you mean '{url}'?" : DidYouMean.For(site, rel, target.Path)));
                     break;
                 case Sites.SiteLinkStatus.CaseMismatch:
                     c.Report(Rule, span, noun, target.Path, $"differs in case from '{answer.File}'; the {site.Name} site's URLs are case-sensitive");

@@ -1,0 +1,177 @@
+using System.Linq;
+using System.Threading.Tasks;
+using PolicyLint.Engine;
+using PolicyLint.Sites;
+using PolicyLint.Tests.TestSupport;
+
+namespace PolicyLint.Tests.Sites;
+
+/// <summary>Each generator's model on a small site of its own: what resolves, what is reported, what is left unchecked.</summary>
+public sealed class SiteModelTests
+{
+    private static readonly string[] Rules = ["PL3001", "PL3002"];
+
+    [Fact]
+    public void JekyllResolvesRelativeLinksFromThePageUrlAndHonoursRedirectFrom()
+    {
+        using var t = SiteFixtures.Jekyll();
+        string page = SiteFixtures.Page(t, "_articles/de/start.md", "---\ntitle: Start\n---\n\n## Setup\n\n" +
+            "[a](../legal/) [b](../legal/#rechte) [c]({|PL3001:../legl/|}) [d](/assets/img/a.png) [e]({|PL3001:/assets/img/b.png|})\n" +
+            "[f](../../notices/) [g]({|PL3002:../legal/#nope|}) [h](/old-url/) [i](legal.md) [j](./#setup) [k](../) [l](../../legal/#the-license)\n");
+        var d = LintVerifier.Verify(page, rules: Rules, path: t.Path_("_articles/de/start.md"), baseDirectory: t.Root);
+        Assert.Equal("Link target '../legl/' does not exist on the jekyll site (no page or file of the site has the URL '/de/legl/'); did you mean '/de/legal/'?", d[0].Message);
+        Assert.Equal("Anchor '#nope' matches no heading or id in '_articles/de/legal.md'", d[2].Message);
+    }
+
+    [Fact]
+    public void JekyllExcludedFilesAreReadAsGitHubShowsThem()
+    {
+        using var t = SiteFixtures.Jekyll();
+        var d = LintVerifier.Verify("# Readme\n\n[guide]({|PL3001:docs/guide.md|}) [legal](_articles/legal.md#the-license)\n", rules: Rules,
+            path: t.Path_("README.md"), baseDirectory: t.Root);
+        Assert.Equal("Link target 'docs/guide.md' does not exist", d[0].Message);
+    }
+
+    [Fact]
+    public void HugoLooksPagesUpLikeGetPageAndKnowsTermIdsIncludesAndRenderHooks()
+    {
+        using var t = SiteFixtures.Hugo();
+        string page = SiteFixtures.Page(t, "content/docs/page.md", "---\ntitle: Page\n---\n\n" +
+            "`titleCaseStyle`\n: The style.\n\n`matchers`\n: The matchers.\n\n## Title case style\n\n## Matchers\n\n" +
+            "{{% include \"_common/snippet.md\" %}}\n\n" +
+            "[a](/methods/site/language/) [b](methods/site/Language.md) [c](../methods/site/language/#options) [d]({|PL3001:/methods/site/nosuch/|})\n" +
+            "[e](#titlecasestyle) [f](#title-case-style) [g](#matchers) [h](#matchers-1) [i]({|PL3002:#nope|}) [weight](g) [j](/images/logo.png)\n" +
+            "[k](#included-heading) [l](/old/path/) [m]({|PL3002:/methods/site/language/#optons|})\n");
+        var d = LintVerifier.Verify(page, rules: Rules, path: t.Path_("content/docs/page.md"), baseDirectory: t.Root);
+        Assert.Equal("Link target '/methods/site/nosuch/' does not exist on the hugo site (no page, page resource or static file answers '/methods/site/nosuch/')", d[0].Message);
+        Assert.Equal("Anchor '#optons' matches no heading or id in 'content/methods/site/Language.md'; did you mean '#options'?", d[2].Message);
+    }
+
+    [Fact]
+    public void HugoSnippetsInAHeadlessBundleLeaveTheirOwnFragmentsUnchecked()
+    {
+        using var t = SiteFixtures.Hugo();
+        var result = new LintEngine().Lint(new LintRequest { Paths = [t.Root], BaseDirectory = t.Root, RootDirectory = t.Root, DiscoverConfiguration = false });
+        Assert.DoesNotContain(result.Diagnostics, x => x.Id is "PL3001" or "PL3002");
+        Assert.Equal(["site model: hugo (from hugo.toml)"], result.SiteModels);
+        Assert.Equal(1, result.UncheckedLinks["fragment in a snippet included into other pages"]);
+    }
+
+    [Fact]
+    public void DocusaurusUsesFrontMatterIdsVersionsFileLinksAndRedirects()
+    {
+        using var t = SiteFixtures.Docusaurus();
+        string page = SiteFixtures.Page(t, "docs/Guide.md", "---\nid: guide\n---\n\n# Guide\n\n" +
+            "[a](configuration) [b](configuration#bail-boolean) [c]({|PL3002:configuration#bail|}) [d](Config.md) [e](./Intro.md#start)\n" +
+            "[f]({|PL3001:Missing.md|}) [g](/img/x.png) [h](/old/anything) [i]({|PL3001:/docs/next/nothing|}) [j](/docs/intro) [k]({|PL3001:Configuration|})\n" +
+            "[l](/docs/next/intro.html) [m]({|PL3001:/ja/docs/intro|})\n");
+        var d = LintVerifier.Verify(page, rules: Rules, path: t.Path_("docs/Guide.md"), baseDirectory: t.Root);
+        Assert.Equal("Anchor '#bail' matches no heading or id in 'docs/Config.md'", d[0].Message);
+        Assert.Equal("Link target 'Missing.md' does not exist on the docusaurus site (no file 'docs/Missing.md')", d[1].Message);
+        Assert.Equal("Link target 'Configuration' differs in case from '/docs/next/configuration'; the docusaurus site's URLs are case-sensitive", d[3].Message);
+    }
+
+    [Fact]
+    public void MkDocsSlugsAttrListsHooksTabsFootnotesAndRawHtml()
+    {
+        using var t = SiteFixtures.MkDocs();
+        string page = SiteFixtures.Page(t, "docs/reference/page.md", "# Page\n\n## Tabs\n\n=== \"Tab One\"\n\n    Text.\n\n" +
+            "[a](../setup/index.md#caret-mark-tilde) [b]({|PL3002:../setup/index.md#caret-mark--tilde|}) [c](../setup/index.md#opts) [d](../setup/index.md#+type:x)\n" +
+            "[e](../old.md) <img src=\"../../assets/a.png\"> ![x]({|PL3001:../assets/b.png|}) [f](#fn:1) [g](#tabs--tab-one) [h](../../setup/#9.7.0) [i](../../setup/) [j]({|PL3001:../setup/|})\n\n" +
+            "Text.[^1]\n\n  [^1]: A note.\n");
+        var d = LintVerifier.Verify(page, rules: Rules, path: t.Path_("docs/reference/page.md"), baseDirectory: t.Root);
+        Assert.Equal("Anchor '#caret-mark--tilde' differs only in punctuation, dashes or emoji from '#caret-mark-tilde' in 'docs/setup/index.md'", d[0].Message);
+        // The fix writes the anchor MkDocs makes, not GitHub's.
+        Assert.Equal("caret-mark-tilde", d[0].Fix!.Edits.Single().NewText);
+    }
+
+    [Fact]
+    public void DocfxFileLinksRedirectionsIncludesAndSectionIds()
+    {
+        using var t = SiteFixtures.Docfx();
+        string page = SiteFixtures.Page(t, "docs/page.md", "# Page\n\n[!INCLUDE [snip](includes/snip.md)]\n\n" +
+            "[a](a.md#section) [b](a.md#section-1) [c](old.md) [d](#included) [e]({|PL3001:nope.md|}) [f](/dotnet/core/) [g](~/docs/a.md)\n");
+        LintVerifier.Verify(page, rules: Rules, path: t.Path_("docs/page.md"), baseDirectory: t.Root);
+    }
+
+    [Theory]
+    [InlineData("jekyll", "_articles/de/start.md", "---\ntitle: S\n---\n\n[a](../legal/#rechte) [b](../LEGAL/) [c](./#s)\n\n## S\n")]
+    [InlineData("hugo", "content/docs/page.md", "---\ntitle: P\n---\n\n`titleCaseStyle`\n: x\n\n## Title Case Style\n\n[a](#titlecasestyle) [b](/methods/site/LANGUAGE/#options)\n")]
+    [InlineData("docusaurus", "docs/Guide.md", "---\nid: guide\n---\n\n# G\n\n[a](configuration#bail-boolean) [b](./Intro.md#start)\n")]
+    [InlineData("mkdocs", "docs/reference/page.md", "# P\n\n[a](../setup/index.md#caret-mark-tilde) [b](../setup/#opts)\n")]
+    [InlineData("docfx", "docs/page.md", "# P\n\n[a](a.md#section-1) [b](A.md)\n")]
+    public void SafeFixesNeverChangeALinkThatWorksOnThePublishedSite(string generator, string rel, string text)
+    {
+        using var t = generator switch
+        {
+            "jekyll" => SiteFixtures.Jekyll(), "hugo" => SiteFixtures.Hugo(), "docusaurus" => SiteFixtures.Docusaurus(),
+            "mkdocs" => SiteFixtures.MkDocs(), _ => SiteFixtures.Docfx(),
+        };
+        if (generator == "docfx") t.Write(".openpublishing.publish.config.json", "{}\n");
+        t.Write(rel, text);
+        // The Jekyll link '../LEGAL/' is a real case error there (GitHub Pages is case-sensitive) and has no fix; everything else works.
+        var diags = LintVerifier.Lint(text, path: t.Path_(rel), baseDirectory: t.Root).Where(x => x.Id.StartsWith("PL300", System.StringComparison.Ordinal)).ToList();
+        Assert.All(diags, x => Assert.Null(x.Fix));
+        LintVerifier.VerifyFix(text, text, rules: Rules, path: t.Path_(rel), baseDirectory: t.Root);
+    }
+
+    [Fact]
+    public void SiteNoneKeepsPlainFileResolution()
+    {
+        using var t = SiteFixtures.Hugo();
+        string text = "---\ntitle: P\n---\n\n[a](/methods/site/language/) [b]({|PL3001:methods/site/Language.md|})\n";
+        t.Write("content/docs/page.md", SpanMarkup.Parse(text).Text);
+        LintVerifier.Verify(text, config: "site: none\n", rules: Rules, path: t.Path_("content/docs/page.md"), baseDirectory: t.Root);
+    }
+
+    [Fact]
+    public void DetectionReadsTheGeneratorsOwnFiles()
+    {
+        using (var t = SiteFixtures.Jekyll()) Assert.Equal("site model: jekyll (from _config.yml)", SiteDetector.Create(t.Root, null)!.Describe());
+        using (var t = SiteFixtures.Hugo()) Assert.Equal("site model: hugo (from hugo.toml)", SiteDetector.Create(t.Root, "auto")!.Describe());
+        using (var t = SiteFixtures.Docusaurus()) Assert.Equal("site model: docusaurus (from website/docusaurus.config.js)", SiteDetector.Create(t.Root, null)!.Describe());
+        using (var t = SiteFixtures.MkDocs()) Assert.Equal("site model: mkdocs (from mkdocs.yml)", SiteDetector.Create(t.Root, null)!.Describe());
+        using (var t = SiteFixtures.Docfx()) Assert.Equal("site model: docfx (from docfx.json)", SiteDetector.Create(t.Root, null)!.Describe());
+        using (var t = new TempTree())
+        {
+            // A Jupyter Book _config.yml is not Jekyll; a plain folder has no site.
+            t.Write("_config.yml", "title: Book\nexecute:\n  execute_notebooks: off\n");
+            Assert.Null(SiteDetector.Create(t.Root, null));
+            Assert.Null(SiteDetector.Create(t.Root, "none"));
+        }
+    }
+
+    [Fact]
+    public void WhetherTheSiteShowsTheTitleAsTheH1()
+    {
+        using (var t = SiteFixtures.Jekyll()) Assert.True(SiteDetector.Create(t.Root, null)!.RendersTitleAsH1);
+        using (var t = SiteFixtures.Hugo()) Assert.True(SiteDetector.Create(t.Root, null)!.RendersTitleAsH1);
+        using (var t = SiteFixtures.Docusaurus()) Assert.True(SiteDetector.Create(t.Root, null)!.RendersTitleAsH1);
+        using (var t = SiteFixtures.MkDocs()) Assert.False(SiteDetector.Create(t.Root, null)!.RendersTitleAsH1);
+        using (var t = SiteFixtures.Docfx()) Assert.False(SiteDetector.Create(t.Root, null)!.RendersTitleAsH1);
+    }
+
+    [Fact]
+    public void IgnoreSettingsSkipLinksAndCountThem()
+    {
+        using var t = SiteFixtures.Hugo();
+        string text = "---\ntitle: P\n---\n\n[a](/api/v1/) [b](/generated/x/) [c](#gen-1) [d]({|PL3001:/really/missing/|})\n";
+        t.Write("content/docs/page.md", SpanMarkup.Parse(text).Text);
+        t.Write(".policylint.yml", "links:\n  external: [/api/]\n  ignoreTargets: [\"/generated/**\"]\n  ignoreFragments: [\"re:^gen-\\\\d+$\"]\n");
+        var result = new LintEngine().Lint(new LintRequest { Paths = [t.Path_("content/docs/page.md")], BaseDirectory = t.Root, RootDirectory = t.Root });
+        var links = result.Diagnostics.Where(x => x.Id is "PL3001" or "PL3002").ToList();
+        Assert.Equal("Link target '/really/missing/' does not exist on the hugo site (no page, page resource or static file answers '/really/missing/')", Assert.Single(links).Message);
+        Assert.Equal(1, result.UncheckedLinks["served elsewhere (links.external)"]);
+        Assert.Equal(2, result.UncheckedLinks["ignored by the links setting"]);
+        Assert.Contains("; 3 links not checked (ignored by the links setting: 2, served elsewhere (links.external): 1)", PolicyLint.Output.TextFormatter.FormatSummary(result));
+    }
+
+    [Fact]
+    public void AnUnknownSiteModelNameIsAConfigurationError()
+    {
+        // As for other settings the rules read: the rule stops for the file and the engine says why.
+        var d = LintVerifier.Lint("[a](b.md)\n", config: "site: sphinx\n");
+        Assert.Contains(d, x => x.Id.StartsWith("PL0", System.StringComparison.Ordinal)
+            && x.Message.Contains("Unknown site model 'sphinx'; use one of: auto, none, github, jekyll, hugo, docusaurus, mkdocs, docfx"));
+    }
+}
