@@ -89,50 +89,16 @@ internal static class YamlConfigReader
     {
         if (options is null || options.Children.Count == 0) return Array.Empty<KeyValuePair<string, ValueNode>>();
         var values = new List<KeyValuePair<string, ValueNode>>();
-        var memo = new Dictionary<YamlNode, ValueNode>(NodeIdentity.Instance);
-        foreach (var kv in options.Children) values.Add(new(Scalar(source, kv.Key, "option"), ToValue(kv.Value, source, memo, 0)));
+        foreach (var kv in options.Children) values.Add(new(Scalar(source, kv.Key, "option"), ToValue(kv.Value, source)));
         return values;
     }
 
-    /// <summary>PolicyLint's own value model of a YAML node, with positions (aliases share one converted node).</summary>
-    public static ValueNode ToValue(YamlNode node, string path, Dictionary<YamlNode, ValueNode> memo, int depth)
-    {
-        if (memo.TryGetValue(node, out var done)) return done;
-        if (depth > 256) throw Error(path, node, "The configuration is nested too deeply");
-        var location = new ValueLocation(path, (int)node.Start.Line, (int)node.Start.Column,
-            Diagnostics.TextSpan.FromBounds((int)Math.Min(node.Start.Index, int.MaxValue), (int)Math.Max(Math.Min(node.End.Index, int.MaxValue), Math.Min(node.Start.Index, int.MaxValue))));
-        ValueNode result;
-        switch (node)
-        {
-            case YamlScalarNode s:
-                result = new ScalarValue(s.Value ?? string.Empty, s.Style == ScalarStyle.Plain, location);
-                break;
-            case YamlSequenceNode seq:
-                var items = new List<ValueNode>(seq.Children.Count);
-                foreach (var item in seq.Children) items.Add(ToValue(item, path, memo, depth + 1));
-                result = new SequenceValue(items, location);
-                break;
-            case YamlMappingNode map:
-                var entries = new List<MappingEntry>(map.Children.Count);
-                foreach (var kv in map.Children) entries.Add(new MappingEntry(ToValue(kv.Key, path, memo, depth + 1), ToValue(kv.Value, path, memo, depth + 1)));
-                result = new MappingValue(entries, location);
-                break;
-            default:
-                throw Error(path, node, "Unsupported YAML node");
-        }
-        memo[node] = result;
-        return result;
-    }
+    /// <summary>PolicyLint's own value model of a YAML node, with positions in the configuration file.</summary>
+    public static ValueNode ToValue(YamlNode node, string path) =>
+        YamlConversion.TryToValue(node, path, m => ((int)m.Line, (int)m.Column, (int)Math.Min(m.Index, int.MaxValue)))
+        ?? throw Error(path, node, "The configuration is nested too deeply");
 
     /// <summary>True for a key written with no value, or with <c>~</c> or <c>null</c>.</summary>
     public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode s && s.Style == YamlDotNet.Core.ScalarStyle.Plain && (string.IsNullOrEmpty(s.Value) || s.Value == "~" || s.Value == "null");
-}
-
-/// <summary>Compares YAML nodes by identity (their Equals compares content, and aliases must map to one converted node).</summary>
-internal sealed class NodeIdentity : IEqualityComparer<YamlNode>
-{
-    public static readonly NodeIdentity Instance = new();
-    public bool Equals(YamlNode? x, YamlNode? y) => ReferenceEquals(x, y);
-    public int GetHashCode(YamlNode obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
 }
