@@ -3,7 +3,6 @@ using System.IO;
 using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
 using PolicyLint.Documents;
-using PolicyLint.Engine;
 
 namespace PolicyLint.Rules.Links;
 
@@ -11,8 +10,7 @@ namespace PolicyLint.Rules.Links;
 internal static class LinkRuleUtil
 {
     /// <summary>The full path of the document being analysed.</summary>
-    public static string FullPath(DocumentContextBase context) =>
-        Path.GetFullPath(Path.Combine(context.Workspace.BaseDirectory, context.File.Path));
+    public static string FullPath(DocumentContextBase context) => context.FullPath;
 
     /// <summary>Where to report a problem with the target: the target itself when known, else the whole link.</summary>
     public static TextSpan TargetOrLink(LinkOccurrence link) => link.TargetSpan.Length > 0 ? link.TargetSpan : link.Span;
@@ -48,7 +46,4 @@ internal static class LinkRuleUtil
     /// <summary>Template syntax (Jinja, Liquid, Hugo) that only a site generator can resolve.</summary>
     public static bool IsTemplated(string target) =>
         target.IndexOf("{{", StringComparison.Ordinal) >= 0 || target.IndexOf("{%", StringComparison.Ordinal) >= 0;
-
-    /// <summary>The display path of a full path, as diagnostics show it.</summary>
-    public static string Display(Workspace workspace, string fullPath) => workspace.GetDisplayPath(fullPath);
 }
