@@ -76,9 +76,9 @@ internal sealed class DocfxSite : SiteModel
             if (slug.Length == 0) slug = "section";
             if (counts.TryGetValue(slug, out int n)) { counts[slug] = n + 1; set.Add(slug + "-" + (n + 1).ToString(CultureInfo.InvariantCulture)); }
             else { counts[slug] = 0; set.Add(slug); }
-            if (Rules.Links.Anchors.CustomId(h.PlainText) is { } id) set.Add(id);
+            if (DocumentOutline.CustomId(h.PlainText) is { } id) set.Add(id);
         }
-        foreach (var tag in Rules.Links.LinkCollector.GetHtmlTags(file))
+        foreach (var tag in DocumentHtml.GetTags(file))
             foreach (var attr in tag.Attributes)
                 if (attr.Value is { Length: > 0 } v && (attr.Name.Equals("id", StringComparison.OrdinalIgnoreCase) || attr.Name.Equals("name", StringComparison.OrdinalIgnoreCase))) set.Add(v.Trim());
         if (depth < 4)

@@ -88,8 +88,8 @@ internal sealed class HugoSite : SiteModel
         // Definition terms take their ids first: a heading with the same text then gets '-1'.
         if (_definitionTermIds) foreach (var term in DefinitionTerms(file.Text)) set.Add(slugger.Slug(TermText(term)));
         foreach (var h in file.Headings)
-            set.Add(Rules.Links.Anchors.CustomId(h.PlainText) ?? slugger.Slug(h.PlainText));
-        foreach (var tag in Rules.Links.LinkCollector.GetHtmlTags(file))
+            set.Add(DocumentOutline.CustomId(h.PlainText) ?? slugger.Slug(h.PlainText));
+        foreach (var tag in DocumentHtml.GetTags(file))
             foreach (var attr in tag.Attributes)
                 if (attr.Value is { Length: > 0 } v && (attr.Name.Equals("id", StringComparison.OrdinalIgnoreCase) || attr.Name.Equals("name", StringComparison.OrdinalIgnoreCase))) set.Add(v.Trim());
         foreach (Match m in BlockAttribute.Matches(file.Text)) set.Add(m.Groups[1].Value);

@@ -198,7 +198,7 @@ internal sealed class MkDocsSite : SiteModel
                 set.Add(header.Length == 0 ? tab : header + "--" + tab);
             }
         }
-        foreach (var tag in Rules.Links.LinkCollector.GetHtmlTags(file))
+        foreach (var tag in DocumentHtml.GetTags(file))
             foreach (var attr in tag.Attributes)
                 if (attr.Value is { Length: > 0 } v && (attr.Name.Equals("id", StringComparison.OrdinalIgnoreCase) || attr.Name.Equals("name", StringComparison.OrdinalIgnoreCase))) set.Add(v.Trim());
         return set;

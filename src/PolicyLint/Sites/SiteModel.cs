@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using PolicyLint.Documents;
-using PolicyLint.Rules.Links;
 
 namespace PolicyLint.Sites;
 
@@ -170,7 +169,7 @@ internal abstract class SiteModel
     private readonly ConcurrentDictionary<string, PageFrontMatter> _frontMatter = new(StringComparer.Ordinal);
 
     /// <summary>GitHub slugs, explicit <c>{#id}</c> heading ids and HTML ids: what most generators share.</summary>
-    protected static HashSet<string> CommonAnchors(MarkdownFile file) => Rules.Links.Anchors.Collect(file, SlugStyle.GitHub);
+    protected static HashSet<string> CommonAnchors(MarkdownFile file) => new(DocumentOutline.Create(file, SlugStyle.GitHub).Anchors, StringComparer.Ordinal);
 }
 
 /// <summary>The front matter fields site models read, from YAML, TOML (<c>+++</c>) or JSON front matter.</summary>

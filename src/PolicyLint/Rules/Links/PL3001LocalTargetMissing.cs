@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.IO;
 using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
-using PolicyLint.Engine;
 
 namespace PolicyLint.Rules.Links;
 
@@ -17,34 +16,30 @@ internal sealed class PL3001LocalTargetMissing : MarkdownAnalyzer
         messageFormat: "{0} '{1}' {2}",
         category: RuleCategory.Links, defaultSeverity: Severity.Error, hasFix: true, options: "implicitExtensions");
 
-    private static readonly IReadOnlyList<string> DefaultImplicit = [".md"];
-
     public override ImmutableArray<RuleDescriptor> SupportedRules { get; } = [Rule];
 
     public override void Initialize(AnalysisContext context) => context.RegisterDocumentAction(Analyze);
 
     private static void Analyze(DocumentAnalysisContext c)
     {
-        var implicitExt = c.GetOptions(Rule).GetStringList("implicitExtensions", DefaultImplicit);
-        var settings = LinkSettings.For(c.Configuration);
-        string self = LinkRuleUtil.FullPath(c);
-        if (SiteLinks.Publishing(c.Configuration, c.Workspace, self) is { } published)
+        // implicitExtensions is this rule's option, but PL3002 resolves links the same way: Configuration reads it into the shared settings.
+        var settings = c.Settings;
+        if (SiteLinks.Publishing(c) is { } published)
         {
-            AnalyzeOnSite(c, published.Site, published.Rel, self);
+            AnalyzeOnSite(c, published.Site, published.Rel);
             return;
         }
         foreach (var link in LinkCollector.Get(c.File))
         {
             if (!link.OwnsTarget || link.Source == LinkSource.Autolink || LinkRuleUtil.IsTemplated(link.Target)) continue;
             if (MalformedTargets.Classify(link.Target, MalformedTargets.DefaultPlaceholders) != Malformation.None) continue;
-            var target = TargetResolver.Resolve(link.Target, self, c.Configuration, c.Workspace);
+            var target = c.ResolveTarget(link.Target);
             var span = LinkRuleUtil.TargetOrLink(link);
             string noun = LinkRuleUtil.Noun(link);
             if (target.Kind is TargetKind.Local or TargetKind.SiteRooted or TargetKind.SiteRootedUnmapped or TargetKind.OutsideRoot)
             {
-                var ignores = LinkIgnores.For(c.Configuration);
-                if (ignores.IgnoresTarget(target.Path)) { c.Workspace.CountUnchecked(LinkIgnores.IgnoredReason); continue; }
-                if (target.Kind != TargetKind.Local && ignores.IsExternal(target.Path)) { c.Workspace.CountUnchecked(LinkIgnores.ExternalReason); continue; }
+                if (settings.Links.IgnoresTarget(target.Path)) { c.Workspace.CountUnchecked(LinkIgnores.IgnoredReason); continue; }
+                if (target.Kind != TargetKind.Local && settings.Links.IsExternal(target.Path)) { c.Workspace.CountUnchecked(LinkIgnores.ExternalReason); continue; }
             }
             if (target.Kind == TargetKind.SiteRootedUnmapped) { c.Workspace.CountUnchecked("site-rooted, no siteRoots prefix and no site model"); continue; }
             if (target.Kind == TargetKind.OutsideRoot)
@@ -53,12 +48,12 @@ internal sealed class PL3001LocalTargetMissing : MarkdownAnalyzer
                 continue;
             }
             if (!target.IsOnDisk) continue;
-            var (result, actual) = LocalTargets.Resolve(target, settings, c.Workspace, implicitExt);
+            var (result, actual) = LocalTargets.Resolve(target, settings, c.Workspace);
             switch (result)
             {
                 case LocalResult.Missing:
                     c.Report(Rule, span, noun, target.Path, target.Kind == TargetKind.SiteRooted
-                        ? $"does not exist (looked for '{LinkRuleUtil.Display(c.Workspace, target.FullPath!)}' through siteRoots)"
+                        ? $"does not exist (looked for '{c.Workspace.GetDisplayPath(target.FullPath!)}' through siteRoots)"
                         : "does not exist");
                     break;
                 case LocalResult.DirectoryWithoutIndex:
@@ -72,15 +67,15 @@ internal sealed class PL3001LocalTargetMissing : MarkdownAnalyzer
     }
 
     /// <summary>Links of a page the detected site publishes: resolved as the site's generator and the browser do.</summary>
-    private static void AnalyzeOnSite(DocumentAnalysisContext c, Sites.SiteModel site, string rel, string self)
+    private static void AnalyzeOnSite(DocumentAnalysisContext c, Sites.SiteModel site, string rel)
     {
+        var ignores = c.Settings.Links;
         foreach (var link in LinkCollector.Get(c.File))
         {
             if (!link.OwnsTarget || link.Source == LinkSource.Autolink || LinkRuleUtil.IsTemplated(link.Target)) continue;
             if (MalformedTargets.Classify(link.Target, MalformedTargets.DefaultPlaceholders) != Malformation.None) continue;
-            var target = TargetResolver.Resolve(link.Target, self, c.Configuration, c.Workspace);
+            var target = c.ResolveTarget(link.Target);
             if (target.Kind is TargetKind.Empty or TargetKind.FragmentOnly or TargetKind.External || target.Path.Length == 0) continue;
-            var ignores = LinkIgnores.For(c.Configuration);
             if (ignores.IgnoresTarget(target.Path)) { c.Workspace.CountUnchecked(LinkIgnores.IgnoredReason); continue; }
             if (target.Path.StartsWith("/", System.StringComparison.Ordinal) && ignores.IsExternal(target.Path)) { c.Workspace.CountUnchecked(LinkIgnores.ExternalReason); continue; }
             var answer = site.Resolve(new Sites.SiteLinkRequest(rel, target.Path, link.Source == LinkSource.Html, link.IsImage));

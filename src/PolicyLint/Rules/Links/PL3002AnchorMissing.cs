@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
 using PolicyLint.Documents;
-using PolicyLint.Engine;
 
 namespace PolicyLint.Rules.Links;
 
@@ -25,39 +24,37 @@ internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
 
     public override void Initialize(AnalysisContext context) => context.RegisterWorkspaceStartAction(ws =>
     {
-        var index = new AnchorIndex(ws.Workspace);
         var pending = new ConcurrentQueue<Pending>();
-        ws.RegisterDocumentAction(c => Collect(c, index, pending));
+        ws.RegisterDocumentAction(c => Collect(c, pending));
         ws.RegisterWorkspaceEndAction(end =>
         {
             foreach (var p in pending)
             {
                 end.CancellationToken.ThrowIfCancellationRequested();
-                var anchors = index.Get(p.TargetFullPath, end.GetConfiguration, ws.Workspace);
+                var anchors = end.Workspace.GetOutline(p.TargetFullPath);
                 if (anchors is null || Anchors.Contains(anchors, p.Fragment)) continue;
-                string where = "in '" + LinkRuleUtil.Display(end.Workspace, p.TargetFullPath) + "'";
+                string where = "in '" + end.Workspace.GetDisplayPath(p.TargetFullPath) + "'";
                 var (message, fix) = Describe(p.Fragment, anchors, where, p.FragmentSpan);
                 end.ReportDiagnostic(Diagnostic.Create(Rule, p.Location, fix, p.Fragment, message));
             }
         });
     });
 
-    private static void Collect(DocumentAnalysisContext c, AnchorIndex index, ConcurrentQueue<Pending> pending)
+    private static void Collect(DocumentAnalysisContext c, ConcurrentQueue<Pending> pending)
     {
-        string self = LinkRuleUtil.FullPath(c);
-        if (SiteLinks.Publishing(c.Configuration, c.Workspace, self) is { } published)
+        string self = c.FullPath;
+        var settings = c.Settings;
+        // Built by the engine's document scope, which also hands it to the workspace for links from other files.
+        var own = c.Outline;
+        if (SiteLinks.Publishing(c) is { } published)
         {
-            CollectOnSite(c, index, pending, published.Site, published.Rel, self);
+            CollectOnSite(c, pending, published.Site, published.Rel, own);
             return;
         }
-        var settings = LinkSettings.For(c.Configuration);
-        var own = Anchors.Collect(c.File, settings.SlugStyle);
-        index.Add(self, own);
-        var implicitExt = c.Configuration.GetOptions(PL3001LocalTargetMissing.Rule).GetStringList("implicitExtensions", [".md"]);
         foreach (var link in LinkCollector.Get(c.File))
         {
             if (!link.OwnsTarget || link.Source == LinkSource.Autolink || link.Target.IndexOf('#') < 0) continue;
-            var target = TargetResolver.Resolve(link.Target, self, c.Configuration, c.Workspace);
+            var target = c.ResolveTarget(link.Target);
             string? fragment = target.Fragment;
             if (fragment is null || Anchors.IsAlwaysValid(fragment) || LinkRuleUtil.IsTemplated(fragment)) continue;
             var span = LinkRuleUtil.TargetOrLink(link);
@@ -68,7 +65,7 @@ internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
                 continue;
             }
             if (!target.IsOnDisk) continue;
-            var (result, file) = LocalTargets.Resolve(target, settings, c.Workspace, implicitExt);
+            var (result, file) = LocalTargets.Resolve(target, settings, c.Workspace);
             if (result != LocalResult.Found || file is null) continue; // PL3001's business
             if (!LocalTargets.IsMarkdown(file))
             {
@@ -84,25 +81,24 @@ internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
         }
     }
 
-    /// <summary>Anchors of a page the detected site publishes: the generator's ids, fragments of links resolved as the site does.</summary>
-    private static void CollectOnSite(DocumentAnalysisContext c, AnchorIndex index, ConcurrentQueue<Pending> pending, Sites.SiteModel site, string rel, string self)
+    /// <summary>Fragments of a page the detected site publishes: links resolved as the site does, anchors as its generator makes them.</summary>
+    private static void CollectOnSite(DocumentAnalysisContext c, ConcurrentQueue<Pending> pending, Sites.SiteModel site, string rel, DocumentOutline own)
     {
-        var own = site.Anchors(c.File, rel);
-        index.Add(self, own);
-        var ignores = LinkIgnores.For(c.Configuration);
+        var ignores = c.Settings.Links;
         foreach (var link in LinkCollector.Get(c.File))
         {
             if (!link.OwnsTarget || link.Source == LinkSource.Autolink || link.Target.IndexOf('#') < 0) continue;
-            var target = TargetResolver.Resolve(link.Target, self, c.Configuration, c.Workspace);
+            var target = c.ResolveTarget(link.Target);
             string? fragment = target.Fragment;
             if (fragment is null || Anchors.IsAlwaysValid(fragment) || LinkRuleUtil.IsTemplated(fragment) || LinkRuleUtil.IsTemplated(link.Target)) continue;
             if (target.Kind is TargetKind.External or TargetKind.Empty) continue;
             if (ignores.IgnoresFragment(fragment) || (target.Path.Length > 0 && ignores.IgnoresTarget(target.Path))) { c.Workspace.CountUnchecked(LinkIgnores.IgnoredReason); continue; }
             var span = LinkRuleUtil.TargetOrLink(link);
             var fragmentSpan = LinkRuleUtil.FragmentSpan(c.File, link);
-            string? file = rel;
+            string file = rel;
             if (target.Path.Length > 0)
             {
+                if (target.Path.StartsWith("/", System.StringComparison.Ordinal) && ignores.IsExternal(target.Path)) continue; // counted by PL3001
                 var answer = site.Resolve(new Sites.SiteLinkRequest(rel, target.Path, link.Source == LinkSource.Html, link.IsImage));
                 if (answer.Status != Sites.SiteLinkStatus.Found || answer.File is null) continue; // PL3001's business, or not checkable
                 file = answer.File;
@@ -113,21 +109,21 @@ internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
                 if (!Anchors.Contains(own, fragment)) Report(c, span, fragment, own, "in this file", fragmentSpan);
                 continue;
             }
-            if (!LocalTargets.IsMarkdown(file) && !file.EndsWith(".mdx", System.StringComparison.OrdinalIgnoreCase)) continue; // anchors of other files are not known
+            if (!Sites.SiteModel.IsMarkdown(file)) continue; // anchors of HTML and other files are not known
             if (site.AnchorsUnknown(file)) { c.Workspace.CountUnchecked("anchors made at build time"); continue; }
             pending.Enqueue(new Pending(site.Files.FullPath(file), fragment, c.File.GetLocation(span), fragmentSpan));
         }
     }
 
-    private static void Report(DocumentAnalysisContext c, TextSpan span, string fragment, HashSet<string> anchors, string where, TextSpan? fragmentSpan)
+    private static void Report(DocumentAnalysisContext c, TextSpan span, string fragment, DocumentOutline anchors, string where, TextSpan? fragmentSpan)
     {
         var (message, fix) = Describe(fragment, anchors, where, fragmentSpan);
         c.Report(Rule, span, fix, fragment, message);
     }
 
-    private static (string Message, Fix? Fix) Describe(string fragment, HashSet<string> anchors, string where, TextSpan? fragmentSpan)
+    private static (string Message, Fix? Fix) Describe(string fragment, DocumentOutline anchors, string where, TextSpan? fragmentSpan)
     {
-        var (kind, anchor) = AnchorSuggestion.Find(fragment, anchors);
+        var (kind, anchor) = AnchorSuggestion.Find(fragment, anchors.Anchors);
         Fix? fix = null;
         if (anchor is not null && kind is AnchorMatch.Case or AnchorMatch.Punctuation && fragmentSpan is { } fs && LinkRuleUtil.IsPlainAnchor(anchor))
             fix = Fix.Replace($"Use '#{anchor}'", fs, anchor, isSafe: true);
