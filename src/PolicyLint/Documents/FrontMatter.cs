@@ -21,6 +21,17 @@ public enum FrontMatterKind
     NotAtStart,
 }
 
+/// <summary>The syntax front matter is written in.</summary>
+public enum FrontMatterFormat
+{
+    /// <summary>YAML between <c>---</c> lines.</summary>
+    Yaml,
+    /// <summary>TOML between <c>+++</c> lines (Hugo).</summary>
+    Toml,
+    /// <summary>A JSON object at the start of the file (Hugo).</summary>
+    Json,
+}
+
 /// <summary>A YAML problem, located in the document's text.</summary>
 public sealed class FrontMatterError
 {
@@ -78,13 +89,18 @@ public sealed class FrontMatter
             var v = System.Threading.Volatile.Read(ref _value);
             if (v is not null) return v;
             // Present front matter opens with '---' on line 1, so its YAML starts at line 2, column 1.
-            v = Values.YamlConversion.TryToValue(Root, null, m => ((int)m.Line + 1, (int)m.Column, ToOffset(m)));
+            // JSON front matter starts on line 1 itself.
+            int lineOffset = Format == FrontMatterFormat.Json ? 0 : 1;
+            v = Values.YamlConversion.TryToValue(Root, null, m => ((int)m.Line + lineOffset, (int)m.Column, ToOffset(m)));
             System.Threading.Interlocked.CompareExchange(ref _value, v, null);
             return _value;
         }
     }
 
     private Values.ValueNode? _value;
+
+    /// <summary>How the front matter is written: YAML between <c>---</c> lines, TOML between <c>+++</c> lines (Hugo), or a JSON object (Hugo).</summary>
+    public FrontMatterFormat Format { get; private set; }
 
     /// <summary>The front matter's top-level fields (<see cref="Value"/> when it is a mapping), or null.</summary>
     public Values.MappingValue? Fields => Value as Values.MappingValue;
@@ -114,6 +130,8 @@ public sealed class FrontMatter
 
     internal static FrontMatter Parse(string text)
     {
+        if (TomlFrontMatter.TryParse(text, out var toml)) return toml;
+        if (TomlFrontMatter.TryParseJson(text, out var json)) return json;
         // Opening fence: '---' and only spaces or tabs after it, on the very first line.
         if (!StartsWithFence(text, 0, out int afterOpen))
             return DetectNotAtStart(text);
@@ -167,6 +185,14 @@ public sealed class FrontMatter
         if (body.IndexOf(':') < 0) return Empty;
         return new FrontMatter(FrontMatterKind.NotAtStart, new TextSpan(i, 3), TextSpan.FromBounds(after, close + 1), body)
         { OpeningFenceSpan = new TextSpan(i, 3) };
+    }
+
+    /// <summary>Front matter in another syntax, given as YAML of the same layout (every key and value at its own offset).</summary>
+    internal static FrontMatter FromEquivalentYaml(FrontMatterFormat format, TextSpan span, TextSpan contentSpan, string yaml, TextSpan fence)
+    {
+        var fm = new FrontMatter(FrontMatterKind.Present, span, contentSpan, yaml) { Format = format, OpeningFenceSpan = fence };
+        fm.Load();
+        return fm;
     }
 
     private void Load()

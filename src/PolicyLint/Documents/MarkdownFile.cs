@@ -41,7 +41,11 @@ public sealed class MarkdownFile
         LineEnding = DetectLineEnding(text);
         FrontMatter = FrontMatter.Parse(text);
         // MDX's JavaScript (imports, exports, {expressions}) is blanked out for the parser; offsets stay those of Text.
-        Syntax = Markdown.Parse(MdxMask.IsMdx(path) ? MdxMask.Mask(text) : text, LazyPipeline.Value);
+        string parsed = MdxMask.IsMdx(path) ? MdxMask.Mask(text) : text;
+        // TOML and JSON front matter are not Markdown: blanked for the parser (Markdig knows only '---' front matter).
+        if (FrontMatter.Kind == FrontMatterKind.Present && FrontMatter.Format != FrontMatterFormat.Yaml)
+            parsed = MdxMask.Blank(parsed, FrontMatter.Span.Start, FrontMatter.Span.End);
+        Syntax = Markdown.Parse(parsed, LazyPipeline.Value);
     }
 
     /// <summary>The Markdig pipeline every document is parsed with (a GFM-like set of extensions chosen one by one).</summary>

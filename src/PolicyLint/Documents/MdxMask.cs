@@ -55,6 +55,14 @@ internal static class MdxMask
         return sb.ToString();
     }
 
+    /// <summary><paramref name="text"/> with [start, end) turned into spaces, line breaks kept.</summary>
+    public static string Blank(string text, int start, int end)
+    {
+        var sb = new StringBuilder(text);
+        for (int i = start; i < Math.Min(end, sb.Length); i++) if (sb[i] != '\r' && sb[i] != '\n') sb[i] = ' ';
+        return sb.ToString();
+    }
+
     private static int Balance(string line)
     {
         int n = 0;

@@ -174,4 +174,14 @@ public sealed class SiteModelTests
         Assert.Contains(d, x => x.Id.StartsWith("PL0", System.StringComparison.Ordinal)
             && x.Message.Contains("Unknown site model 'sphinx'; use one of: auto, none, github, jekyll, hugo, docusaurus, mkdocs, docfx"));
     }
+
+    [Fact]
+    public void AWrongCaseFolderInTheMiddleOfAPathGetsASafeFix()
+    {
+        using var t = new TempTree();
+        t.Write("Docs/Guide/intro.md", "# Intro\n");
+        var d = LintVerifier.Verify("[a]({|PL3001:docs/Guide/intro.md#intro|})\n", rules: ["PL3001"], path: t.Path_("README.md"), baseDirectory: t.Root);
+        Assert.Equal("Link target 'docs/Guide/intro.md' differs in case from 'Docs/Guide/intro.md' on disk: it works on Windows and macOS but breaks on Linux and on the web", d[0].Message);
+        LintVerifier.VerifyFix("[a](docs/Guide/intro.md#intro)\n", "[a](Docs/Guide/intro.md#intro)\n", rules: ["PL3001"], path: t.Path_("README.md"), baseDirectory: t.Root);
+    }
 }

@@ -51,6 +51,10 @@ internal sealed class PL3001LocalTargetMissing : MarkdownAnalyzer
             var (result, actual) = LocalTargets.Resolve(target, settings, c.Workspace);
             switch (result)
             {
+                case LocalResult.Missing when target.Kind == TargetKind.Local
+                    && CaseFolding.Respell(target.Path, Path.GetDirectoryName(c.FullPath) ?? c.Workspace.RootDirectory, c.Workspace) is { } respelled:
+                    ReportFolderCase(c, link, target, respelled, span, noun);
+                    break;
                 case LocalResult.Missing:
                     c.Report(Rule, span, noun, target.Path, target.Kind == TargetKind.SiteRooted
                         ? $"does not exist (looked for '{c.Workspace.GetDisplayPath(target.FullPath!)}' through siteRoots)"
@@ -95,6 +99,15 @@ internal sealed class PL3001LocalTargetMissing : MarkdownAnalyzer
                     break;
             }
         }
+    }
+
+    /// <summary>A folder on the way is spelled in another case: the fix respells the path when it is written verbatim.</summary>
+    private static void ReportFolderCase(DocumentAnalysisContext c, LinkOccurrence link, ResolvedTarget target, string respelled, TextSpan span, string noun)
+    {
+        Fix? fix = null;
+        if (link.TargetSpan.Length > 0 && c.File.GetText(link.TargetSpan).StartsWith(target.Path, System.StringComparison.Ordinal))
+            fix = Fix.Replace($"Use '{respelled}'", new TextSpan(link.TargetSpan.Start, target.Path.Length), respelled, isSafe: true);
+        c.Report(Rule, span, fix, noun, target.Path, $"differs in case from '{respelled}' on disk: it works on Windows and macOS but breaks on Linux and on the web");
     }
 
     private static void ReportCase(DocumentAnalysisContext c, LinkOccurrence link, ResolvedTarget target, string actual, TextSpan span, string noun)
