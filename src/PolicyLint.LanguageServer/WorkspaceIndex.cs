@@ -93,7 +93,8 @@ internal sealed class WorkspaceIndex
         lock (_gate)
         {
             if (generation != _rebuilds) return; // a newer walk started
-            _files = files;
+            // A configuration that cannot be read excludes nothing: the lint itself reports the error.
+            _files = error is null ? files : null;
             _ignore = ignore;
             _resolver = lastResolver;
             ConfigError = error;
