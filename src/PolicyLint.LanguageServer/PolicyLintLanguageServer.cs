@@ -720,7 +720,8 @@ public sealed class PolicyLintLanguageServer : IDisposable
 
     private void LogToClient(int type, string message)
     {
-        Log(message);
+        // Standard error gets errors and warnings only: some clients (Neovim) log everything there as an error.
+        if (type <= 2) Log(message);
         Send(w =>
         {
             w.WriteString("jsonrpc", "2.0");
