@@ -33,28 +33,35 @@ public sealed class RealClientTests
     }
 
     [Fact]
-    public async Task NeovimShowsTheDiagnosticsOfABrokenDocument()
+    public async Task NeovimWithTheReadmeConfigurationShowsTheDiagnosticsOfABrokenDocument()
     {
         if (Tooling.Which("nvim") is not { } nvim) { Assert.Skip("nvim is not installed (Debian package neovim): the Neovim end-to-end test did not run"); return; }
+        if (OperatingSystem.IsWindows()) { Assert.Skip("the Neovim end-to-end test uses a shell wrapper"); return; }
         string root = Path.Combine(Path.GetTempPath(), "policylint-nvim-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(root, ".git"));
         Directory.CreateDirectory(Path.Combine(root, "docs"));
+        Directory.CreateDirectory(Path.Combine(root, "bin"));
         try
         {
+            // The README's block, verbatim, as init.lua; 'dotnet-policylint' on PATH is the server under test.
+            File.WriteAllText(Path.Combine(root, "init.lua"), ReadmeBlock("lua"));
+            string wrapper = Path.Combine(root, "bin", "dotnet-policylint");
+            string server = Tooling.Server;
+            File.WriteAllText(wrapper, "#!/bin/sh\nexec " + (server.EndsWith(".dll", StringComparison.Ordinal) ? "dotnet '" + server + "'" : "'" + server + "'") + " \"$@\"\n");
+            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             File.WriteAllText(Path.Combine(root, "docs", "guide.md"), "# Guide\n\n## Getting Started\n");
-            string doc = Path.Combine(root, "docs", "index.md");
-            File.WriteAllText(doc, "# Home\n\nRead the [guide](guide.md#getting-startd) and [this](missing.md).\n");
+            File.WriteAllText(Path.Combine(root, "docs", "index.md"), "# Home\n\nRead the [guide](guide.md#getting-startd) and [this](missing.md).\n");
             string output = Path.Combine(root, "out.txt");
-            string init = Path.Combine(AppContext.BaseDirectory, "Neovim", "init.lua");
-            var (code, log) = await Tooling.RunAsync(nvim, ["--headless", "--clean", "-u", init], root, new Dictionary<string, string>
-            {
-                ["POLICYLINT_SERVER"] = Tooling.Server,
-                ["POLICYLINT_ROOT"] = root,
-                ["POLICYLINT_DOC"] = doc,
-                ["POLICYLINT_NVIM_OUT"] = output,
-                ["XDG_STATE_HOME"] = Path.Combine(root, "state"),
-                ["XDG_CACHE_HOME"] = Path.Combine(root, "cache"),
-            }, TimeSpan.FromMinutes(2));
+            string wait = Path.Combine(AppContext.BaseDirectory, "Neovim", "wait.lua");
+            var (code, log) = await Tooling.RunAsync(nvim, ["--headless", "-u", Path.Combine(root, "init.lua"), "-c", "luafile " + wait, "docs/index.md"], root,
+                new Dictionary<string, string>
+                {
+                    ["PATH"] = Path.Combine(root, "bin") + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+                    ["POLICYLINT_NVIM_OUT"] = output,
+                    ["XDG_STATE_HOME"] = Path.Combine(root, "state"),
+                    ["XDG_CACHE_HOME"] = Path.Combine(root, "cache"),
+                    ["XDG_DATA_HOME"] = Path.Combine(root, "data"),
+                }, TimeSpan.FromMinutes(2));
             Assert.True(code == 0, "nvim failed:\n" + log);
             Assert.Equal(
             [
@@ -67,5 +74,17 @@ public sealed class RealClientTests
         {
             try { Directory.Delete(root, true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>The first fenced block of <paramref name="language"/> in the README's "In the editor" section.</summary>
+    private static string ReadmeBlock(string language)
+    {
+        string readme = File.ReadAllText(Path.Combine(Tooling.RepoRoot, "README.md")).Replace("\r\n", "\n");
+        int section = readme.IndexOf("### In the editor", StringComparison.Ordinal);
+        Assert.True(section >= 0, "README.md has no 'In the editor' section");
+        int start = readme.IndexOf("```" + language + "\n", section, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no {language} block in the README's editor section");
+        start += language.Length + 4;
+        return readme.Substring(start, readme.IndexOf("```", start, StringComparison.Ordinal) - start);
     }
 }
