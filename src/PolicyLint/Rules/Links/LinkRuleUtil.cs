@@ -33,7 +33,13 @@ internal static class LinkRuleUtil
     /// <summary>True when a replacement anchor can be written into a link target as is.</summary>
     public static bool IsPlainAnchor(string anchor)
     {
-        foreach (char c in anchor) if (char.IsWhiteSpace(c) || c == '(' || c == ')' || c == '<' || c == '>' || c == '"' || c == '\'') return false;
+        foreach (char c in anchor)
+        {
+            if (char.IsWhiteSpace(c) || c == '(' || c == ')' || c == '<' || c == '>' || c == '"' || c == '\'') return false;
+            // Invisible and bidi controls (format and control characters) would be copied into the link unseen.
+            var category = char.GetUnicodeCategory(c);
+            if (category is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Control) return false;
+        }
         return anchor.Length > 0;
     }
 
