@@ -167,4 +167,26 @@ internal static class InfoCommands
         stdout.WriteLine($"Wrote {Path.GetFileName(target)}. Run 'dotnet policylint' to lint this folder.");
         return Program.ExitClean;
     }
+
+    /// <summary><c>policylint cache clean</c>: deletes the result cache folder (only what PolicyLint wrote there).</summary>
+    public static int CacheClean(TextWriter stdout, TextWriter stderr, string? location)
+    {
+        string cwd = Directory.GetCurrentDirectory();
+        string dir = location is not null ? Path.GetFullPath(location)
+            : Path.Combine(PathUtil.FindGitRoot(cwd) ?? cwd, ResultCache.DefaultFolderName);
+        string display = PathUtil.GetDisplayPath(cwd, dir);
+        try
+        {
+            if (ResultCache.Clean(dir)) stdout.WriteLine(Directory.Exists(dir)
+                ? $"Removed the cache files in {display} (the folder holds other files, kept)."
+                : $"Removed {display}.");
+            else stdout.WriteLine($"No cache at {display}.");
+            return Program.ExitClean;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"policylint: cannot remove {display}: {ex.Message}");
+            return Program.ExitError;
+        }
+    }
 }

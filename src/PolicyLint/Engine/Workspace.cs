@@ -14,8 +14,40 @@ public sealed class Workspace
     private readonly ImmutableHashSet<string> _files;
     private readonly Func<DateTimeOffset> _clock;
 
-    /// <summary>The current time as the run sees it (injectable for tests).</summary>
-    public DateTimeOffset Now => _clock();
+    /// <summary>The current time as the run sees it (injectable for tests). A document whose analysis reads it is cached for that day only.</summary>
+    public DateTimeOffset Now
+    {
+        get
+        {
+            if (DependencyRecorder.Current is { } r) r.ReadClock = true;
+            return _clock();
+        }
+    }
+
+    internal DateTimeOffset NowUnrecorded => _clock();
+
+    /// <summary>
+    /// Whole days from today to <paramref name="date"/> (negative when it has passed): by calendar day in the clock's offset for
+    /// a date, as instants (rounded down) for a date-time. The result cache keeps a document's findings while these stay the same.
+    /// </summary>
+    internal int DaysUntil(DateTimeOffset date, bool hasTime)
+    {
+        int days = DaysUntilUnrecorded(date, hasTime);
+        DependencyRecorder.Current?.Day(date, hasTime, days);
+        return days;
+    }
+
+    internal int DaysUntilUnrecorded(DateTimeOffset date, bool hasTime)
+    {
+        var now = _clock();
+        return hasTime ? (int)Math.Floor((date - now).TotalDays) : (int)(date.Date - now.Date).TotalDays;
+    }
+
+    /// <summary>Tells the result cache that the current document's findings depend on another document (its content, outline, configuration).</summary>
+    internal void DependsOnDocument(string fullPath) => DependencyRecorder.Current?.Document(fullPath);
+
+    /// <summary>Tells the result cache that the current document's findings depend on the content of another file (a JSON Schema).</summary>
+    internal void DependsOnFile(string fullPath) => DependencyRecorder.Current?.File(fullPath);
 
     internal Workspace(string rootDirectory, string baseDirectory, IEnumerable<string> files, Func<DateTimeOffset>? clock = null)
     {
@@ -54,6 +86,13 @@ public sealed class Workspace
         // No file system accepts paths this long (Windows' limit is 32,767): nothing to look up.
         if (fullPath.Length > 32767) return default;
         fullPath = Path.GetFullPath(fullPath);
+        var result = LookupCore(fullPath);
+        DependencyRecorder.Current?.Lookup(fullPath, result);
+        return result;
+    }
+
+    private PathLookup LookupCore(string fullPath)
+    {
         // Iterative, top-down: a link target can have thousands of segments, and recursion would overflow the stack.
         var chain = new List<string>();
         for (string? p = fullPath; p is not null; p = Path.GetDirectoryName(p)) chain.Add(p);

@@ -32,16 +32,13 @@ internal static class ReviewDates
     {
         var fm = c.FrontMatter;
         if (fm.Kind != FrontMatterKind.Present || fm.Mapping is null) yield break;
-        var now = c.Workspace.Now;
         foreach (var field in Fields(c))
         {
             if (!fm.TryGetEntry(field, out _, out var value) || value is not YamlScalarNode s || YamlValues.IsEmpty(s)) continue;
             string text = s.Value!.Trim();
             int? days = null;
             if (YamlValues.TryParseDate(text, out var date, out bool hasTime))
-                days = hasTime
-                    ? (int)Math.Floor((date - now).TotalDays)
-                    : (int)(date.Date - now.Date).TotalDays;
+                days = c.Workspace.DaysUntil(date, hasTime);
             yield return (field, YamlSpans.Locate(fm, null, s), text, days);
         }
     }
