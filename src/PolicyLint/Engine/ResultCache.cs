@@ -34,14 +34,14 @@ internal sealed class DependencyRecorder
     public Dictionary<string, PathLookup> Lookups { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Documents { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Files { get; } = new(StringComparer.Ordinal);
-    public List<(DateTimeOffset Date, bool HasTime, int Days)> Days { get; } = new();
+    public List<(DateTimeOffset Date, bool HasTime, int StableAbove, int Days)> Days { get; } = new();
     /// <summary>The clock was read directly (not through <see cref="Workspace.DaysUntil"/>): valid for that calendar day only.</summary>
     public bool ReadClock { get; set; }
 
     public void Lookup(string fullPath, PathLookup result) { lock (Lookups) Lookups[fullPath] = result; }
     public void Document(string fullPath) { lock (Documents) Documents.Add(fullPath); }
     public void File(string fullPath) { lock (Files) Files.Add(fullPath); }
-    public void Day(DateTimeOffset date, bool hasTime, int days) { lock (Days) Days.Add((date, hasTime, days)); }
+    public void Day(DateTimeOffset date, bool hasTime, int stableAbove, int days) { lock (Days) Days.Add((date, hasTime, stableAbove, days)); }
 }
 
 /// <summary>One cached document: the inputs it was linted from and its final findings.</summary>
@@ -54,7 +54,7 @@ internal sealed class CacheEntry
     public List<(string Path, PathKind Kind, string? Actual)> Lookups = new();
     public List<(string Path, string Fingerprint)> Documents = new();
     public List<(string Path, string Hash)> Files = new();
-    public List<(DateTimeOffset Date, bool HasTime, int Days)> Days = new();
+    public List<(DateTimeOffset Date, bool HasTime, int StableAbove, int Days)> Days = new();
     public List<StoredDiagnostic> Diagnostics = new();
 }
 
@@ -239,8 +239,8 @@ internal sealed class ResultCache
         if (!_entries.TryGetValue(fullPath, out var e)) return null;
         if (e.ContentHash != contentHash || e.ConfigFingerprint != configFingerprint) return null;
         if (e.ClockDate is not null && e.ClockDate != ClockDate(workspace)) return null;
-        foreach (var (date, hasTime, days) in e.Days)
-            if (workspace.DaysUntilUnrecorded(date, hasTime) != days) return null;
+        foreach (var (date, hasTime, stableAbove, days) in e.Days)
+            if (Workspace.Clamp(workspace.DaysUntilUnrecorded(date, hasTime), stableAbove) != days) return null;
         foreach (var (path, kind, actual) in e.Lookups)
         {
             var now = workspace.Lookup(path);
@@ -370,7 +370,7 @@ internal sealed class ResultCache
         w.Write(e.Files.Count);
         foreach (var (p, h) in e.Files) { w.Write(p); w.Write(h); }
         w.Write(e.Days.Count);
-        foreach (var (d, t, n) in e.Days) { w.Write(d.UtcTicks); w.Write((short)d.Offset.TotalMinutes); w.Write(t); w.Write(n); }
+        foreach (var (d, t, a, n) in e.Days) { w.Write(d.UtcTicks); w.Write((short)d.Offset.TotalMinutes); w.Write(t); w.Write(a); w.Write(n); }
         w.Write(e.Diagnostics.Count);
         foreach (var d in e.Diagnostics)
         {
@@ -405,8 +405,9 @@ internal sealed class ResultCache
             long ticks = r.ReadInt64();
             short offset = r.ReadInt16();
             bool hasTime = r.ReadBoolean();
+            int stableAbove = r.ReadInt32();
             int days = r.ReadInt32();
-            e.Days.Add((new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offset)), hasTime, days));
+            e.Days.Add((new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(offset)), hasTime, stableAbove, days));
         }
         n = r.ReadInt32();
         for (int i = 0; i < n; i++)

@@ -30,12 +30,16 @@ public sealed class Workspace
     /// Whole days from today to <paramref name="date"/> (negative when it has passed): by calendar day in the clock's offset for
     /// a date, as instants (rounded down) for a date-time. The result cache keeps a document's findings while these stay the same.
     /// </summary>
-    internal int DaysUntil(DateTimeOffset date, bool hasTime)
+    /// <remarks>Findings that do not change while the count stays above <paramref name="stableAbove"/> pass it, and the cache
+    /// keeps them until the count reaches it.</remarks>
+    internal int DaysUntil(DateTimeOffset date, bool hasTime, int stableAbove = int.MaxValue)
     {
         int days = DaysUntilUnrecorded(date, hasTime);
-        DependencyRecorder.Current?.Day(date, hasTime, days);
+        DependencyRecorder.Current?.Day(date, hasTime, stableAbove, Clamp(days, stableAbove));
         return days;
     }
+
+    internal static int Clamp(int days, int stableAbove) => days > stableAbove ? int.MaxValue : days;
 
     internal int DaysUntilUnrecorded(DateTimeOffset date, bool hasTime)
     {

@@ -330,7 +330,7 @@ public sealed class ResultCacheTests
                     string dir = Path.GetDirectoryName(doc)!;
                     string yml = Path.Combine(dir, ".policylint.yml");
                     if (dir == t.Root) yml = Path.Combine(t.Root, ".policylint.yml");
-                    string[] choices = ["rules:\n  PL4006: off\n", "rules:\n  PL3001: warning\n  PL4001: off\n", "settings:\n  slugStyle: gitlab\n", "rules:\n  PL3002: off\n"];
+                    string[] choices = ["rules:\n  PL4006: off\n", "rules:\n  PL3001: warning\n  PL4001: off\n", "slugStyle: gitlab\n", "rules:\n  PL3002: off\n"];
                     string text = (yml.EndsWith(Path.Combine(t.Root, ".policylint.yml"), StringComparison.Ordinal) ? "root: true\n" : "") + Pick(choices);
                     File.WriteAllText(yml, text);
                     edit = $"configuration {Rel(yml)}: {text.Replace('\n', ' ')}";
