@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using PolicyLint.Analysis;
 using PolicyLint.Configuration;
 using PolicyLint.Diagnostics;
 
