@@ -36,7 +36,7 @@ internal static class ReviewDates
         // cache keeps them (an invalid warnDays is PL1010's error to report: count every day then).
         int stableAbove;
         try { stableAbove = WarnDays(c); }
-        catch (Configuration.ConfigurationException) { stableAbove = int.MaxValue; }
+        catch (PolicyLint.Values.InvalidValueException) { stableAbove = int.MaxValue; }
         foreach (var field in Fields(c))
         {
             if (!fm.TryGetEntry(field, out _, out var value) || value is not YamlScalarNode s || YamlValues.IsEmpty(s)) continue;
