@@ -168,12 +168,11 @@ internal static class InfoCommands
     public static int CacheClean(TextWriter stdout, TextWriter stderr, string? location)
     {
         string cwd = Directory.GetCurrentDirectory();
-        string dir = location is not null ? Path.GetFullPath(location)
-            : Path.Combine(PathUtil.FindGitRoot(cwd) ?? cwd, ResultCache.DefaultFolderName);
-        string display = PathUtil.GetDisplayPath(cwd, dir);
+        string dir = LintEngine.GetCacheDirectory(new LintRequest { BaseDirectory = cwd, CacheDirectory = location });
+        string display = Path.GetRelativePath(cwd, dir).Replace('\\', '/');
         try
         {
-            if (ResultCache.Clean(dir)) stdout.WriteLine(Directory.Exists(dir)
+            if (LintEngine.CleanCache(dir)) stdout.WriteLine(Directory.Exists(dir)
                 ? $"Removed the cache files in {display} (the folder holds other files, kept)."
                 : $"Removed {display}.");
             else stdout.WriteLine($"No cache at {display}.");

@@ -97,7 +97,7 @@ public sealed class LintEngine
         return WithPlugins(request, baseDir, configPath).Rules;
     }
 
-    private (ImmutableArray<MarkdownAnalyzer> Analyzers, ImmutableArray<RuleDescriptor> Rules) WithPlugins(LintRequest request, string baseDir, string? configPath)
+    private (ImmutableArray<MarkdownAnalyzer> Analyzers, ImmutableArray<RuleDescriptor> Rules, IReadOnlyList<string> Plugins) WithPlugins(LintRequest request, string baseDir, string? configPath)
     {
         var analyzers = _analyzers;
         var rules = Rules;
@@ -113,7 +113,7 @@ public sealed class LintEngine
                 rules = rules.Concat(analyzers.SelectMany(a => a.SupportedRules)).Distinct().OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
             }
         }
-        return (analyzers, rules);
+        return (analyzers, rules, plugins);
     }
 
     private LintResult Run(LintRequest request, IProgress<LintProgress>? progress, CancellationToken ct)
@@ -124,7 +124,7 @@ public sealed class LintEngine
             : PathUtil.FindGitRoot(baseDir) ?? baseDir;
 
         var configPath = request.ConfigPath is null ? null : Path.GetFullPath(Path.Combine(baseDir, request.ConfigPath));
-        var (analyzers, rules) = WithPlugins(request, baseDir, configPath);
+        var (analyzers, rules, plugins) = WithPlugins(request, baseDir, configPath);
         var resolver = new ConfigurationResolver(rules, configPath, request.ConfigText, baseDir, request.DiscoverConfiguration);
         if (request.RuleSeverityOverrides is { Count: > 0 } overrides)
         {
@@ -228,6 +228,23 @@ public sealed class LintEngine
         }
         return new LintResult(results, rules, stopwatch.Elapsed) { CachedFiles = states.Count(s => s.Cached is not null) };
     }
+
+    /// <summary>
+    /// The result cache folder a run of <paramref name="request"/> uses: its <see cref="LintRequest.CacheDirectory"/>, else
+    /// <c>.policylint-cache</c> in the root directory (the git root above the base directory, else the base directory).
+    /// </summary>
+    public static string GetCacheDirectory(LintRequest request)
+    {
+        if (request is null) throw new ArgumentNullException(nameof(request));
+        string baseDir = Path.GetFullPath(request.BaseDirectory ?? Directory.GetCurrentDirectory());
+        if (request.CacheDirectory is not null) return Path.GetFullPath(Path.Combine(baseDir, request.CacheDirectory));
+        string rootDir = request.RootDirectory is not null ? Path.GetFullPath(Path.Combine(baseDir, request.RootDirectory))
+            : PathUtil.FindGitRoot(baseDir) ?? baseDir;
+        return Path.Combine(rootDir, ResultCache.DefaultFolderName);
+    }
+
+    /// <summary>Deletes the result cache in <paramref name="directory"/> (only the files PolicyLint wrote); false when there is none.</summary>
+    public static bool CleanCache(string directory) => ResultCache.Clean(directory);
 
     /// <summary>
     /// The run's result cache, or null when caching is off or cannot be exact: a plugin or additional analyzer with a
