@@ -37,6 +37,8 @@ public sealed class LintResult
     public IReadOnlyList<string> SiteModels { get; }
     /// <summary>Links that were not checked, by reason (another repository serves them, an ignore setting, a generated page...).</summary>
     public IReadOnlyDictionary<string, int> UncheckedLinks { get; }
+    /// <summary>How many files of the run were served from the result cache (not analysed).</summary>
+    public int CachedFiles { get; internal set; }
 
     /// <summary>Number of diagnostics at <paramref name="severity"/>.</summary>
     public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity);

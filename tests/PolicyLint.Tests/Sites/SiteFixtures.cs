@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using PolicyLint.Testing;
 using PolicyLint.Tests.TestSupport;
 
 namespace PolicyLint.Tests.Sites;
