@@ -108,6 +108,10 @@ internal sealed class HeadingOutline
         return (s.Value!.Trim(), file.FrontMatter.GetSpan(value));
     }
 
+    /// <summary>True when the front matter has a non-blank <c>title</c>, whatever <c>frontMatterTitleIsH1</c> says.</summary>
+    public static bool HasFrontMatterTitle(MarkdownFile file) =>
+        file.FrontMatter.TryGetEntry("title", out _, out var value) && value is YamlScalarNode s && !string.IsNullOrWhiteSpace(s.Value);
+
     /// <summary>Trims and collapses runs of whitespace to one space.</summary>
     public static string Normalize(string text)
     {

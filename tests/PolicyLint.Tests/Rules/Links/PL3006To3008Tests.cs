@@ -31,6 +31,15 @@ public sealed class PL3007NonDescriptiveLinkTextTests
     public void PhrasesAreConfigurable() =>
         LintVerifier.Verify("[here](https://a.example) {|PL3007:[hier](https://b.example)|}\n",
             config: "rules:\n  PL3007:\n    options:\n      phrases: [hier]\n", rules: ["PL3007"]);
+
+    [Fact]
+    public void PunctuationRunsAndCaseDoNotHideAVaguePhrase() =>
+        LintVerifier.Verify("{|PL3007:[click here!!!!](https://a.example)|} {|PL3007:[(HERE)](https://b.example)|} {|PL3007:[click-here](https://c.example)|} " +
+            "{|PL3007:[**Read  more** »](https://d.example)|} {|PL3007:[...more...](https://e.example)|} [here's why](https://f.example)\n", rules: ["PL3007"]);
+
+    [Fact]
+    public void GoTheLanguageIsNotVague() =>
+        LintVerifier.Verify("Written in [Go](https://go.dev) and [go](https://go.dev/doc/).\n", rules: ["PL3007"]);
 }
 
 public sealed class PL3008ImageAltTextTests
