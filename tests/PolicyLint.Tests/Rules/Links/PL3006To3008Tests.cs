@@ -13,6 +13,14 @@ public sealed class PL3006EmptyLinkTests
     }
 
     [Fact]
+    public void AHashOnlyTargetIsEmptyDirectlyOrThroughAReference()
+    {
+        var d = LintVerifier.Verify("{|PL3006:[top](#)|} {|PL3006:[spec][s]|} {|PL3006:[s]|} [fine](#intro)\n\n[s]: #\n[//]: # (a comment)\n", rules: ["PL3006", "PL3005"]);
+        Assert.Equal("Link '[top](#)' has no target: '#' only goes to the top of this page; add the URL or remove the brackets", d[0].Message);
+        Assert.Equal("Link '[spec][s]' has no target: its definition's URL is only '#', the top of this page; put the real URL in the definition", d[1].Message);
+    }
+
+    [Fact]
     public void ImagesAndHtmlInsideLinksCountAsText() =>
         LintVerifier.Verify("[![logo](logo.png)](https://example.com) [<img src=\"a.png\" alt=\"a\">](https://example.com) [`code`](https://x.example)\n", rules: ["PL3006"]);
 }
