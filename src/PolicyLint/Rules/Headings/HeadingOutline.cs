@@ -100,12 +100,20 @@ internal sealed class HeadingOutline
     /// </summary>
     public static (string Title, TextSpan Span)? FrontMatterTitle(MarkdownFile file, FileConfiguration config, RuleOptions options)
     {
-        bool on = options.TryGetNode(FrontMatterTitleOption, out _)
-            ? options.GetBool(FrontMatterTitleOption, false)
-            : config.TryGetSetting(FrontMatterTitleOption, out var node, out var source, out _) && YamlConfigReader.Bool(source, node, FrontMatterTitleOption);
-        if (!on || !file.FrontMatter.TryGetEntry("title", out _, out var value)) return null;
+        if (TitleIsH1(config, options) != true || !file.FrontMatter.TryGetEntry("title", out _, out var value)) return null;
         if (value is not YamlScalarNode s || string.IsNullOrWhiteSpace(s.Value)) return null;
         return (s.Value!.Trim(), file.FrontMatter.GetSpan(value));
+    }
+
+    /// <summary>
+    /// <c>frontMatterTitleIsH1</c> as configured (rule option first, then the shared setting), or null when nothing says
+    /// whether the site shows the front matter title as the page's H1.
+    /// </summary>
+    public static bool? TitleIsH1(FileConfiguration config, RuleOptions options)
+    {
+        if (options.TryGetNode(FrontMatterTitleOption, out _)) return options.GetBool(FrontMatterTitleOption, false);
+        if (config.TryGetSetting(FrontMatterTitleOption, out var node, out var source, out _)) return YamlConfigReader.Bool(source, node, FrontMatterTitleOption);
+        return null;
     }
 
     /// <summary>True when the front matter has a non-blank <c>title</c>, whatever <c>frontMatterTitleIsH1</c> says.</summary>

@@ -39,12 +39,33 @@ internal sealed class PL4003FirstHeadingLevel : MarkdownAnalyzer
             context.Report(Rule, headings[0].Span, $"The first heading is an H{headings[0].Level}; a document should start with an H{level}" + hint);
             return;
         }
+        // Text before the title and documents without a heading: only where no front matter title may stand for the H1 (when
+        // nothing says whether the site shows it, a titled document is given the benefit of the doubt), never in partials
+        // that other pages include, and not when the front matter itself is broken (PL1002's finding).
+        if (hint.Length > 0 && HeadingOutline.TitleIsH1(context.Configuration, options) is null) return;
+        if (IsPartial(context.File.Path) || context.File.FrontMatter.Kind is FrontMatterKind.NotAtStart or FrontMatterKind.Unclosed) return;
         var text = FirstText(context.File, headings.Length > 0 ? headings[0].Span.Start : int.MaxValue);
         if (text is not { } span) return;
         context.Report(Rule, span, headings.Length > 0
             ? $"Text comes before the first heading; a document should start with its H{level} title" + hint
             : $"The document has no heading; start it with an H{level} title" + hint);
     }
+
+    /// <summary>
+    /// A fragment that other pages include: <c>_note.md</c> (Docusaurus and Jekyll partials; Hugo's <c>_index.md</c> is a
+    /// page), or a file under an include folder.
+    /// </summary>
+    private static bool IsPartial(string path)
+    {
+        string p = path.Replace('\\', '/');
+        string name = p.Substring(p.LastIndexOf('/') + 1);
+        if (name.StartsWith("_", System.StringComparison.Ordinal) && !name.StartsWith("_index.", System.StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var folder in IncludeFolders)
+            if (p.StartsWith(folder + "/", System.StringComparison.OrdinalIgnoreCase) || p.IndexOf("/" + folder + "/", System.StringComparison.OrdinalIgnoreCase) >= 0) return true;
+        return false;
+    }
+
+    private static readonly string[] IncludeFolders = ["_includes", "_common", "includes", "partials", "snippets"];
 
     /// <summary>
     /// The first line of the first block of text before <paramref name="before"/>. Front matter, HTML comments, HTML blocks

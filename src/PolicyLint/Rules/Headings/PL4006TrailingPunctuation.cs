@@ -53,17 +53,18 @@ internal sealed class PL4006TrailingPunctuation : MarkdownAnalyzer
     }
 
     /// <summary>
-    /// A ';' after Greek text is the Greek question mark (U+037E, which Unicode normalises to ';' and Greek keyboards type as
-    /// ';'): a question, like '?'.
+    /// A ';' ending a Greek heading is the Greek question mark (U+037E, which Unicode normalises to ';' and Greek keyboards
+    /// type as ';'): a question, like '?'. The words just before it may be Latin ("commits;"), so the whole heading counts.
     /// </summary>
     private static bool IsGreekQuestion(string text, int contentStart, int runStart, int end)
     {
         if (end - runStart != 1 || (text[runStart] != ';' && text[runStart] != '\u037E')) return false;
-        int i = runStart - 1;
-        while (i >= contentStart && (text[i] == ' ' || text[i] == '*' || text[i] == '_')) i--;
-        if (i < contentStart) return false;
-        char c = text[i];
-        return (c >= '\u0370' && c <= '\u03FF') || (c >= '\u1F00' && c <= '\u1FFF');
+        for (int i = contentStart; i < runStart; i++)
+        {
+            char c = text[i];
+            if ((c >= '\u0370' && c <= '\u03FF' && char.IsLetter(c)) || (c >= '\u1F00' && c <= '\u1FFF')) return true;
+        }
+        return false;
     }
 
     /// <summary>

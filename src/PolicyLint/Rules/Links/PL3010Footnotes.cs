@@ -32,7 +32,8 @@ internal sealed class PL3010Footnotes : MarkdownAnalyzer
         {
             string label = (def.Footnote.Label ?? def.Label ?? "").TrimStart('^');
             defined[Key(label)] = label;
-            if (def.Footnote.Links.Count > 0) continue;
+            // Markdig does not see every reference other generators do (in MkDocs content tabs, say): any '[^label]' elsewhere counts.
+            if (def.Footnote.Links.Count > 0 || Occurrences(text, "[^" + label + "]") > 1) continue;
             var span = LabelSpan(text, MarkdownFile.GetSpan(def.Footnote));
             c.Report(Rule, span, $"Footnote '[^{label}]' is never referenced, so GitHub does not show it; reference it with '[^{label}]' in the text or remove it");
         }
@@ -47,10 +48,17 @@ internal sealed class PL3010Footnotes : MarkdownAnalyzer
             if (close >= prose.Length || prose[close] != ']' || close == i + 2) continue;
             if (close + 1 < prose.Length && prose[close + 1] == ':') continue; // a definition that did not parse as one
             string label = new string(prose, i + 2, close - i - 2);
-            if (defined.ContainsKey(Key(label)) || IsFootnoteLink(c.File, i)) { i = close; continue; }
+            if (defined.ContainsKey(Key(label)) || IsFootnoteLink(c.File, i) || text.IndexOf("[^" + label + "]:", StringComparison.Ordinal) >= 0) { i = close; continue; }
             c.Report(Rule, TextSpan.FromBounds(i, close + 1), $"Footnote reference '[^{label}]' has no footnote, so it shows as text; add '[^{label}]: ...' or remove it");
             i = close;
         }
+    }
+
+    private static int Occurrences(string text, string s)
+    {
+        int n = 0;
+        for (int at = text.IndexOf(s, StringComparison.Ordinal); at >= 0 && n < 2; at = text.IndexOf(s, at + s.Length, StringComparison.Ordinal)) n++;
+        return n;
     }
 
     private static string Key(string label) => ReferenceScanner.NormalizeLabel(label);

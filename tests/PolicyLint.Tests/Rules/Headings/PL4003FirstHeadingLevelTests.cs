@@ -38,6 +38,15 @@ public sealed class PL4003FirstHeadingLevelTests
     }
 
     [Fact]
+    public void PartialsAndBrokenFrontMatterAreLeftAlone()
+    {
+        LintVerifier.Verify("A note that pages include.\n", path: "docs/_TypeScriptNote.md", rules: Rules);
+        LintVerifier.Verify("A snippet.\n", path: "docs/snippets/abbr.md", rules: Rules);
+        LintVerifier.Verify("{|PL4003:Section text.|}\n", path: "docs/_index.md", rules: Rules);
+        LintVerifier.Verify("---\ntitle: x\nBody text without a closing fence.\n", rules: Rules);
+    }
+
+    [Fact]
     public void CommentsLogosBadgesAndDefinitionsBeforeTheTitleAreNotText() =>
         LintVerifier.Verify("<!-- markdownlint-disable -->\n<!--\nlicence header\n-->\n<p align=\"center\"><img src=\"logo.png\" alt=\"Logo\"></p>\n\n" +
             "[![Build](https://ci.example/badge.svg)](https://ci.example) ![Coverage](https://cov.example/badge.svg)\n\n[ref]: https://example.com\n\n# Title\n", rules: Rules);
@@ -45,7 +54,9 @@ public sealed class PL4003FirstHeadingLevelTests
     [Fact]
     public void AFrontMatterTitleTurnsTheMessageToTheSetting()
     {
-        var d = LintVerifier.Verify("---\ntitle: Policy\n---\n{|PL4003:Body text.|}\n", rules: Rules);
+        // Unknown whether the site shows the title: a titled document without headings gets the benefit of the doubt.
+        LintVerifier.Verify("---\ntitle: Policy\n---\nBody text.\n", rules: Rules);
+        var d = LintVerifier.Verify("---\ntitle: Policy\n---\n{|PL4003:Body text.|}\n", config: "frontMatterTitleIsH1: false\n", rules: Rules);
         Assert.Equal("The document has no heading; start it with an H1 title; if the site shows the front matter title as the H1, set 'frontMatterTitleIsH1: true'", d[0].Message);
         d = LintVerifier.Verify("---\ntitle: Policy\n---\n{|PL4003:## Purpose|}\n", rules: Rules);
         Assert.Equal("The first heading is an H2; a document should start with an H1; if the site shows the front matter title as the H1, set 'frontMatterTitleIsH1: true'", d[0].Message);

@@ -36,5 +36,5 @@ public sealed class PL4006TrailingPunctuationTests
 
     [Fact]
     public void ASemicolonAfterGreekIsTheGreekQuestionMark() =>
-        LintVerifier.Verify("# Τι σημαίνει να είσαι συντηρητής;\n\n## Γιατί **ανοιχτό**;\n\n## Τι είναι\u037E\n\n## Greek words{|PL4006:;|}\n\n## Τέλος{|PL4006:.|}\n", rules: Rules);
+        LintVerifier.Verify("# Τι σημαίνει να είσαι συντηρητής;\n\n## Γιατί **ανοιχτό**;\n\n## Πότε να δώσω πρόσβαση στα commits;\n\n### Τι σημαίνει \"ανοιχτός κώδικας\";\n\n## Τι είναι\u037E\n\n## Greek words{|PL4006:;|}\n\n## Τέλος{|PL4006:.|}\n", rules: Rules);
 }

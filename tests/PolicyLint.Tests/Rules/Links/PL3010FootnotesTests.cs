@@ -25,6 +25,11 @@ public sealed class PL3010FootnotesTests
         LintVerifier.Verify("A note.[^Note] Code `x[^y]` and\n\n```\n[^z]\n```\n\n[^note]: The note.\n", rules: Rule);
 
     [Fact]
+    public void ReferencesAndDefinitionsMarkdigCannotSeeStillCount() =>
+        // MkDocs content tabs indent their content, which CommonMark reads as code.
+        LintVerifier.Verify("=== \"Tab\"\n\n    Text in a tab.[^tab]\n\nText.[^def]\n\n[^tab]: Note.\n\n=== \"Other\"\n\n    [^def]: Defined in a tab.\n", rules: Rule);
+
+    [Fact]
     public void FootnotesAreNotReportedByTheReferenceRules() =>
         LintVerifier.Verify("A note.[^a] Missing.{|PL3010:[^b]|}\n\n[^a]: Note.\n{|PL3010:[^c]|}: Unused.\n", rules: ["PL3003", "PL3004", "PL3010"]);
 }
