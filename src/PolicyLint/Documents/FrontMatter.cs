@@ -66,6 +66,29 @@ public sealed class FrontMatter
     /// <summary>The span of the opening fence line (for diagnostics about the block as a whole).</summary>
     public TextSpan OpeningFenceSpan { get; private set; }
 
+    /// <summary>
+    /// The front matter in PolicyLint's value model (no YamlDotNet type): every key and value with its 1-based line and column
+    /// in the document and its span in the document's text. Null when absent, empty or broken.
+    /// </summary>
+    public Values.ValueNode? Value
+    {
+        get
+        {
+            if (Root is null) return null;
+            var v = System.Threading.Volatile.Read(ref _value);
+            if (v is not null) return v;
+            // Present front matter opens with '---' on line 1, so its YAML starts at line 2, column 1.
+            v = Values.YamlConversion.TryToValue(Root, null, m => ((int)m.Line + 1, (int)m.Column, ToOffset(m)));
+            System.Threading.Interlocked.CompareExchange(ref _value, v, null);
+            return _value;
+        }
+    }
+
+    private Values.ValueNode? _value;
+
+    /// <summary>The front matter's top-level fields (<see cref="Value"/> when it is a mapping), or null.</summary>
+    public Values.MappingValue? Fields => Value as Values.MappingValue;
+
     /// <summary>Converts a YAML mark to an offset in the document's text.</summary>
     public int ToOffset(Mark mark) => ContentSpan.Start + (int)Math.Min(mark.Index, ContentSpan.Length);
 

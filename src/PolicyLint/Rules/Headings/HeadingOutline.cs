@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using PolicyLint.Configuration;
+using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
 using PolicyLint.Documents;
 using YamlDotNet.RepresentationModel;
@@ -98,9 +98,9 @@ internal sealed class HeadingOutline
     /// The front matter title when <c>frontMatterTitleIsH1</c> is on (rule option first, then the shared setting of the
     /// same name), with the span of its value; null otherwise or when the title is absent or blank.
     /// </summary>
-    public static (string Title, TextSpan Span)? FrontMatterTitle(MarkdownFile file, FileConfiguration config, RuleOptions options)
+    public static (string Title, TextSpan Span)? FrontMatterTitle(MarkdownFile file, SharedSettings settings, RuleOptions options)
     {
-        if (TitleIsH1(config, options) != true || !file.FrontMatter.TryGetEntry("title", out _, out var value)) return null;
+        if (TitleIsH1(settings, options) != true || !file.FrontMatter.TryGetEntry("title", out _, out var value)) return null;
         if (value is not YamlScalarNode s || string.IsNullOrWhiteSpace(s.Value)) return null;
         return (s.Value!.Trim(), file.FrontMatter.GetSpan(value));
     }
@@ -109,12 +109,8 @@ internal sealed class HeadingOutline
     /// <c>frontMatterTitleIsH1</c> as configured (rule option first, then the shared setting), or null when nothing says
     /// whether the site shows the front matter title as the page's H1.
     /// </summary>
-    public static bool? TitleIsH1(FileConfiguration config, RuleOptions options)
-    {
-        if (options.TryGetNode(FrontMatterTitleOption, out _)) return options.GetBool(FrontMatterTitleOption, false);
-        if (config.TryGetSetting(FrontMatterTitleOption, out var node, out var source, out _)) return YamlConfigReader.Bool(source, node, FrontMatterTitleOption);
-        return null;
-    }
+    public static bool? TitleIsH1(SharedSettings settings, RuleOptions options) =>
+        options.Contains(FrontMatterTitleOption) ? options.GetBool(FrontMatterTitleOption, false) : settings.FrontMatterTitleIsH1Known;
 
     /// <summary>True when the front matter has a non-blank <c>title</c>, whatever <c>frontMatterTitleIsH1</c> says.</summary>
     public static bool HasFrontMatterTitle(MarkdownFile file) =>

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using PolicyLint.Diagnostics;
 
-namespace PolicyLint.Rules.Engine;
+namespace PolicyLint.Rules.Core;
 
 /// <summary>Diagnostics the engine itself reports (PL0xxx): unreadable files, suppressions, configuration, analyzer crashes.</summary>
 public static class EngineRules
