@@ -82,7 +82,7 @@ internal sealed class PL4004DuplicateHeading : MarkdownAnalyzer
         foreach (var link in LinkCollector.Get(context.File))
         {
             string t = link.Target.Trim();
-            if (t.Length > 1 && t[0] == '#') set.Add(PolicyLint.Engine.TargetResolver.Decode(t.Substring(1)));
+            if (t.Length > 1 && t[0] == '#') set.Add(PolicyLint.Text.UriText.Decode(t.Substring(1)));
         }
         return set;
     }
