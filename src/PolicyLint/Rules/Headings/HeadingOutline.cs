@@ -160,7 +160,7 @@ internal sealed class HeadingOutline
                 if (n is LinkInline { IsImage: true }) { image = true; break; }
         var content = h.TextSpan.IsEmpty ? new TextSpan(span.End, 0) : h.TextSpan;
         return new OutlineHeading(h.IsSetext ? HeadingSyntax.Setext : HeadingSyntax.Atx, h.Level, Normalize(h.PlainText), span, content,
-            file.Lines.GetPosition(span.Start).Line, h.Anchor, GitHubSlugger.BaseSlug(h.PlainText), image);
+            file.Lines.GetPosition(span.Start).Line, h.Anchor, GitHubSlugger.BaseSlug(h.AnchorText), image);
     }
 
     internal static TextSpan TrimEnd(string text, TextSpan span)
