@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using Markdig.Syntax.Inlines;
@@ -102,21 +103,38 @@ internal static class GitHubRendering
     }
 
     /// <summary>
-    /// A <c>{#id}</c> heading id that a renderer which lower-cases ids would keep as written: lower-case ASCII letters and
-    /// digits in words joined by single '-' or '_' (<c>install</c>, <c>step-2</c>). <c>{#Install}</c>, <c>{#-x}</c> and
-    /// <c>{#a--b}</c> are not anchors anyone can link to reliably.
+    /// A <c>{#id}</c> heading id that a renderer which lower-cases ids would keep as written: words of lower-case or caseless
+    /// letters (any script: kramdown sites write Arabic ids), marks and digits, joined by single '-' or '_' (<c>install</c>,
+    /// <c>step-2</c>). <c>{#Install}</c>, <c>{#-x}</c> and <c>{#a--b}</c> are not anchors anyone can link to reliably.
     /// </summary>
     public static bool IsValidCustomId(string id)
     {
         if (id.Length == 0) return false;
         bool needWord = true;
-        foreach (char c in id)
+        for (int i = 0; i < id.Length; i++)
         {
-            bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-            if (word) { needWord = false; continue; }
+            char c = id[i];
             if ((c == '-' || c == '_') && !needWord) { needWord = true; continue; }
-            return false;
+            if (!IsIdWordChar(id, i)) return false;
+            if (char.IsHighSurrogate(c)) i++;
+            needWord = false;
         }
         return !needWord;
+    }
+
+    private static bool IsIdWordChar(string s, int i)
+    {
+        switch (CharUnicodeInfo.GetUnicodeCategory(s, i))
+        {
+            case UnicodeCategory.LowercaseLetter:
+            case UnicodeCategory.OtherLetter:
+            case UnicodeCategory.ModifierLetter:
+            case UnicodeCategory.NonSpacingMark:
+            case UnicodeCategory.SpacingCombiningMark:
+            case UnicodeCategory.DecimalDigitNumber:
+                return true;
+            default:
+                return false;
+        }
     }
 }

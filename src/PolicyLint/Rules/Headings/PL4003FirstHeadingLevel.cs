@@ -43,7 +43,7 @@ internal sealed class PL4003FirstHeadingLevel : MarkdownAnalyzer
         // nothing says whether the site shows it, a titled document is given the benefit of the doubt), never in partials
         // that other pages include, and not when the front matter itself is broken (PL1002's finding).
         if (hint.Length > 0 && HeadingOutline.TitleIsH1(context.Settings, options) is null) return;
-        if (IsPartial(context.File.Path) || context.File.FrontMatter.Kind is FrontMatterKind.NotAtStart or FrontMatterKind.Unclosed) return;
+        if (IsPartialOrNotAPage(context.File.Path) || context.File.FrontMatter.Kind is FrontMatterKind.NotAtStart or FrontMatterKind.Unclosed) return;
         var text = FirstText(context.File, headings.Length > 0 ? headings[0].Span.Start : int.MaxValue);
         if (text is not { } span) return;
         context.Report(Rule, span, headings.Length > 0
@@ -52,20 +52,24 @@ internal sealed class PL4003FirstHeadingLevel : MarkdownAnalyzer
     }
 
     /// <summary>
-    /// A fragment that other pages include: <c>_note.md</c> (Docusaurus and Jekyll partials; Hugo's <c>_index.md</c> is a
-    /// page), or a file under an include folder.
+    /// A fragment that other pages include (<c>_note.md</c>, the partials of Docusaurus and Jekyll, Hugo's <c>_index.md</c>
+    /// being a page; files under an include folder), a template GitHub fills in (<c>.github/</c>: issue and pull request
+    /// templates), or a licence text, which is copied verbatim: none of them is a page with a title.
     /// </summary>
-    private static bool IsPartial(string path)
+    private static bool IsPartialOrNotAPage(string path)
     {
         string p = path.Replace('\\', '/');
         string name = p.Substring(p.LastIndexOf('/') + 1);
         if (name.StartsWith("_", System.StringComparison.Ordinal) && !name.StartsWith("_index.", System.StringComparison.OrdinalIgnoreCase)) return true;
+        if (p.StartsWith(".github/", System.StringComparison.Ordinal) || p.IndexOf("/.github/", System.StringComparison.Ordinal) >= 0) return true;
+        foreach (var legal in LegalNames) if (name.StartsWith(legal, System.StringComparison.OrdinalIgnoreCase)) return true;
         foreach (var folder in IncludeFolders)
             if (p.StartsWith(folder + "/", System.StringComparison.OrdinalIgnoreCase) || p.IndexOf("/" + folder + "/", System.StringComparison.OrdinalIgnoreCase) >= 0) return true;
         return false;
     }
 
     private static readonly string[] IncludeFolders = ["_includes", "_common", "includes", "partials", "snippets"];
+    private static readonly string[] LegalNames = ["LICENSE", "LICENCE", "COPYING"];
 
     /// <summary>
     /// The first line of the first block of text before <paramref name="before"/>. Front matter, HTML comments, HTML blocks

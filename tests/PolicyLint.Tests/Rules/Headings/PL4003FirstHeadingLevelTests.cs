@@ -42,6 +42,8 @@ public sealed class PL4003FirstHeadingLevelTests
     {
         LintVerifier.Verify("A note that pages include.\n", path: "docs/_TypeScriptNote.md", rules: Rules);
         LintVerifier.Verify("A snippet.\n", path: "docs/snippets/abbr.md", rules: Rules);
+        LintVerifier.Verify("Describe the change.\n", path: ".github/PULL_REQUEST_TEMPLATE.md", rules: Rules);
+        LintVerifier.Verify("MIT License\n\nCopyright (c) the authors.\n", path: "LICENSE.md", rules: Rules);
         LintVerifier.Verify("{|PL4003:Section text.|}\n", path: "docs/_index.md", rules: Rules);
         LintVerifier.Verify("---\ntitle: x\nBody text without a closing fence.\n", rules: Rules);
     }

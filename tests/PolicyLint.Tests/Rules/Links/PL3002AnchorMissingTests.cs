@@ -114,7 +114,8 @@ public sealed class PL3002AnchorMissingTests
     [Fact]
     public void CustomIdsCountOnlyWhenWellFormedAndLowerCase() =>
         LintVerifier.Verify("## Setup {#install}\n\n## Other {#Bad-Id}\n\n## Third {#a--b}\n\n## Step {#step_2}\n\n" +
-            "[a](#install) [b]({|PL3002:#Bad-Id|}) [c]({|PL3002:#a--b|}) [d](#step_2) [e](#other-bad-id)\n", rules: Rule);
+            "## قائمة تحقّق {#قائمة-تحقّق}\n\n" +
+            "[a](#install) [b]({|PL3002:#Bad-Id|}) [c]({|PL3002:#a--b|}) [d](#step_2) [e](#other-bad-id) [f](#قائمة-تحقّق)\n", rules: Rule);
 
     [Fact]
     public void NameMakesAnAnchorOnlyOnATagsAndIdWins() =>
