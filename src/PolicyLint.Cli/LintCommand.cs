@@ -31,6 +31,7 @@ internal sealed class LintSettings
     public bool Stats { get; set; }
     public bool NoIgnore { get; set; }
     public bool CheckExternal { get; set; }
+    public bool FollowLinksOutsideRoot { get; set; }
 }
 
 /// <summary>A usage error found after parsing (exit code 2).</summary>
@@ -64,10 +65,8 @@ internal sealed class LintCommand
         string? stdinFull = null;
         if (s.Stdin)
         {
-            using var ms = new MemoryStream();
-            await _stdin.CopyToAsync(ms, ct).ConfigureAwait(false);
-            stdinBytes = ms.ToArray();
             stdinFull = Path.GetFullPath(Path.Combine(baseDir, s.StdinFilename ?? "stdin.md"));
+            stdinBytes = await ReadStdinAsync(StdinLimit(s, baseDir, stdinFull), ct).ConfigureAwait(false);
         }
 
         LintRequest MakeRequest() => new()
@@ -75,6 +74,7 @@ internal sealed class LintCommand
             BaseDirectory = baseDir,
             ConfigPath = s.Config,
             IsIgnored = ignore is null ? null : ignore.IsIgnored,
+            FollowLinksOutsideRoot = s.FollowLinksOutsideRoot,
             RuleSeverityOverrides = s.CheckExternal ? new Dictionary<string, Severity> { ["PL3009"] = Severity.Error } : null,
         };
 
@@ -166,6 +166,31 @@ internal sealed class LintCommand
             _err.Write(TextFormatter.FormatStats(result, new OutputOptions()));
 
         return ExitCode(result, s);
+    }
+
+    /// <summary>The size limit (maxFileSize) of the configuration that applies to the stdin document's path.</summary>
+    private static long StdinLimit(LintSettings s, string baseDir, string stdinFull)
+    {
+        var resolver = new Configuration.ConfigurationResolver(Array.Empty<RuleDescriptor>(),
+            s.Config is null ? null : Path.GetFullPath(Path.Combine(baseDir, s.Config)), null, baseDir, discover: true, validate: false);
+        return resolver.GetConfiguration(stdinFull).MaxFileSize;
+    }
+
+    /// <summary>
+    /// Reads standard input up to one byte past the limit, never all of it: more than the limit is an input error (exit 2)
+    /// instead of the run holding gigabytes.
+    /// </summary>
+    private async Task<byte[]> ReadStdinAsync(long limit, CancellationToken ct)
+    {
+        var ms = new MemoryStream();
+        byte[] buffer = new byte[81920];
+        long cap = limit + 1;
+        int read;
+        while (ms.Length < cap && (read = await _stdin.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, cap - ms.Length)), ct).ConfigureAwait(false)) > 0)
+            ms.Write(buffer, 0, read);
+        if (ms.Length > limit)
+            throw new LintInputException($"standard input holds more than the limit of {limit:N0} bytes (maxFileSize); it was not linted");
+        return ms.ToArray();
     }
 
     private int ExitCode(LintResult result, LintSettings s)

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using PolicyLint.Configuration;
 using PolicyLint.Documents;
+using PolicyLint.Engine;
 
 namespace PolicyLint.Cli;
 
@@ -20,7 +22,9 @@ internal sealed class SourceReader
         if (_memory.TryGetValue(displayPath, out var t)) return t;
         string full = Path.GetFullPath(Path.Combine(_baseDirectory, displayPath));
         if (!File.Exists(full)) return null;
-        return Decode(File.ReadAllBytes(full));
+        try { return Decode(SafeFile.ReadAllBytes(full, FileConfiguration.DefaultMaxFileSize * 8)); }
+        catch (IOException) { return null; }   // not a regular file, or too large: no excerpt
+        catch (UnauthorizedAccessException) { return null; }
     }
 
     public static string Decode(byte[] bytes)

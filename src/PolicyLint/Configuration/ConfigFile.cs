@@ -63,7 +63,7 @@ internal sealed class ConfigFile
     public static ConfigFile Load(string path)
     {
         string text;
-        try { text = File.ReadAllText(path); }
+        try { text = Engine.SafeFile.ReadAllText(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new ConfigurationException("Cannot read the configuration: " + ex.Message, path, inner: ex);

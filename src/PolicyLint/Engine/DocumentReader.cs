@@ -54,7 +54,9 @@ internal static class DocumentReader
     {
         var info = new FileInfo(fullPath);
         if (!info.Exists || info.Length == 0 || info.Length > maxFileSize) return null;
-        byte[] bytes = File.ReadAllBytes(fullPath);
+        byte[] bytes;
+        try { bytes = SafeFile.ReadAllBytes(fullPath, maxFileSize); }
+        catch (IOException) { return null; }
         if (Check(bytes, maxFileSize, out _, out _) != ReadVerdict.Parse) return null;
         return MarkdownFile.FromBytes(fullPath, bytes);
     }

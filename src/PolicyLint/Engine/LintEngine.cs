@@ -117,7 +117,9 @@ public sealed class LintEngine
         // Inputs: in-memory documents win over files at the same path.
         var memory = new Dictionary<string, InMemoryDocument>(StringComparer.Ordinal);
         foreach (var d in request.Documents) memory[Path.GetFullPath(Path.Combine(baseDir, d.Path))] = d;
-        var files = FileDiscovery.Expand(request.Paths, baseDir, resolver, request.IsIgnored);
+        var unreadableFolders = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = FileDiscovery.Expand(request.Paths, baseDir, resolver, request.IsIgnored, unreadableFolders);
+        foreach (var dir in unreadableFolders.Keys) files.Add(dir);
         foreach (var m in memory.Keys) if (!files.Contains(m)) files.Add(m);
         var ordered = files.OrderBy(f => f, StringComparer.Ordinal).ToArray();
         var workspace = new Workspace(rootDir, baseDir, ordered, request.Clock, resolver.GetConfiguration);
@@ -142,7 +144,13 @@ public sealed class LintEngine
         {
             string full = ordered[i];
             memory.TryGetValue(full, out var mem);
-            states[i] = AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, mem, ct);
+            if (unreadableFolders.TryGetValue(full, out var why))
+            {
+                var folder = new FileState(workspace.GetDisplayPath(full), full, resolver.GetConfiguration(full));
+                folder.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(folder.DisplayPath), why));
+                states[i] = folder;
+            }
+            else states[i] = AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, mem, request.FollowLinksOutsideRoot, ct);
             int n = Interlocked.Increment(ref done);
             progress?.Report(new LintProgress(n, ordered.Length, states[i].DisplayPath));
         }
@@ -194,7 +202,7 @@ public sealed class LintEngine
     }
 
     private static FileState AnalyzeFile(string full, Workspace workspace, ConfigurationResolver resolver, List<AnalyzerActions> actions,
-        NodeDispatch dispatch, Func<string, RuleDescriptor?> findRule, InMemoryDocument? memory, CancellationToken ct)
+        NodeDispatch dispatch, Func<string, RuleDescriptor?> findRule, InMemoryDocument? memory, bool followLinksOutsideRoot, CancellationToken ct)
     {
         string display = workspace.GetDisplayPath(full);
         var config = resolver.GetConfiguration(full);
@@ -206,6 +214,21 @@ public sealed class LintEngine
             try
             {
                 var info = new FileInfo(full);
+#if NET
+                if (info.LinkTarget is not null)
+                {
+                    var target = File.ResolveLinkTarget(full, returnFinalTarget: true);
+                    if (!followLinksOutsideRoot && target is not null && !workspace.IsInsideRoot(Path.GetFullPath(target.FullName)))
+                    {
+                        // A link out of the repository would read (and print in excerpts) a file the run was not given.
+                        state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
+                            "it is a symbolic link to a file outside the root; it was not read (--follow-links-outside-root allows it)"));
+                        return state;
+                    }
+                    // Size and time stamp are the target's (a link's own are those of the link text).
+                    if (target is not null) info = new FileInfo(target.FullName);
+                }
+#endif
                 state.LastWriteUtc = info.LastWriteTimeUtc;
                 state.Length = info.Length;
                 if (info.Length > config.MaxFileSize)
@@ -213,7 +236,14 @@ public sealed class LintEngine
                     state.Raw.Add(Diagnostic.Create(EngineRules.FileTooLarge, Location.ForFile(display), info.Length, config.MaxFileSize));
                     return state;
                 }
-                bytes = File.ReadAllBytes(full);
+                bytes = SafeFile.ReadAllBytes(full, config.MaxFileSize);
+            }
+            catch (SafeFile.TooLargeException)
+            {
+                // The recorded size was smaller than what the file holds (a /proc file, a file growing meanwhile).
+                state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
+                    $"it holds more than the limit of {config.MaxFileSize:N0} bytes (maxFileSize) although its size is recorded as {state.Length:N0}; it was not linted"));
+                return state;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
             {

@@ -62,7 +62,7 @@ internal static class FrontMatterSchema
         if (Cache.TryGetValue(full, out var hit) && hit.Stamp == stamp) return hit.Schema;
         try
         {
-            var schema = JsonSchema.FromText(File.ReadAllText(full));
+            var schema = JsonSchema.FromText(Engine.SafeFile.ReadAllText(full));
             Cache[full] = (stamp, schema);
             return schema;
         }
