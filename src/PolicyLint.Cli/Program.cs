@@ -184,9 +184,15 @@ public static class Program
         var init = new Command("init", "Write a commented starter .policylint.yml in the current directory") { force };
         init.SetAction(pr => InfoCommands.Init(stdout, stderr, pr.GetValue(force)));
 
+        var server = new Command("server", "Run the language server (LSP over standard input and output) for editors");
+        server.SetAction((_, token) => new LanguageServer.PolicyLintLanguageServer(Console.OpenStandardInput(), Console.OpenStandardOutput(),
+            new LanguageServer.LanguageServerOptions { CreateIgnoreFilter = () => new GitIgnoreFilter().IsIgnored, Version = Version, Log = stderr })
+            .RunAsync(token));
+
         root.Add(rules);
         root.Add(explain);
         root.Add(init);
+        root.Add(server);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
