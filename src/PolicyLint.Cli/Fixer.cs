@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PolicyLint.IO;
 using PolicyLint.Diagnostics;
 using PolicyLint.Documents;
 using PolicyLint.Engine;

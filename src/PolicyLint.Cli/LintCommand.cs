@@ -66,7 +66,7 @@ internal sealed class LintCommand
         if (s.Stdin)
         {
             stdinFull = Path.GetFullPath(Path.Combine(baseDir, s.StdinFilename ?? "stdin.md"));
-            stdinBytes = await ReadStdinAsync(StdinLimit(s, baseDir, stdinFull), ct).ConfigureAwait(false);
+            stdinBytes = await ReadStdinAsync(StdinLimit, ct).ConfigureAwait(false);
         }
 
         LintRequest MakeRequest() => new()
@@ -168,18 +168,12 @@ internal sealed class LintCommand
         return ExitCode(result, s);
     }
 
-    /// <summary>The size limit (maxFileSize) of the configuration that applies to the stdin document's path.</summary>
-    private static long StdinLimit(LintSettings s, string baseDir, string stdinFull)
-    {
-        var resolver = new Configuration.ConfigurationResolver(Array.Empty<RuleDescriptor>(),
-            s.Config is null ? null : Path.GetFullPath(Path.Combine(baseDir, s.Config)), null, baseDir, discover: true, validate: false);
-        return resolver.GetConfiguration(stdinFull).MaxFileSize;
-    }
-
     /// <summary>
-    /// Reads standard input up to one byte past the limit, never all of it: more than the limit is an input error (exit 2)
-    /// instead of the run holding gigabytes.
+    /// Reads standard input up to one byte past <see cref="StdinLimit"/>, never all of it: more is an input error (exit 2)
+    /// instead of the run holding gigabytes. Below it, the engine applies the configuration's maxFileSize (PL0007) as for files.
     /// </summary>
+    internal static long StdinLimit { get; set; } = 256L * 1024 * 1024;
+
     private async Task<byte[]> ReadStdinAsync(long limit, CancellationToken ct)
     {
         var ms = new MemoryStream();
@@ -189,7 +183,7 @@ internal sealed class LintCommand
         while (ms.Length < cap && (read = await _stdin.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, cap - ms.Length)), ct).ConfigureAwait(false)) > 0)
             ms.Write(buffer, 0, read);
         if (ms.Length > limit)
-            throw new LintInputException($"standard input holds more than the limit of {limit:N0} bytes (maxFileSize); it was not linted");
+            throw new LintInputException($"standard input holds more than {limit:N0} bytes, the most PolicyLint reads from it; it was not linted");
         return ms.ToArray();
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using PolicyLint.IO;
 using PolicyLint.Configuration;
 using PolicyLint.Documents;
 using PolicyLint.Engine;

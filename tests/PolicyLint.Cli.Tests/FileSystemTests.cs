@@ -61,15 +61,47 @@ public sealed class FileSystemTests
     }
 
     [Fact]
-    public void Standard_input_is_read_up_to_the_limit_only()
+    public async System.Threading.Tasks.Task Standard_input_is_read_up_to_a_bound_only()
     {
-        using var t = new TempTree();
-        t.Write(".policylint.yml", "root: true\nmaxFileSize: 1000\n");
-        var r = CliRunner.RunWith(t.Root, Encoding.ASCII.GetBytes(new string('a', 5000)), null, "--stdin");
-        Assert.Equal(2, r.ExitCode);
-        Assert.Equal("policylint: standard input holds more than the limit of 1,000 bytes (maxFileSize); it was not linted\n", r.Stderr);
-        var fits = CliRunner.RunWith(t.Root, Encoding.ASCII.GetBytes("# A\n\nText.\n"), null, "--stdin");
-        Assert.Equal(0, fits.ExitCode);
+        var before = LintCommand.StdinLimit;
+        try
+        {
+            LintCommand.StdinLimit = 1000;
+            using var t = new TempTree();
+            t.Write(".policylint.yml", "root: true\n");
+            var stdin = new EndlessStream();
+            var command = new LintCommand(new StringWriter(), new StringWriter(), stdin, new MemoryStream());
+            var ex = await Assert.ThrowsAsync<PolicyLint.Engine.LintInputException>(() => command.RunAsync(new LintSettings { Stdin = true }, TestContext.Current.CancellationToken));
+            Assert.Equal("standard input holds more than 1,000 bytes, the most PolicyLint reads from it; it was not linted", ex.Message);
+            Assert.True(stdin.Given <= 1000 + 81920, $"read {stdin.Given} bytes");
+        }
+        finally { LintCommand.StdinLimit = before; }
+
+        using var small = new TempTree();
+        small.Write(".policylint.yml", "root: true\nmaxFileSize: 100\n");
+        var r = CliRunner.RunWith(small.Root, Encoding.ASCII.GetBytes("# A\n\n" + new string('a', 500) + "\n"), null, "--stdin", "-q");
+        Assert.Equal("stdin.md(1,1): warning PL0007: The file is 506 bytes, more than the limit of 100 (maxFileSize); it was not linted\n", r.Stdout);
+    }
+
+    /// <summary>Standard input that never ends (3 GB on stdin used to be read whole).</summary>
+    private sealed class EndlessStream : Stream
+    {
+        public long Given { get; private set; }
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => Given; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Array.Fill(buffer, (byte)'a', offset, count);
+            Given += count;
+            return count;
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     [Fact]

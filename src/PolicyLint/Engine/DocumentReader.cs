@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using PolicyLint.IO;
 using PolicyLint.Documents;
 
 namespace PolicyLint.Engine;

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
+using PolicyLint.IO;
 using PolicyLint.Analysis;
 using PolicyLint.Configuration;
 using PolicyLint.Diagnostics;

@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace PolicyLint.Engine;
+namespace PolicyLint.IO;
 
 /// <summary>
 /// Reading a file the way every reader of PolicyLint must: only regular files (a FIFO would block for ever, a device such
