@@ -108,7 +108,7 @@ public static class Program
     {
         if (c.FilePath is null || c.FilePath.StartsWith("pack:", StringComparison.Ordinal) || c.FilePath.StartsWith("<", StringComparison.Ordinal))
             return c.FilePath is null ? c.Reason : $"{c.FilePath}: {c.Reason}";
-        string path = Path.IsPathRooted(c.FilePath) ? Engine.PathUtil.GetDisplayPath(Directory.GetCurrentDirectory(), c.FilePath) : c.FilePath;
+        string path = Path.IsPathRooted(c.FilePath) ? CliPaths.GetDisplayPath(Directory.GetCurrentDirectory(), c.FilePath) : c.FilePath;
         return c.Line > 0 ? $"{path}({c.Line},{c.Column}): {c.Reason}" : $"{path}: {c.Reason}";
     }
 

@@ -15,7 +15,7 @@ namespace PolicyLint.Configuration;
 /// Finds and merges configuration for each file: packs named by <c>extends</c>, then <c>.policylint.yml</c> files from the
 /// farthest ancestor to the nearest (nearest wins; <c>root: true</c> stops the walk), then matching <c>overrides</c>.
 /// </summary>
-public sealed class ConfigurationResolver
+internal sealed class ConfigurationResolver
 {
     /// <summary>Default include globs.</summary>
     public static readonly IReadOnlyList<string> DefaultInclude = ["**/*.md", "**/*.markdown"];

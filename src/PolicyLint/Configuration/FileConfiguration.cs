@@ -10,7 +10,7 @@ using YamlDotNet.RepresentationModel;
 namespace PolicyLint.Configuration;
 
 /// <summary>The effective configuration for one file: severities and options per rule, and shared settings.</summary>
-public sealed class FileConfiguration
+internal sealed class FileConfiguration
 {
     private readonly Dictionary<string, Severity> _severities;
     private readonly Dictionary<string, RuleOptions> _options;

@@ -12,7 +12,7 @@ namespace PolicyLint.Documents;
 /// comparing the shape before and after a fix is how the fixer tells a safe fix from one that turns code into prose or
 /// inert text into live HTML.
 /// </summary>
-internal static class DocumentStructure
+public static class DocumentStructure
 {
     private static readonly Regex Tag = new(@"</?[A-Za-z][A-Za-z0-9-]*", RegexOptions.CultureInvariant);
 

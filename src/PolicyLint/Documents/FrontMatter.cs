@@ -58,9 +58,9 @@ public sealed class FrontMatter
     /// <summary>The YAML text.</summary>
     public string Yaml { get; }
     /// <summary>The root node, or null when absent, empty or broken.</summary>
-    public YamlNode? Root { get; private set; }
+    internal YamlNode? Root { get; private set; }
     /// <summary>The root as a mapping, or null.</summary>
-    public YamlMappingNode? Mapping => Root as YamlMappingNode;
+    internal YamlMappingNode? Mapping => Root as YamlMappingNode;
     /// <summary>The parse error, if any.</summary>
     public FrontMatterError? Error { get; private set; }
     /// <summary>The span of the opening fence line (for diagnostics about the block as a whole).</summary>
@@ -90,20 +90,20 @@ public sealed class FrontMatter
     public Values.MappingValue? Fields => Value as Values.MappingValue;
 
     /// <summary>Converts a YAML mark to an offset in the document's text.</summary>
-    public int ToOffset(Mark mark) => ContentSpan.Start + (int)Math.Min(mark.Index, ContentSpan.Length);
+    internal int ToOffset(Mark mark) => ContentSpan.Start + (int)Math.Min(mark.Index, ContentSpan.Length);
 
     /// <summary>The span of <paramref name="node"/> in the document's text.</summary>
-    public TextSpan GetSpan(YamlNode node)
+    internal TextSpan GetSpan(YamlNode node)
     {
         int start = ToOffset(node.Start), end = ToOffset(node.End);
         return TextSpan.FromBounds(start, Math.Max(start, end));
     }
 
     /// <summary>Looks up a top-level key; null when absent.</summary>
-    public YamlNode? this[string key] => TryGetEntry(key, out _, out var v) ? v : null;
+    internal YamlNode? this[string key] => TryGetEntry(key, out _, out var v) ? v : null;
 
     /// <summary>Finds a top-level entry with its key node.</summary>
-    public bool TryGetEntry(string key, out YamlScalarNode keyNode, out YamlNode value)
+    internal bool TryGetEntry(string key, out YamlScalarNode keyNode, out YamlNode value)
     {
         if (Mapping is { } map)
             foreach (var kv in map.Children)

@@ -85,14 +85,21 @@ public sealed class LintEngine
         return Run(request, progress, cancellationToken);
     }
 
-    private LintResult Run(LintRequest request, IProgress<LintProgress>? progress, CancellationToken ct)
+    /// <summary>
+    /// Every rule a run of <paramref name="request"/> knows: the engine's, its analyzers', and those of the plugins named by the
+    /// configuration that applies to the request's base directory (what <c>dotnet policylint rules</c> lists). Rule keys in the
+    /// configuration are not validated here.
+    /// </summary>
+    /// <exception cref="ConfigurationException">A configuration file is invalid, or a plugin cannot be loaded.</exception>
+    public ImmutableArray<RuleDescriptor> GetRules(LintRequest request)
     {
-        var stopwatch = Stopwatch.StartNew();
         string baseDir = Path.GetFullPath(request.BaseDirectory ?? Directory.GetCurrentDirectory());
-        string rootDir = request.RootDirectory is not null ? Path.GetFullPath(Path.Combine(baseDir, request.RootDirectory))
-            : PathUtil.FindGitRoot(baseDir) ?? baseDir;
-
         var configPath = request.ConfigPath is null ? null : Path.GetFullPath(Path.Combine(baseDir, request.ConfigPath));
+        return WithPlugins(request, baseDir, configPath).Rules;
+    }
+
+    private (ImmutableArray<MarkdownAnalyzer> Analyzers, ImmutableArray<RuleDescriptor> Rules) WithPlugins(LintRequest request, string baseDir, string? configPath)
+    {
         var analyzers = _analyzers;
         var rules = Rules;
         if (request.LoadPlugins)
@@ -106,6 +113,18 @@ public sealed class LintEngine
                 rules = rules.Concat(analyzers.SelectMany(a => a.SupportedRules)).Distinct().OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
             }
         }
+        return (analyzers, rules);
+    }
+
+    private LintResult Run(LintRequest request, IProgress<LintProgress>? progress, CancellationToken ct)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        string baseDir = Path.GetFullPath(request.BaseDirectory ?? Directory.GetCurrentDirectory());
+        string rootDir = request.RootDirectory is not null ? Path.GetFullPath(Path.Combine(baseDir, request.RootDirectory))
+            : PathUtil.FindGitRoot(baseDir) ?? baseDir;
+
+        var configPath = request.ConfigPath is null ? null : Path.GetFullPath(Path.Combine(baseDir, request.ConfigPath));
+        var (analyzers, rules) = WithPlugins(request, baseDir, configPath);
         var resolver = new ConfigurationResolver(rules, configPath, request.ConfigText, baseDir, request.DiscoverConfiguration);
         if (request.RuleSeverityOverrides is { Count: > 0 } overrides)
         {

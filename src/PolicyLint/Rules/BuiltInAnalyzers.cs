@@ -11,7 +11,7 @@ namespace PolicyLint.Rules;
 /// analyzers (no type scanning at run time, so the tool can be trimmed and compiled ahead of time). Each rule family keeps its
 /// own list in its folder; a test checks that every [MarkdownAnalyzer] class of the assembly is listed.
 /// </summary>
-public static class BuiltInCatalog
+internal static class BuiltInCatalog
 {
     /// <summary>The diagnostics the engine itself reports (PL0xxx).</summary>
     public static ImmutableArray<RuleDescriptor> EngineRules => Core.EngineRules.All;
@@ -34,7 +34,7 @@ public static class BuiltInCatalog
 }
 
 /// <summary>The built-in analyzers (kept for callers of the first releases; <see cref="BuiltInCatalog"/> is the seam).</summary>
-public static class BuiltInAnalyzers
+internal static class BuiltInAnalyzers
 {
     /// <summary>New instances of every built-in analyzer.</summary>
     public static IReadOnlyList<MarkdownAnalyzer> Create() => BuiltInCatalog.CreateAnalyzers();

@@ -4,7 +4,7 @@ using PolicyLint.Diagnostics;
 namespace PolicyLint.Rules.Core;
 
 /// <summary>Diagnostics the engine itself reports (PL0xxx): unreadable files, suppressions, configuration, analyzer crashes.</summary>
-public static class EngineRules
+internal static class EngineRules
 {
     /// <summary>PL0001: the file could not be read.</summary>
     public static readonly RuleDescriptor FileUnreadable = RuleDescriptor.Create(
