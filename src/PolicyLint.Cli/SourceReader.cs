@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using PolicyLint.IO;
-using PolicyLint.Configuration;
 using PolicyLint.Documents;
 using PolicyLint.Engine;
 
@@ -14,6 +13,9 @@ internal sealed class SourceReader
     private readonly string _baseDirectory;
     private readonly Dictionary<string, string> _memory = new(StringComparer.Ordinal);
 
+    /// <summary>Excerpts come from files the run has linted, which are below maxFileSize; this only bounds a file that grew meanwhile.</summary>
+    private const long ExcerptLimit = 256L * 1024 * 1024;
+
     public SourceReader(string baseDirectory) { _baseDirectory = baseDirectory; }
 
     public void AddMemory(string displayPath, string text) => _memory[displayPath] = text;
@@ -23,7 +25,7 @@ internal sealed class SourceReader
         if (_memory.TryGetValue(displayPath, out var t)) return t;
         string full = Path.GetFullPath(Path.Combine(_baseDirectory, displayPath));
         if (!File.Exists(full)) return null;
-        try { return Decode(SafeFile.ReadAllBytes(full, FileConfiguration.DefaultMaxFileSize * 8)); }
+        try { return Decode(SafeFile.ReadAllBytes(full, ExcerptLimit)); }
         catch (IOException) { return null; }   // not a regular file, or too large: no excerpt
         catch (UnauthorizedAccessException) { return null; }
     }

@@ -10,12 +10,14 @@ namespace PolicyLint.IO;
 /// as <c>/dev/zero</c> never ends), and never more than a limit, whatever the file's recorded size says (files under
 /// <c>/proc</c> report 0 and hold more).
 /// </summary>
-internal static class SafeFile
+public static class SafeFile
 {
     /// <summary>Reading stopped at the limit.</summary>
-    internal sealed class TooLargeException : IOException
+    public sealed class TooLargeException : IOException
     {
+        /// <summary>Creates the exception for a limit.</summary>
         public TooLargeException(long limit) : base($"the file is larger than {limit} bytes") { Limit = limit; }
+        /// <summary>The limit in bytes.</summary>
         public long Limit { get; }
     }
 
