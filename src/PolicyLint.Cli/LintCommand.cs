@@ -32,6 +32,8 @@ internal sealed class LintSettings
     public bool NoIgnore { get; set; }
     public bool CheckExternal { get; set; }
     public bool FollowLinksOutsideRoot { get; set; }
+    public bool NoCache { get; set; }
+    public string? CacheLocation { get; set; }
 }
 
 /// <summary>A usage error found after parsing (exit code 2).</summary>
@@ -76,6 +78,8 @@ internal sealed class LintCommand
             IsIgnored = ignore is null ? null : ignore.IsIgnored,
             FollowLinksOutsideRoot = s.FollowLinksOutsideRoot,
             RuleSeverityOverrides = s.CheckExternal ? new Dictionary<string, Severity> { ["PL3009"] = Severity.Error } : null,
+            UseCache = !s.NoCache,
+            CacheDirectory = s.CacheLocation,
         };
 
         var request = MakeRequest();

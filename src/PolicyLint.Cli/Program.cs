@@ -136,12 +136,15 @@ public static class Program
         var stats = new Option<bool>("--stats") { Description = "Print counts per rule" };
         var noIgnore = new Option<bool>("--no-ignore") { Description = "Lint files that .gitignore excludes too" };
         var checkExternal = new Option<bool>("--check-external") { Description = "Check that external links resolve (PL3009, off by default; uses the network)" };
+        var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the result cache (.policylint-cache in the repository root)" };
+        var cacheLocation = new Option<string?>("--cache-location") { Description = "Keep the result cache in this folder instead", HelpName = "dir" };
 
         var followLinks = new Option<bool>("--follow-links-outside-root") { Description = "Read files that are symbolic links to a place outside the root (the git root); by default they are reported (PL0001) and not read" };
         var root = new RootCommand("PolicyLint: lint Markdown policy and blog documents (front matter, encoding, links, headings).")
         {
             paths, config, format, output, fix, fixUnsafe, diff, failOn, maxWarnings, stdin, stdinFilename, noColor, quiet, stats, noIgnore, checkExternal,
             followLinks,
+            noCache, cacheLocation,
         };
         root.SetAction((pr, token) =>
         {
@@ -164,6 +167,8 @@ public static class Program
                 NoIgnore = pr.GetValue(noIgnore),
                 CheckExternal = pr.GetValue(checkExternal),
                 FollowLinksOutsideRoot = pr.GetValue(followLinks),
+                NoCache = pr.GetValue(noCache),
+                CacheLocation = pr.GetValue(cacheLocation),
             };
             var raw = Console.OpenStandardOutput();
             return new LintCommand(stdout, stderr, Console.OpenStandardInput(), raw).RunAsync(settings, token);
@@ -184,12 +189,17 @@ public static class Program
         var init = new Command("init", "Write a commented starter .policylint.yml in the current directory") { force };
         init.SetAction(pr => InfoCommands.Init(stdout, stderr, pr.GetValue(force)));
 
+        var cleanLocation = new Option<string?>("--cache-location") { Description = "The cache folder, if not the default", HelpName = "dir" };
+        var cacheClean = new Command("clean", "Delete the result cache (.policylint-cache in the repository root, or --cache-location)") { cleanLocation };
+        cacheClean.SetAction(pr => InfoCommands.CacheClean(stdout, stderr, pr.GetValue(cleanLocation)));
+        var cache = new Command("cache", "Manage the result cache") { cacheClean };
         var server = new Command("server", "Run the language server (LSP over standard input and output) for editors");
         server.SetAction((_, token) => new LanguageServer.PolicyLintLanguageServer(Console.OpenStandardInput(), Console.OpenStandardOutput(),
             new LanguageServer.LanguageServerOptions { CreateIgnoreFilter = () => new GitIgnoreFilter().IsIgnored, Version = Version, Log = stderr })
             .RunAsync(token));
 
         root.Add(rules);
+        root.Add(cache);
         root.Add(explain);
         root.Add(init);
         root.Add(server);
