@@ -23,12 +23,5 @@ internal sealed class SourceReader
         return Decode(File.ReadAllBytes(full));
     }
 
-    public static string Decode(byte[] bytes)
-    {
-        var (kind, bom) = TextDecoding.DetectBom(bytes);
-        if (bom == 0 && TextDecoding.GuessBomlessUtf16(bytes) is { } utf16) kind = utf16;
-        return kind == FileEncodingKind.Utf8
-            ? TextDecoding.DecodeUtf8(bytes, bom, new List<InvalidByteSequence>())
-            : TextDecoding.GetEncoding(kind).GetString(bytes, bom, bytes.Length - bom);
-    }
+    public static string Decode(byte[] bytes) => TextDecoding.DecodeForDisplay(bytes);
 }

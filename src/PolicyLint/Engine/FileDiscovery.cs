@@ -11,7 +11,8 @@ namespace PolicyLint.Engine;
 /// <summary>Turns files, directories and globs into the set of files to lint.</summary>
 internal static class FileDiscovery
 {
-    public static HashSet<string> Expand(IEnumerable<string> inputs, string baseDir, ConfigurationResolver resolver, Func<string, bool>? isIgnored)
+    public static HashSet<string> Expand(IEnumerable<string> inputs, string baseDir, ConfigurationResolver resolver, Func<string, bool>? isIgnored,
+        Action<string>? onUnmatched = null)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var input in inputs)
@@ -23,12 +24,18 @@ internal static class FileDiscovery
             {
                 int before = result.Count;
                 Glob(input, baseDir, resolver, isIgnored, result);
-                if (result.Count == before) throw new LintInputException($"No file matches '{input}'");
+                if (result.Count == before) Unmatched($"No file matches '{input}'");
                 continue;
             }
-            throw new LintInputException($"'{input}' does not exist");
+            Unmatched($"'{input}' does not exist");
         }
         return result;
+
+        void Unmatched(string message)
+        {
+            if (onUnmatched is null) throw new LintInputException(message);
+            onUnmatched(message);
+        }
     }
 
     private static void Walk(string root, ConfigurationResolver resolver, Func<string, bool>? isIgnored, HashSet<string> into)

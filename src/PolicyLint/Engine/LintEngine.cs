@@ -114,11 +114,16 @@ public sealed class LintEngine
                 resolved[(resolver.FindRule(kv.Key) ?? throw new ConfigurationException($"Unknown rule '{kv.Key}'")).Id] = kv.Value;
             resolver.SeverityOverrides = resolved;
         }
+        if (request.Selection is { IsEmpty: false } selection)
+        {
+            selection.Validate(rules);
+            resolver.Selection = selection;
+        }
 
         // Inputs: in-memory documents win over files at the same path.
         var memory = new Dictionary<string, InMemoryDocument>(StringComparer.Ordinal);
         foreach (var d in request.Documents) memory[Path.GetFullPath(Path.Combine(baseDir, d.Path))] = d;
-        var files = FileDiscovery.Expand(request.Paths, baseDir, resolver, request.IsIgnored);
+        var files = FileDiscovery.Expand(request.Paths, baseDir, resolver, request.IsIgnored, request.OnUnmatchedPattern);
         foreach (var m in memory.Keys) if (!files.Contains(m)) files.Add(m);
         var ordered = files.OrderBy(f => f, StringComparer.Ordinal).ToArray();
         var workspace = new Workspace(rootDir, baseDir, ordered, request.Clock);
@@ -406,7 +411,9 @@ public sealed class LintEngine
                 if (Config.RequireJustification && dir.Kind != DirectiveKind.Enable && dir.Justification is null)
                     Add(EngineRules.MissingJustification, dir.Span, text);
                 bool allUnknown = anyUnknown && dir.RuleIds is { Count: 0 };
-                if (!dir.Used && !allUnknown && dir.Kind != DirectiveKind.Enable)
+                // A comment for rules that this run's --select/--ignore left out is not unused: the rules just did not run.
+                bool deselected = dir.RuleIds is { Count: > 0 } ids && Config.DeselectedRules is { } off && ids.All(off.Contains);
+                if (!dir.Used && !allUnknown && !deselected && dir.Kind != DirectiveKind.Enable)
                     Add(EngineRules.UnusedSuppression, dir.Span, text);
             }
         }
