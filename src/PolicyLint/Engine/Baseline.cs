@@ -14,8 +14,8 @@ namespace PolicyLint.Engine;
 
 /// <summary>
 /// Findings recorded at one point in time (a JSON file, by default <c>.policylint-baseline.json</c>), so that later runs
-/// report only new ones. An entry matches by rule, file and a fingerprint of the message and the text of the finding's
-/// line, never by line number: edits elsewhere in the file and moved lines keep matching; each entry has a count, so a
+/// report only new ones. An entry matches by rule, file and a fingerprint of the message and of the finding's text with
+/// a few characters around it, never by line or column: edits elsewhere in the file and moved lines keep matching; each entry has a count, so a
 /// second identical finding in the same file is new. Paths are relative to the baseline file's folder, which lets the
 /// command line (from any folder), the MSBuild task (from the project folder) and the library share one file.
 /// </summary>
@@ -25,6 +25,7 @@ public sealed class Baseline
     public const string DefaultFileName = ".policylint-baseline.json";
 
     private const int FormatVersion = 1;
+    private const int ContextChars = 12;
     private static readonly Regex LineReference = new(@"\b(lines?|columns?) \d+(?:(?:-|, | and )\d+)*", RegexOptions.CultureInvariant);
 
     private Baseline(string path, ImmutableArray<BaselineEntry> entries)
@@ -200,22 +201,35 @@ public sealed class Baseline
         {
             if (file.Diagnostics.IsEmpty) continue;
             string rel = RelativePath(file.FullPath);
-            string[]? lines = null;
+            string? text = null;
             bool read = false;
             foreach (var d in file.Diagnostics)
             {
                 if (!read)
                 {
                     read = true;
-                    string? text = sourceText is not null ? sourceText(file.Path) : ReadText(file.FullPath);
-                    lines = text?.Split('\n');
+                    text = sourceText is not null ? sourceText(file.Path) : ReadText(file.FullPath);
                 }
-                int line = d.Location.StartLine;
-                string lineText = lines is not null && line >= 1 && line <= lines.Length ? lines[line - 1].Trim() : "";
                 string message = LineReference.Replace(d.Message, "$1 #");
-                yield return (d, (d.Id, rel, Fingerprint(d.Id + "\u0000" + message + "\u0000" + lineText)), d.Message);
+                yield return (d, (d.Id, rel, Fingerprint(d.Id + "\u0000" + message + "\u0000" + Context(text, d.Location.Span))), d.Message);
             }
         }
+    }
+
+    /// <summary>
+    /// The finding's text (its first line only) with a few characters either side on the same line: an edit elsewhere,
+    /// even on the same line, leaves it as it is; moving the line does too.
+    /// </summary>
+    private static string Context(string? text, TextSpan span)
+    {
+        if (text is null || span.Start > text.Length) return "";
+        int start = span.Start, end = Math.Min(text.Length, span.End);
+        int lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
+        int lineEnd = text.IndexOf('\n', start);
+        if (lineEnd < 0) lineEnd = text.Length;
+        if (end > lineEnd) end = lineEnd;
+        int from = Math.Max(lineStart, start - ContextChars), to = Math.Min(lineEnd, end + ContextChars);
+        return text.Substring(from, start - from).TrimStart() + "\u0001" + text.Substring(start, end - start) + "\u0001" + text.Substring(end, to - end).TrimEnd();
     }
 
     private string RelativePath(string fullPath) => ConfigurationResolver.GetRelativePath(Directory, fullPath);
@@ -260,7 +274,7 @@ public sealed class BaselineEntry
     public string Path { get; }
     /// <summary>The message when it was recorded (for people reading the file; matching uses the fingerprint).</summary>
     public string Message { get; }
-    /// <summary>A hash of the rule, the message and the trimmed text of the finding's line.</summary>
+    /// <summary>A hash of the rule, the message, and the finding's text with a few characters of its line either side.</summary>
     public string Fingerprint { get; }
     /// <summary>How many such findings the file had.</summary>
     public int Count { get; }
