@@ -54,9 +54,18 @@ internal sealed class Fixer
     public async Task<List<FileFix>> ComputeAsync(LintResult result, IReadOnlyDictionary<string, byte[]>? memory, CancellationToken ct)
     {
         var fixes = new List<FileFix>();
+        var targets = new HashSet<string>(StringComparer.Ordinal);
         foreach (var f in result.Files)
         {
             if (!f.Linted || !f.Diagnostics.Any(Applicable)) continue;
+            // A file reached through two names (a symbolic link beside its target) is fixed once.
+            if (memory is null || !memory.ContainsKey(f.FullPath))
+            {
+                string target;
+                try { target = FileIdentity.ResolveFinalTarget(f.FullPath); }
+                catch (IOException) { target = f.FullPath; }
+                if (!targets.Add(target)) continue;
+            }
             byte[] bytes;
             if (memory is not null && memory.TryGetValue(f.FullPath, out var m)) bytes = m;
             else
@@ -106,6 +115,14 @@ internal sealed class Fixer
                 });
                 continue;
             }
+            if (text != original.Text && original.HasInvalidUtf16Or32)
+            {
+                fixes.Add(new FileFix(f, bytes, original.Text)
+                {
+                    Refused = $"the file holds invalid {EncodingName(original.Encoding)} sequences that rewriting would replace with U+FFFD; repair its encoding first",
+                });
+                continue;
+            }
             fix.FixedText = text;
             fix.FixedBytes = text == original.Text ? bytes : original.Encode(text);
             fix.Remaining = diagnostics;
@@ -122,6 +139,8 @@ internal sealed class Fixer
         var r = await _engine.LintAsync(request, null, ct).ConfigureAwait(false);
         return r.Files.FirstOrDefault(x => x.FullPath == fullPath)?.Diagnostics ?? (IReadOnlyList<Diagnostic>)Array.Empty<Diagnostic>();
     }
+
+    private static string EncodingName(FileEncodingKind kind) => kind is FileEncodingKind.Utf32LE or FileEncodingKind.Utf32BE ? "UTF-32" : "UTF-16";
 
     private static int CountReplacement(string text)
     {
@@ -159,27 +178,82 @@ internal sealed class Fixer
     }
 
     /// <summary>Writes a file that may not exist yet, atomically.</summary>
-    internal static void WriteAtomicallyNew(string path, byte[] bytes) => WriteAtomically(path, bytes, keepMode: File.Exists(path));
-
-    /// <summary>Writes a temporary file in the same folder, flushes it to disk, keeps the file mode, then renames it over the target.</summary>
-    internal static void WriteAtomically(string path, byte[] bytes, bool keepMode = true)
+    internal static void WriteAtomicallyNew(string path, byte[] bytes)
     {
-        string dir = Path.GetDirectoryName(path) ?? ".";
-        string temp = Path.Combine(dir, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".policylint.tmp");
+        if (File.Exists(path)) WriteAtomically(path, bytes);
+        else WriteThroughTemp(Path.GetFullPath(path), bytes, null, keepMode: false);
+    }
+
+    /// <summary>The temporary file being written, deleted by the signal handler when the run is stopped meanwhile.</summary>
+    internal static volatile string? CurrentTemp;
+
+    /// <summary>The one temporary name used for a file: a run killed mid-write leaves at most this one, and the next write of the file replaces it.</summary>
+    internal static string TempPath(string target) =>
+        Path.Combine(Path.GetDirectoryName(target) ?? ".", "." + Path.GetFileName(target) + ".policylint.tmp");
+
+    /// <summary>
+    /// Replaces the content of an existing file, keeping what makes it the same file. A symbolic link is written through to
+    /// its final target (the link stays a link); a file with other hard links, or whose owner the run cannot give back to a
+    /// new file, is rewritten in place (links and owner kept, at the cost of atomicity); otherwise a temporary file in the
+    /// same folder is flushed to disk, given the mode, owner and group of the original, and renamed over it. A read-only
+    /// file is refused (<see cref="IOException"/>), even when the run could override its mode (root).
+    /// </summary>
+    internal static void WriteAtomically(string path, byte[] bytes)
+    {
+        string target = FileIdentity.ResolveFinalTarget(path);
+        if (IsReadOnly(target)) throw new IOException("the file is read-only; it was not overwritten (make it writable to fix it)");
+        var identity = FileIdentity.Get(target);
+        if (identity is { LinkCount: > 1 }) { WriteInPlace(target, bytes); return; }
+        WriteThroughTemp(target, bytes, identity, keepMode: true);
+    }
+
+    private static bool IsReadOnly(string path)
+    {
+        if (OperatingSystem.IsWindows()) return (File.GetAttributes(path) & FileAttributes.ReadOnly) != 0;
+        const UnixFileMode anyWrite = UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+        return (File.GetUnixFileMode(path) & anyWrite) == 0;
+    }
+
+    private static void WriteInPlace(string target, byte[] bytes)
+    {
+        using var stream = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.None);
+        stream.Write(bytes, 0, bytes.Length);
+        stream.SetLength(bytes.Length);
+        stream.Flush(flushToDisk: true);
+    }
+
+    private static void WriteThroughTemp(string target, byte[] bytes, FileIdentity? identity, bool keepMode)
+    {
+        string temp = TempPath(target);
         try
         {
+            // A leftover (a killed run) or anything planted under that name is removed, never written through.
+            File.Delete(temp);
+            CurrentTemp = temp;
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(bytes, 0, bytes.Length);
                 stream.Flush(flushToDisk: true);
             }
-            if (keepMode && !OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, File.GetUnixFileMode(path));
-            File.Move(temp, path, overwrite: true);
+            if (keepMode && !OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
+            if (identity is { } id && FileIdentity.Get(temp) is { } mine && (mine.UserId != id.UserId || mine.GroupId != id.GroupId)
+                && !id.ApplyOwnerTo(temp))
+            {
+                // The new file would change hands (the run may not give it back): keep the original file and its owner.
+                File.Delete(temp);
+                WriteInPlace(target, bytes);
+                return;
+            }
+            File.Move(temp, target, overwrite: true);
         }
         catch
         {
-            try { if (File.Exists(temp)) File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             throw;
+        }
+        finally
+        {
+            CurrentTemp = null;
         }
     }
 }

@@ -47,21 +47,26 @@ internal static class UnifiedDiff
 
     private static void Line(StringBuilder sb, char mark, (string Text, string Ending) line)
     {
-        sb.Append(mark).Append(line.Text).Append('\n');
+        // The line goes out with its own ending: a CRLF line keeps its \r, so git apply and patch match it, and a change of
+        // line ending shows as a change.
+        sb.Append(mark).Append(line.Text).Append(line.Ending.Length == 0 ? "\n" : line.Ending);
         if (line.Ending.Length == 0) sb.Append("\\ No newline at end of file\n");
     }
 
-    /// <summary>Lines with their endings: a change of line ending alone still shows as a change.</summary>
+    /// <summary>
+    /// Lines with their endings ("\n" or "\r\n"), split on LF only as git and patch do (a lone CR stays inside its line): a
+    /// change of line ending alone still shows as a change.
+    /// </summary>
     private static List<(string Text, string Ending)> SplitLines(string text)
     {
         var lines = new List<(string, string)>();
         int start = 0;
         for (int i = 0; i < text.Length; i++)
         {
-            if (text[i] != '\n' && text[i] != '\r') continue;
-            int len = text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
-            lines.Add((text.Substring(start, i - start), text.Substring(i, len)));
-            i += len - 1;
+            if (text[i] != '\n') continue;
+            bool crlf = i > start && text[i - 1] == '\r';
+            int end = crlf ? i - 1 : i;
+            lines.Add((text.Substring(start, end - start), crlf ? "\r\n" : "\n"));
             start = i + 1;
         }
         if (start < text.Length) lines.Add((text.Substring(start), ""));
@@ -72,7 +77,7 @@ internal static class UnifiedDiff
     {
         var sb = new StringBuilder();
         foreach (var (text, ending) in lines)
-            sb.Append(text).Append(ending == "\r\n" ? "\u0001" : ending == "\r" ? "\u0002" : ending == "" ? "\u0003" : "").Append('\n');
+            sb.Append(text.Replace('\r', '\u0002')).Append(ending == "\r\n" ? "\u0001" : ending == "" ? "\u0003" : "").Append('\n');
         return sb.Append("\u0004end").ToString();
     }
 }

@@ -46,6 +46,7 @@ public sealed class FormatterTests
     public void Unified_diff_shows_line_ending_changes_and_missing_final_newline()
     {
         string diff = UnifiedDiff.Create("a\nb\r\nc", "a\nb\nc\n", "a/x.md", "b/x.md");
-        Assert.Equal("--- a/x.md\n+++ b/x.md\n@@ -1,3 +1,3 @@\n a\n-b\n-c\n\\ No newline at end of file\n+b\n+c\n", diff);
+        // The old line keeps its \r: a CRLF-to-LF change is visible, and git apply / patch match the line.
+        Assert.Equal("--- a/x.md\n+++ b/x.md\n@@ -1,3 +1,3 @@\n a\n-b\r\n-c\n\\ No newline at end of file\n+b\n+c\n", diff);
     }
 }

@@ -58,6 +58,8 @@ public sealed class MarkdownFile
     public bool HasBom => BomLength > 0;
     /// <summary>Invalid UTF-8 sequences; each stands as one U+FFFD in <see cref="Text"/>.</summary>
     public ImmutableArray<InvalidByteSequence> InvalidUtf8 { get; }
+    /// <summary>True when a UTF-16/32 file holds sequences that do not decode (each stands as U+FFFD in <see cref="Text"/>): rewriting it would lose them.</summary>
+    internal bool HasInvalidUtf16Or32 { get; private init; }
     /// <summary>The decoded text without the BOM. Every span in diagnostics refers to it.</summary>
     public string Text { get; }
     /// <summary>Offset to line/column map.</summary>
@@ -85,10 +87,23 @@ public sealed class MarkdownFile
         var (kind, bom) = TextDecoding.DetectBom(bytes);
         if (bom == 0 && TextDecoding.GuessBomlessUtf16(bytes) is { } utf16) kind = utf16;
         var invalid = new List<InvalidByteSequence>();
-        string text = kind == FileEncodingKind.Utf8
-            ? TextDecoding.DecodeUtf8(bytes, bom, invalid)
-            : TextDecoding.GetEncoding(kind).GetString(bytes, bom, bytes.Length - bom);
-        return new MarkdownFile(path, bytes, kind, bom, text, invalid.ToImmutableArray());
+        bool lossy = false;
+        string text;
+        if (kind == FileEncodingKind.Utf8) text = TextDecoding.DecodeUtf8(bytes, bom, invalid);
+        else
+        {
+            try
+            {
+                text = TextDecoding.GetStrictEncoding(kind).GetString(bytes, bom, bytes.Length - bom);
+            }
+            catch (DecoderFallbackException)
+            {
+                // An unpaired surrogate, an odd trailing byte or a code point above U+10FFFF: shown as U+FFFD, never written back.
+                text = TextDecoding.GetEncoding(kind).GetString(bytes, bom, bytes.Length - bom);
+                lossy = true;
+            }
+        }
+        return new MarkdownFile(path, bytes, kind, bom, text, invalid.ToImmutableArray()) { HasInvalidUtf16Or32 = lossy };
     }
 
     /// <summary>Parses text as if it were a UTF-8 file without BOM.</summary>

@@ -94,6 +94,16 @@ internal static class TextDecoding
         _ => new UTF8Encoding(false),
     };
 
+    /// <summary>The UTF-16/32 decoder that throws on an invalid sequence instead of replacing it.</summary>
+    public static Encoding GetStrictEncoding(FileEncodingKind kind) => kind switch
+    {
+        FileEncodingKind.Utf16LE => new UnicodeEncoding(false, false, true),
+        FileEncodingKind.Utf16BE => new UnicodeEncoding(true, false, true),
+        FileEncodingKind.Utf32LE => new UTF32Encoding(false, false, true),
+        FileEncodingKind.Utf32BE => new UTF32Encoding(true, false, true),
+        _ => StrictUtf8,
+    };
+
     /// <summary>Decodes UTF-8, replacing each maximal invalid subpart with U+FFFD and recording where it was.</summary>
     public static string DecodeUtf8(byte[] bytes, int start, List<InvalidByteSequence> invalid)
     {

@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+
+namespace PolicyLint.Rules.Encoding;
+
+/// <summary>
+/// A legacy single-byte code page as the detector uses it: its name, its table, and the reverse map from a char back to
+/// the byte it was decoded from. <see cref="All"/> lists the pages in the order the detector tries them.
+/// </summary>
+internal sealed class CodePage
+{
+    public readonly string Name;
+    public readonly string High;
+    public readonly string[] SingleChain;
+    public readonly IReadOnlyList<string> PublicSingleChain;
+    public readonly bool IsPrimary;
+    public readonly bool IsCp437;
+    private readonly Dictionary<char, byte> _reverse;
+
+    private CodePage(string name, string high, bool primary, bool cp437 = false)
+    {
+        Name = name;
+        High = high;
+        SingleChain = new[] { name };
+        PublicSingleChain = Array.AsReadOnly(SingleChain);
+        IsPrimary = primary;
+        IsCp437 = cp437;
+        _reverse = new Dictionary<char, byte>(160);
+        for (int i = 0; i < 128; i++)
+        {
+            char c = high[i];
+            if (c != CodePageTables.Undefined && !_reverse.ContainsKey(c))
+            {
+                _reverse.Add(c, (byte)(0x80 + i));
+            }
+        }
+
+        if (primary)
+        {
+            // Latin-1 shares this table: U+0080-U+00FF map to the same byte, so C1
+            // controls (Latin-1 decoding of 0x80-0x9F) are understood too.
+            for (int c = 0x80; c < 0x100; c++)
+            {
+                if (!_reverse.ContainsKey((char)c))
+                {
+                    _reverse.Add((char)c, (byte)c);
+                }
+            }
+        }
+    }
+
+    /// <summary>Windows-1252, which also stands for Latin-1.</summary>
+    public static readonly CodePage Primary = new CodePage(CodePageTables.Windows1252Name, CodePageTables.Cp1252High, primary: true);
+
+    /// <summary>Every page, in the order the detector tries them; the index is the page's bit in masks.</summary>
+    public static readonly CodePage[] All =
+    {
+        Primary,
+        new CodePage("Windows-1254", CodePageTables.Cp1254High, false),
+        new CodePage("MacRoman", CodePageTables.MacRomanHigh, false),
+        new CodePage("Windows-1250", CodePageTables.Cp1250High, false),
+        new CodePage("Windows-1251", CodePageTables.Cp1251High, false),
+        new CodePage("Windows-1253", CodePageTables.Cp1253High, false),
+        new CodePage("Windows-1257", CodePageTables.Cp1257High, false),
+        new CodePage("CP437", CodePageTables.Cp437High, false, cp437: true),
+    };
+
+    // For every BMP char, a bit per code page (index into All) in which the char
+    // maps to a UTF-8 lead byte (0xC2-0xF4). Chars with no bit set (CJK, emoji, curly
+    // quotes...) are skipped without any dictionary lookup.
+    private static readonly byte[] LeadMask = BuildLeadMask();
+
+    private static byte[] BuildLeadMask()
+    {
+        var mask = new byte[65536];
+        for (int k = 0; k < All.Length; k++)
+        {
+            string table = All[k].High;
+            for (int b = 0xC2; b <= 0xF4; b++)
+            {
+                char c = table[b - 0x80];
+                if (c != CodePageTables.Undefined)
+                {
+                    mask[c] |= (byte)(1 << k);
+                }
+            }
+        }
+
+        for (int c = 0xC2; c <= 0xF4; c++)
+        {
+            mask[c] |= 1; // Latin-1 through the primary page
+        }
+
+        return mask;
+    }
+
+    /// <summary>A bit per page of <see cref="All"/> in which <paramref name="c"/> decodes from a UTF-8 lead byte.</summary>
+    public static int LeadPages(char c) => LeadMask[c];
+
+    /// <summary>Whether any char of <paramref name="r"/> is a UTF-8 lead byte in some page (a deeper layer is possible).</summary>
+    public static bool HasLeadChar(string r)
+    {
+        for (int k = 0; k < r.Length; k++)
+        {
+            if (LeadMask[r[k]] != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool TryGetByte(char c, out byte b)
+    {
+        if (c < 0x80)
+        {
+            b = (byte)c;
+            return true;
+        }
+
+        return _reverse.TryGetValue(c, out b);
+    }
+
+    /// <summary>
+    /// Parses one UTF-8 sequence starting at p through this code page.
+    /// Returns its length in chars (2-4) or 0.
+    /// </summary>
+    public int ParseSequence(string s, int p, int end, out int codePoint)
+    {
+        codePoint = 0;
+        if (!TryGetByte(s[p], out byte b0) || b0 < 0xC2 || b0 > 0xF4)
+        {
+            return 0;
+        }
+
+        int n = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+        if (p + n > end)
+        {
+            return 0;
+        }
+
+        int cp = b0 & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+        for (int k = 1; k < n; k++)
+        {
+            char c = s[p + k];
+            if (c < 0x80 || !TryGetByte(c, out byte b) || (b & 0xC0) != 0x80)
+            {
+                return 0;
+            }
+
+            if (k == 1)
+            {
+                if ((b0 == 0xE0 && b < 0xA0) || (b0 == 0xED && b > 0x9F) ||
+                    (b0 == 0xF0 && b < 0x90) || (b0 == 0xF4 && b > 0x8F))
+                {
+                    return 0;
+                }
+            }
+
+            cp = (cp << 6) | (b & 0x3F);
+        }
+
+        codePoint = cp;
+        return n;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+
+namespace PolicyLint.Rules.Encoding;
+
+/// <summary>One run of mojibake and its exact repair.</summary>
+internal sealed class MojibakeFinding
+{
+    internal MojibakeFinding(int start, string original, string repaired, IReadOnlyList<string> chain, string explanation)
+    {
+        Start = start;
+        Length = original.Length;
+        Original = original;
+        Repaired = repaired;
+        Chain = chain;
+        Explanation = explanation;
+    }
+
+    /// <summary>Char offset of the broken run in the input string.</summary>
+    public int Start { get; }
+
+    /// <summary>Number of chars of the broken run.</summary>
+    public int Length { get; }
+
+    /// <summary>The broken text, e.g. "ðŸ¤—".</summary>
+    public string Original { get; }
+
+    /// <summary>The repaired text, e.g. "🤗" (empty for a stray byte order mark).</summary>
+    public string Repaired { get; }
+
+    /// <summary>Legacy encodings undone, outermost first.</summary>
+    public IReadOnlyList<string> Chain { get; }
+
+    /// <summary>Human explanation, e.g. "UTF-8 read as Windows-1252, twice".</summary>
+    public string Explanation { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"[{Start},{Start + Length}) '{Original}' -> '{Repaired}' ({Explanation})";
+}
