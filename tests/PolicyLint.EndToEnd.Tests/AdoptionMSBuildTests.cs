@@ -42,20 +42,20 @@ public sealed class AdoptionMSBuildTests(PackagesFixture packages)
         string dir = Project("twae", TwoWarnings);
         var plain = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off");
         Assert.True(plain.ExitCode == 0, plain.ToString());
-        Assert.Equal(["docs/guide.md(3,1,3,20): warning PL4001", "docs/guide.md(5,10,5,14): warning PL3007"], Findings(plain));
+        Assert.Equal(["docs/guide.md(3,1,3,20): warning PL4001", "docs/guide.md(5,9,5,25): warning PL3007"], Findings(plain));
 
         var strict = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off", "--no-incremental", "-p:TreatWarningsAsErrors=true");
         Assert.True(strict.ExitCode != 0, "one PolicyLint warning must fail a TreatWarningsAsErrors build:\n" + strict);
-        Assert.Equal(["docs/guide.md(3,1,3,20): error PL4001", "docs/guide.md(5,10,5,14): error PL3007"], Findings(strict));
+        Assert.Equal(["docs/guide.md(3,1,3,20): error PL4001", "docs/guide.md(5,9,5,25): error PL3007"], Findings(strict));
 
         var except = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off", "--no-incremental", "-p:TreatWarningsAsErrors=true",
             "-p:WarningsNotAsErrors=PL4001%3BPL3007");
         Assert.True(except.ExitCode == 0, except.ToString());
-        Assert.Equal(["docs/guide.md(3,1,3,20): warning PL4001", "docs/guide.md(5,10,5,14): warning PL3007"], Findings(except));
+        Assert.Equal(["docs/guide.md(3,1,3,20): warning PL4001", "docs/guide.md(5,9,5,25): warning PL3007"], Findings(except));
 
         var one = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off", "--no-incremental", "-p:WarningsAsErrors=PL3007", "-p:NoWarn=PL4001");
         Assert.True(one.ExitCode != 0, one.ToString());
-        Assert.Equal(["docs/guide.md(5,10,5,14): error PL3007"], Findings(one));
+        Assert.Equal(["docs/guide.md(5,9,5,25): error PL3007"], Findings(one));
 
         var switchToo = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off", "--no-incremental", "-warnaserror");
         Assert.True(switchToo.ExitCode != 0, switchToo.ToString());
@@ -82,7 +82,7 @@ public sealed class AdoptionMSBuildTests(PackagesFixture packages)
         File.AppendAllText(Path.Combine(dir, "docs", "guide.md"), "\nAnd [the budget](budget.md).\n");
         var added = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off", "-p:PolicyLintBaselineFile=.policylint-baseline.json");
         Assert.True(added.ExitCode != 0, added.ToString());
-        Assert.Equal(["docs/guide.md(5,19,5,28): error PL3001"], Findings(added));
+        Assert.Equal(["docs/guide.md(5,18,5,27): error PL3001"], Findings(added));
 
         var missing = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off", "-p:PolicyLintBaselineFile=nope.json");
         Assert.True(missing.ExitCode != 0);
