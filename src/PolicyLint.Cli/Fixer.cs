@@ -22,6 +22,8 @@ internal sealed class FileFix
     public int Applied { get; set; }
     public int Passes { get; set; }
     public bool Stable { get; set; } = true;
+    /// <summary>Fixes not applied because they would change the document's structure or create findings.</summary>
+    public int HeldBack { get; set; }
     /// <summary>Why the file was not fixed (changed on disk, unreadable...), or null.</summary>
     public string? Refused { get; set; }
     /// <summary>Diagnostics left after the last pass (in memory).</summary>
@@ -90,20 +92,39 @@ internal sealed class Fixer
             var fix = new FileFix(f, bytes, original.Text);
             IReadOnlyList<Diagnostic> diagnostics = f.Diagnostics;
             string text = original.Text;
+            var current = original;
+            var heldBack = new HashSet<string>(StringComparer.Ordinal);
             for (int pass = 1; ; pass++)
             {
-                var applied = FixApplier.Apply(text, diagnostics, _includeUnsafe);
+                FixResult applied;
+                IReadOnlyList<Diagnostic> after;
+                MarkdownFile next;
+                while (true)
+                {
+                    // Apply, then check: the structure must stay (for safe fixes) and no finding may appear; a fix that
+                    // fails is held back and the rest applied again. Each retry holds back at least one more fix.
+                    var candidates = diagnostics.Where(d => Applicable(d) && !heldBack.Contains(Key(text, d))).ToList();
+                    applied = FixApplier.Apply(text, candidates, _includeUnsafe);
+                    if (applied.Applied.Count == 0 || applied.Text == text) { after = diagnostics; next = current; break; }
+                    next = MarkdownFile.FromBytes(f.Path, original.Encode(applied.Text));
+                    if (HoldBackStructureChanges(current, next, applied.Applied, heldBack)) continue;
+                    after = await LintInMemoryAsync(f.FullPath, next.Bytes, ct).ConfigureAwait(false);
+                    if (await HoldBackNewFindingsAsync(f.FullPath, original, text, diagnostics, after, applied.Applied, heldBack, ct).ConfigureAwait(false)) continue;
+                    break;
+                }
                 if (applied.Applied.Count == 0 || applied.Text == text) break;
                 text = applied.Text;
+                current = next;
                 fix.Applied += applied.Applied.Count;
                 fix.Passes = pass;
-                diagnostics = await LintInMemoryAsync(f.FullPath, original.Encode(text), ct).ConfigureAwait(false);
+                diagnostics = after;
                 if (pass == MaxPasses)
                 {
-                    fix.Stable = !diagnostics.Any(Applicable);
+                    fix.Stable = !diagnostics.Any(d => Applicable(d) && !heldBack.Contains(Key(text, d)));
                     break;
                 }
             }
+            fix.HeldBack = heldBack.Count;
             if (text != original.Text && !original.InvalidUtf8.IsEmpty
                 && CountReplacement(text) > CountReplacement(original.Text) - original.InvalidUtf8.Length)
             {
@@ -129,6 +150,71 @@ internal sealed class Fixer
             fixes.Add(fix);
         }
         return fixes;
+    }
+
+    /// <summary>
+    /// A fix that is called safe but changes the document's shape (block kinds, HTML, and, for fixes of other than link
+    /// rules, link targets) is treated as unsafe: held back unless unsafe fixes were asked for. True when one was held back.
+    /// </summary>
+    private bool HoldBackStructureChanges(MarkdownFile before, MarkdownFile after, IReadOnlyList<Diagnostic> applied, HashSet<string> heldBack)
+    {
+        if (_includeUnsafe) return false;   // unsafe fixes may change meaning; the user asked for them
+        string shape = DocumentStructure.Shape(before), links = DocumentStructure.Links(before);
+        if (DocumentStructure.Shape(after) == shape && DocumentStructure.Links(after) == links) return false;
+        bool any = false;
+        foreach (var d in applied)
+        {
+            var alone = MarkdownFile.FromText(before.Path, d.Fix!.ApplyTo(before.Text));
+            bool changed = DocumentStructure.Shape(alone) != shape
+                || (!d.Id.StartsWith("PL3", StringComparison.Ordinal) && DocumentStructure.Links(alone) != links);
+            if (changed && heldBack.Add(Key(before.Text, d))) any = true;
+        }
+        if (!any) foreach (var d in applied) any |= heldBack.Add(Key(before.Text, d));   // only together: hold them all back
+        return any;
+    }
+
+    /// <summary>
+    /// Fixes must not create findings: when a rule reports more after the fixes than before and one of its new findings has
+    /// no fix to follow, the fixes that cause it are held back (each tried alone; all of them if none does it alone).
+    /// </summary>
+    private async Task<bool> HoldBackNewFindingsAsync(string fullPath, MarkdownFile original, string text, IReadOnlyList<Diagnostic> before,
+        IReadOnlyList<Diagnostic> after, IReadOnlyList<Diagnostic> applied, HashSet<string> heldBack, CancellationToken ct)
+    {
+        var created = Created(before, after);
+        if (created.Count == 0) return false;
+        bool any = false;
+        foreach (var d in applied)
+        {
+            var alone = await LintInMemoryAsync(fullPath, original.Encode(d.Fix!.ApplyTo(text)), ct).ConfigureAwait(false);
+            if (Created(before, alone).Overlaps(created) && heldBack.Add(Key(text, d))) any = true;
+        }
+        if (!any) foreach (var d in applied) any |= heldBack.Add(Key(text, d));
+        return any;
+    }
+
+    /// <summary>Rules that report more findings in <paramref name="after"/> than in <paramref name="before"/>, one of them without an applicable fix.</summary>
+    private HashSet<string> Created(IReadOnlyList<Diagnostic> before, IReadOnlyList<Diagnostic> after)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in before) counts[d.Id] = counts.TryGetValue(d.Id, out int n) ? n + 1 : 1;
+        var grown = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var g in after.GroupBy(d => d.Id))
+            if (g.Count() > (counts.TryGetValue(g.Key, out int n) ? n : 0) && g.Any(d => !Applicable(d))) grown.Add(g.Key);
+        return grown;
+    }
+
+    /// <summary>Names a fix independently of where earlier edits moved it: rule, title, the edits and a little text before them.</summary>
+    private static string Key(string text, Diagnostic d)
+    {
+        var sb = new System.Text.StringBuilder(d.Id).Append('\u0001').Append(d.Fix!.Title);
+        int start = d.Fix.Bounds.Start;
+        if (start <= text.Length) sb.Append('\u0001').Append(text, Math.Max(0, start - 24), Math.Min(start, 24));
+        foreach (var e in d.Fix.Edits)
+        {
+            sb.Append('\u0001').Append(e.NewText).Append('\u0001');
+            if (e.Span.End <= text.Length) sb.Append(text, e.Span.Start, e.Span.Length);
+        }
+        return sb.ToString();
     }
 
     private async Task<IReadOnlyList<Diagnostic>> LintInMemoryAsync(string fullPath, byte[] bytes, CancellationToken ct)

@@ -27,14 +27,14 @@ internal sealed class GitIgnoreFilter
         if (parent is null) return false;
         var repo = FindRepo(parent);
         if (repo is null) return false;
-        string rel = Configuration.ConfigurationResolver.GetRelativePath(repo.Root, path);
+        string rel = CliPaths.GetRelativePath(repo.Root, path);
         if (rel.Length == 0 || rel == "." || rel.StartsWith("../", StringComparison.Ordinal) || rel == "..") return false;
         return repo.IsIgnored(rel, isDir);
     }
 
     private Repo? FindRepo(string dir) => _repoByDir.GetOrAdd(dir, d =>
     {
-        string? root = Engine.PathUtil.FindGitRoot(d);
+        string? root = CliPaths.FindGitRoot(d);
         if (root is null) return null;
         return d == root ? new Repo(root) : FindRepo(root);
     });

@@ -17,15 +17,11 @@ internal static class InfoCommands
     /// <summary>Built-in rules plus those of plugins named by the configuration that applies to the current directory.</summary>
     private static IReadOnlyList<RuleDescriptor> AllRules(string? configPath)
     {
-        var engine = new LintEngine();
         string cwd = Directory.GetCurrentDirectory();
-        var resolver = new ConfigurationResolver(engine.Rules, configPath is null ? null : Path.GetFullPath(configPath), null, cwd, discover: true,
-            validate: false);
-        var plugins = resolver.GetPlugins(cwd);
-        var rules = engine.Rules.ToList();
-        if (plugins.Count > 0)
-            rules.AddRange(PluginLoader.Load(plugins).SelectMany(a => a.SupportedRules));
-        return rules.Distinct().OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        return new LintEngine().GetRules(new LintRequest
+        {
+            BaseDirectory = cwd, ConfigPath = configPath is null ? null : Path.GetFullPath(configPath), DiscoverConfiguration = true,
+        });
     }
 
     public static int Rules(TextWriter stdout, string format, string? configPath)

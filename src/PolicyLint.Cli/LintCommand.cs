@@ -266,6 +266,8 @@ internal sealed class LintCommand
     {
         foreach (var f in fixes.Where(f => f.Refused is not null))
             notes.WriteLine($"{f.File.Path}: not fixed: {f.Refused}");
+        foreach (var f in fixes.Where(f => f.Refused is null && f.HeldBack > 0))
+            notes.WriteLine($"{f.File.Path}: held back {Plural(f.HeldBack, "fix", "fixes")} that would change the document's structure or add findings; fix those by hand");
         foreach (var f in fixes.Where(f => f.Changed && !f.Stable))
             notes.WriteLine($"{f.File.Path}: fixes did not settle after {Fixer.MaxPasses} passes; run again or fix by hand");
         var done = fixes.Where(f => f.Changed && f.Refused is null).ToList();

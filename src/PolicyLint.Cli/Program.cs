@@ -77,7 +77,7 @@ public static class Program
     {
         if (c.FilePath is null || c.FilePath.StartsWith("pack:", StringComparison.Ordinal) || c.FilePath.StartsWith("<", StringComparison.Ordinal))
             return c.FilePath is null ? c.Reason : $"{c.FilePath}: {c.Reason}";
-        string path = Path.IsPathRooted(c.FilePath) ? Engine.PathUtil.GetDisplayPath(Directory.GetCurrentDirectory(), c.FilePath) : c.FilePath;
+        string path = Path.IsPathRooted(c.FilePath) ? CliPaths.GetDisplayPath(Directory.GetCurrentDirectory(), c.FilePath) : c.FilePath;
         return c.Line > 0 ? $"{path}({c.Line},{c.Column}): {c.Reason}" : $"{path}: {c.Reason}";
     }
 
@@ -204,10 +204,16 @@ public static class Program
         var init = new Command("init", "Write a commented starter .policylint.yml in the current directory") { force };
         init.SetAction(pr => InfoCommands.Init(stdout, stderr, pr.GetValue(force)));
 
-        var help = new Command("help", "Show help for the tool or for a command (help explain)");
+        var server = new Command("server", "Run the language server (LSP over standard input and output) for editors");
+        server.SetAction((_, token) => new LanguageServer.PolicyLintLanguageServer(Console.OpenStandardInput(), Console.OpenStandardOutput(),
+            new LanguageServer.LanguageServerOptions { CreateIgnoreFilter = () => new GitIgnoreFilter().IsIgnored, Version = Version, Log = stderr })
+            .RunAsync(token));
+
         root.Add(rules);
         root.Add(explain);
         root.Add(init);
+        root.Add(server);
+        var help = new Command("help", "Show help for the tool or for a command (help explain)");
         root.Add(help);
 
         RootOptionNames = root.Options.SelectMany(o => new[] { o.Name }.Concat(o.Aliases)).ToArray();

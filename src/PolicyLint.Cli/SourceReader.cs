@@ -23,5 +23,8 @@ internal sealed class SourceReader
         return Decode(File.ReadAllBytes(full));
     }
 
-    public static string Decode(byte[] bytes) => TextDecoding.DecodeForDisplay(bytes);
+    public static string Decode(byte[] bytes)
+    {
+        return MarkdownFile.DecodeText(bytes);
+    }
 }

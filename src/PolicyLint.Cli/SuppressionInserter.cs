@@ -92,7 +92,7 @@ internal sealed class SuppressionInserter
                 diff.Append(UnifiedDiff.Create(f.OriginalText, f.FixedText, "a/" + f.File.Path, "b/" + f.File.Path));
             if (updated is not null)
             {
-                string rel = Engine.PathUtil.GetDisplayPath(Directory.GetCurrentDirectory(), baselinePath);
+                string rel = Path.GetRelativePath(Directory.GetCurrentDirectory(), baselinePath).Replace('\\', '/');
                 diff.Append(UnifiedDiff.Create(existing?.ToJson() ?? "", updated.ToJson(), "a/" + rel, "b/" + rel));
             }
             _out.Write(diff.ToString());

@@ -1,10 +1,8 @@
 using System;
 using System.Threading;
 using Markdig.Syntax;
-using PolicyLint.Configuration;
 using PolicyLint.Diagnostics;
 using PolicyLint.Documents;
-using PolicyLint.Engine;
 
 namespace PolicyLint.Analysis;
 
@@ -27,43 +25,86 @@ public abstract class AnalysisContext
 /// <summary>The per-run scope of a cross-file analyzer: per-document actions that collect, and an end action that reports.</summary>
 public abstract class WorkspaceStartAnalysisContext : AnalysisContext
 {
-    /// <summary>The files and root of this run.</summary>
-    public abstract Workspace Workspace { get; }
+    /// <summary>The files and root of this run, path lookups, target resolution and other documents' outlines.</summary>
+    public abstract AnalysisWorkspace Workspace { get; }
     /// <summary>Cancellation for the run.</summary>
     public abstract CancellationToken CancellationToken { get; }
     /// <summary>Runs after every document has been analysed.</summary>
     public abstract void RegisterWorkspaceEndAction(Action<WorkspaceEndAnalysisContext> action);
 }
 
+/// <summary>What the engine knows about one document of the run, shared by the contexts of its actions.</summary>
+internal sealed class DocumentScope
+{
+    private DocumentOutline? _outline;
+
+    public DocumentScope(MarkdownFile file, string fullPath, AnalysisWorkspace workspace, SharedSettings settings,
+        Func<RuleDescriptor, RuleOptions> options, Func<RuleDescriptor, bool> isEnabled, Action<DocumentOutline>? outlineBuilt,
+        CancellationToken cancellationToken)
+    {
+        File = file; FullPath = fullPath; Workspace = workspace; Settings = settings; Options = options; IsEnabled = isEnabled;
+        OutlineBuilt = outlineBuilt; CancellationToken = cancellationToken;
+    }
+
+    public MarkdownFile File { get; }
+    public string FullPath { get; }
+    public AnalysisWorkspace Workspace { get; }
+    public SharedSettings Settings { get; }
+    public Func<RuleDescriptor, RuleOptions> Options { get; }
+    public Func<RuleDescriptor, bool> IsEnabled { get; }
+    public Action<DocumentOutline>? OutlineBuilt { get; }
+    public CancellationToken CancellationToken { get; }
+
+    public DocumentOutline Outline
+    {
+        get
+        {
+            var o = Volatile.Read(ref _outline);
+            if (o is not null) return o;
+            o = DocumentOutline.Create(File, Settings.SlugStyle);
+            if (Interlocked.CompareExchange(ref _outline, o, null) is { } won) return won;
+            OutlineBuilt?.Invoke(o);
+            return o;
+        }
+    }
+}
+
 /// <summary>Common members of the per-document contexts.</summary>
 public abstract class DocumentContextBase
 {
     private readonly Action<Diagnostic> _report;
-    private readonly Func<RuleDescriptor, bool> _isEnabled;
+    private readonly DocumentScope _scope;
 
-    internal DocumentContextBase(MarkdownFile file, Workspace workspace, FileConfiguration configuration, Action<Diagnostic> report,
-        Func<RuleDescriptor, bool> isEnabled, CancellationToken cancellationToken)
+    internal DocumentContextBase(DocumentScope scope, Action<Diagnostic> report)
     {
-        File = file; Workspace = workspace; Configuration = configuration; _report = report; _isEnabled = isEnabled;
-        CancellationToken = cancellationToken;
+        _scope = scope; _report = report;
     }
 
+    internal DocumentScope Scope => _scope;
+
     /// <summary>The document.</summary>
-    public MarkdownFile File { get; }
-    /// <summary>The run's files and root.</summary>
-    public Workspace Workspace { get; }
-    /// <summary>The configuration that applies to this file.</summary>
-    public FileConfiguration Configuration { get; }
+    public MarkdownFile File => _scope.File;
+    /// <summary>The full path of the document on disk (where it would be, for in-memory documents).</summary>
+    public string FullPath => _scope.FullPath;
+    /// <summary>The run's files and root, path lookups, target resolution and other documents' outlines.</summary>
+    public AnalysisWorkspace Workspace => _scope.Workspace;
+    /// <summary>The settings shared by several rules (site roots, index files, slug style...) that apply to this document.</summary>
+    public SharedSettings Settings => _scope.Settings;
     /// <summary>Cancellation for the run.</summary>
-    public CancellationToken CancellationToken { get; }
+    public CancellationToken CancellationToken => _scope.CancellationToken;
     /// <summary>Shortcut for <c>File.FrontMatter</c>.</summary>
     public FrontMatter FrontMatter => File.FrontMatter;
+    /// <summary>This document's anchors (headings in the configured slug style, custom ids, HTML ids), built once per document.</summary>
+    public DocumentOutline Outline => _scope.Outline;
 
-    /// <summary>The options configured for <paramref name="rule"/> in this file (empty when none).</summary>
-    public RuleOptions GetOptions(RuleDescriptor rule) => Configuration.GetOptions(rule);
+    /// <summary>The options configured for <paramref name="rule"/> in this file (empty when none), each value with its location.</summary>
+    public RuleOptions GetOptions(RuleDescriptor rule) => _scope.Options(rule);
 
     /// <summary>True when <paramref name="rule"/> reports anything in this file; skip expensive work otherwise.</summary>
-    public bool IsEnabled(RuleDescriptor rule) => _isEnabled(rule);
+    public bool IsEnabled(RuleDescriptor rule) => _scope.IsEnabled(rule);
+
+    /// <summary>Resolves a link target or path written in this document (see <see cref="AnalysisWorkspace.ResolveTarget"/>).</summary>
+    public ResolvedTarget ResolveTarget(string target) => Workspace.ResolveTarget(target, FullPath, Settings);
 
     /// <summary>Reports a diagnostic (its severity is then adjusted by configuration and suppressions).</summary>
     public void ReportDiagnostic(Diagnostic diagnostic) => _report(diagnostic);
@@ -84,8 +125,7 @@ public abstract class DocumentContextBase
 /// <summary>Context of a document action.</summary>
 public sealed class DocumentAnalysisContext : DocumentContextBase
 {
-    internal DocumentAnalysisContext(MarkdownFile file, Workspace workspace, FileConfiguration configuration, Action<Diagnostic> report,
-        Func<RuleDescriptor, bool> isEnabled, CancellationToken ct) : base(file, workspace, configuration, report, isEnabled, ct) { }
+    internal DocumentAnalysisContext(DocumentScope scope, Action<Diagnostic> report) : base(scope, report) { }
 
     /// <summary>The Markdig syntax tree.</summary>
     public MarkdownDocument Syntax => File.Syntax;
@@ -94,15 +134,13 @@ public sealed class DocumentAnalysisContext : DocumentContextBase
 /// <summary>Context of a front matter action.</summary>
 public sealed class FrontMatterAnalysisContext : DocumentContextBase
 {
-    internal FrontMatterAnalysisContext(MarkdownFile file, Workspace workspace, FileConfiguration configuration, Action<Diagnostic> report,
-        Func<RuleDescriptor, bool> isEnabled, CancellationToken ct) : base(file, workspace, configuration, report, isEnabled, ct) { }
+    internal FrontMatterAnalysisContext(DocumentScope scope, Action<Diagnostic> report) : base(scope, report) { }
 }
 
 /// <summary>Context of a node action.</summary>
 public sealed class NodeAnalysisContext<TNode> : DocumentContextBase where TNode : MarkdownObject
 {
-    internal NodeAnalysisContext(TNode node, MarkdownFile file, Workspace workspace, FileConfiguration configuration, Action<Diagnostic> report,
-        Func<RuleDescriptor, bool> isEnabled, CancellationToken ct) : base(file, workspace, configuration, report, isEnabled, ct)
+    internal NodeAnalysisContext(TNode node, DocumentScope scope, Action<Diagnostic> report) : base(scope, report)
     {
         Node = node;
     }
@@ -115,19 +153,22 @@ public sealed class NodeAnalysisContext<TNode> : DocumentContextBase where TNode
 public sealed class WorkspaceEndAnalysisContext
 {
     private readonly Action<Diagnostic> _report;
-    private readonly Func<string, FileConfiguration> _config;
+    private readonly Func<RuleDescriptor, string, RuleOptions> _options;
 
-    internal WorkspaceEndAnalysisContext(Workspace workspace, Action<Diagnostic> report, Func<string, FileConfiguration> config, CancellationToken ct)
+    internal WorkspaceEndAnalysisContext(AnalysisWorkspace workspace, Action<Diagnostic> report, Func<RuleDescriptor, string, RuleOptions> options,
+        CancellationToken ct)
     {
-        Workspace = workspace; _report = report; _config = config; CancellationToken = ct;
+        Workspace = workspace; _report = report; _options = options; CancellationToken = ct;
     }
 
-    /// <summary>The run's files and root.</summary>
-    public Workspace Workspace { get; }
+    /// <summary>The run's files and root, path lookups, target resolution and other documents' outlines.</summary>
+    public AnalysisWorkspace Workspace { get; }
     /// <summary>Cancellation for the run.</summary>
     public CancellationToken CancellationToken { get; }
-    /// <summary>The configuration of the file at <paramref name="fullPath"/>.</summary>
-    public FileConfiguration GetConfiguration(string fullPath) => _config(fullPath);
+    /// <summary>The options of <paramref name="rule"/> for the file at <paramref name="fullPath"/>.</summary>
+    public RuleOptions GetOptions(RuleDescriptor rule, string fullPath) => _options(rule, fullPath);
+    /// <summary>The shared settings for the file at <paramref name="fullPath"/>.</summary>
+    public SharedSettings GetSettings(string fullPath) => Workspace.GetSettings(fullPath);
     /// <summary>Reports a diagnostic; its location's path must be a file of the run (as <see cref="MarkdownFile.Path"/>).</summary>
     public void ReportDiagnostic(Diagnostic diagnostic) => _report(diagnostic);
 }

@@ -12,7 +12,10 @@ internal sealed class RuleSetting
     public RuleSetting(string key, Severity? severity, YamlMappingNode? options, string source, int line, int column)
     {
         Key = key; Severity = severity; Options = options; Source = source; Line = line; Column = column;
+        OptionValues = YamlConfigReader.ToOptionValues(options, source);
     }
+    /// <summary>The options in PolicyLint's value model, converted once per configuration file.</summary>
+    public IReadOnlyList<KeyValuePair<string, Values.ValueNode>> OptionValues { get; }
     public string Key { get; }
     public Severity? Severity { get; }
     public YamlMappingNode? Options { get; }

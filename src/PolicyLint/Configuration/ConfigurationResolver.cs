@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using Microsoft.Extensions.FileSystemGlobbing;
+using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
@@ -14,7 +15,7 @@ namespace PolicyLint.Configuration;
 /// Finds and merges configuration for each file: packs named by <c>extends</c>, then <c>.policylint.yml</c> files from the
 /// farthest ancestor to the nearest (nearest wins; <c>root: true</c> stops the walk), then matching <c>overrides</c>.
 /// </summary>
-public sealed class ConfigurationResolver
+internal sealed class ConfigurationResolver
 {
     /// <summary>Default include globs.</summary>
     public static readonly IReadOnlyList<string> DefaultInclude = ["**/*.md", "**/*.markdown"];
@@ -161,7 +162,7 @@ public sealed class ConfigurationResolver
             var rule = FindRule(r.Key)!; // validated when the chain was built
             if (r.Severity is { } sev) severities[rule.Id] = sev;
             if (r.Options is not null)
-                options[rule.Id] = (options.TryGetValue(rule.Id, out var existing) ? existing : RuleOptions.Empty).Merge(r.Options, r.Source);
+                options[rule.Id] = YamlConfigReader.MergeOptions(options.TryGetValue(rule.Id, out var existing) ? existing : RuleOptions.Empty, r.OptionValues);
         }
     }
 
@@ -194,20 +195,7 @@ public sealed class ConfigurationResolver
         return inc.Match(rel).HasMatches && (exc is null || !exc.Match(rel).HasMatches);
     }
 
-    internal static string GetRelativePath(string baseDir, string fullPath)
-    {
-#if NETSTANDARD2_0
-        var b = new Uri(AppendSlash(Path.GetFullPath(baseDir)));
-        var f = new Uri(Path.GetFullPath(fullPath));
-        return Uri.UnescapeDataString(b.MakeRelativeUri(f).ToString()).Replace('\\', '/');
-#else
-        return Path.GetRelativePath(baseDir, fullPath).Replace('\\', '/');
-#endif
-    }
-
-#if NETSTANDARD2_0
-    private static string AppendSlash(string p) => p.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? p : p + Path.DirectorySeparatorChar;
-#endif
+    internal static string GetRelativePath(string baseDir, string fullPath) => Text.PathText.GetRelativePath(baseDir, fullPath);
 
     private ImmutableArray<ConfigFile> GetChain(string directory)
     {

@@ -2,13 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
+using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
+using PolicyLint.Documents;
 using YamlDotNet.RepresentationModel;
 
 namespace PolicyLint.Configuration;
 
 /// <summary>The effective configuration for one file: severities and options per rule, and shared settings.</summary>
-public sealed class FileConfiguration
+internal sealed class FileConfiguration
 {
     private readonly Dictionary<string, Severity> _severities;
     private readonly Dictionary<string, RuleOptions> _options;
@@ -52,36 +54,56 @@ public sealed class FileConfiguration
     public RuleOptions GetOptions(RuleDescriptor rule) => _options.TryGetValue(rule.Id, out var o) ? o : RuleOptions.Empty;
 
     /// <summary>A shared setting (e.g. <c>siteRoots</c>) as YAML, with the file it came from and that file's directory.</summary>
-    public bool TryGetSetting(string key, out YamlNode node, out string source, out string directory)
+    internal bool TryGetSetting(string key, out YamlNode node, out string source, out string directory)
     {
         if (_settings.TryGetValue(key, out var v)) { node = v.Node; source = v.Source; directory = v.Directory; return true; }
         node = null!; source = directory = string.Empty;
         return false;
     }
 
+    /// <summary>The settings several rules share, typed; each is parsed and validated on first use, once per configuration.</summary>
+    public SharedSettings Settings => _sharedSettings ??= CreateSettings();
+
+    private SharedSettings? _sharedSettings;
+
     /// <summary>
     /// <c>siteRoots</c>: URL prefixes (such as <c>/blog/</c>) mapped to full folder paths, longest prefix first.
     /// Folders are relative to the configuration file that declares them.
     /// </summary>
-    public IReadOnlyList<KeyValuePair<string, string>> SiteRoots => _siteRoots ??= ReadSiteRoots();
+    public IReadOnlyList<KeyValuePair<string, string>> SiteRoots => Settings.SiteRoots;
 
-    private IReadOnlyList<KeyValuePair<string, string>>? _siteRoots;
+    private SharedSettings CreateSettings() => new(
+        ReadSiteRoots,
+        () => TryGetSetting("indexFiles", out var node, out var source, out _)
+            ? YamlConfigReader.StringList(source, node, "indexFiles") : SharedSettings.DefaultIndexFiles,
+        () =>
+        {
+            if (!TryGetSetting("slugStyle", out var node, out var source, out _)) return SlugStyle.GitHub;
+            string name = YamlConfigReader.Scalar(source, node, "slugStyle");
+            return SlugStyle.Find(name)
+                ?? throw YamlConfigReader.Error(source, node, $"Unknown slugStyle '{name}'; use one of: {string.Join(", ", SlugStyle.Names)}");
+        },
+        () => TryGetSetting("htmlExtensionMapsToMd", out var node, out var source, out _) && YamlConfigReader.Bool(source, node, "htmlExtensionMapsToMd"),
+        () => TryGetSetting("frontMatterTitleIsH1", out var node, out var source, out _) && YamlConfigReader.Bool(source, node, "frontMatterTitleIsH1"),
+        // Written as PL3001's option (where users look for it), but PL3002 resolves links the same way: one reading, shared.
+        () => _options.TryGetValue(ImplicitExtensionsRule, out var o)
+            ? o.GetStringList("implicitExtensions", SharedSettings.DefaultImplicitExtensions) : SharedSettings.DefaultImplicitExtensions);
+
+    private const string ImplicitExtensionsRule = "PL3001";
 
     private IReadOnlyList<KeyValuePair<string, string>> ReadSiteRoots()
     {
+        var list = new List<KeyValuePair<string, string>>();
+        if (!TryGetSetting("siteRoots", out var node, out var source, out var dir)) return list;
+        foreach (var kv in YamlConfigReader.Mapping(source, node, "siteRoots").Children)
         {
-            var list = new List<KeyValuePair<string, string>>();
-            if (!TryGetSetting("siteRoots", out var node, out var source, out var dir)) return list;
-            foreach (var kv in YamlConfigReader.Mapping(source, node, "siteRoots").Children)
-            {
-                string prefix = YamlConfigReader.Scalar(source, kv.Key, "siteRoots");
-                string folder = YamlConfigReader.Scalar(source, kv.Value, "siteRoots");
-                if (!prefix.StartsWith("/", StringComparison.Ordinal))
-                    throw YamlConfigReader.Error(source, kv.Key, $"siteRoots prefix '{prefix}' must start with '/'");
-                list.Add(new(prefix.EndsWith("/", StringComparison.Ordinal) ? prefix : prefix + "/", Path.GetFullPath(Path.Combine(dir, folder))));
-            }
-            list.Sort((a, b) => b.Key.Length.CompareTo(a.Key.Length));
-            return list;
+            string prefix = YamlConfigReader.Scalar(source, kv.Key, "siteRoots");
+            string folder = YamlConfigReader.Scalar(source, kv.Value, "siteRoots");
+            if (!prefix.StartsWith("/", StringComparison.Ordinal))
+                throw YamlConfigReader.Error(source, kv.Key, $"siteRoots prefix '{prefix}' must start with '/'");
+            list.Add(new(prefix.EndsWith("/", StringComparison.Ordinal) ? prefix : prefix + "/", Path.GetFullPath(Path.Combine(dir, folder))));
         }
+        list.Sort((a, b) => b.Key.Length.CompareTo(a.Key.Length));
+        return list;
     }
 }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using PolicyLint.Analysis;
+using PolicyLint.Values;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -77,6 +79,24 @@ internal static class YamlConfigReader
     public static YamlMappingNode Mapping(string path, YamlNode node, string what) =>
         node as YamlMappingNode
         ?? (IsNull(node) ? new YamlMappingNode() : throw Error(path, node, $"'{what}' must be a mapping"));
+
+    /// <summary>Adds the options of one configuration entry on top of <paramref name="existing"/> (later keys win).</summary>
+    public static RuleOptions MergeOptions(RuleOptions existing, IReadOnlyList<KeyValuePair<string, ValueNode>> values) =>
+        values.Count == 0 ? existing : existing.With(values);
+
+    /// <summary>The entries of a rule's <c>options</c> mapping in PolicyLint's value model.</summary>
+    public static IReadOnlyList<KeyValuePair<string, ValueNode>> ToOptionValues(YamlMappingNode? options, string source)
+    {
+        if (options is null || options.Children.Count == 0) return Array.Empty<KeyValuePair<string, ValueNode>>();
+        var values = new List<KeyValuePair<string, ValueNode>>();
+        foreach (var kv in options.Children) values.Add(new(Scalar(source, kv.Key, "option"), ToValue(kv.Value, source)));
+        return values;
+    }
+
+    /// <summary>PolicyLint's own value model of a YAML node, with positions in the configuration file.</summary>
+    public static ValueNode ToValue(YamlNode node, string path) =>
+        YamlConversion.TryToValue(node, path, m => ((int)m.Line, (int)m.Column, (int)Math.Min(m.Index, int.MaxValue)))
+        ?? throw Error(path, node, "The configuration is nested too deeply");
 
     /// <summary>True for a key written with no value, or with <c>~</c> or <c>null</c>.</summary>
     public static bool IsNull(YamlNode node) =>

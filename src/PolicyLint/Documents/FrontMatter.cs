@@ -58,29 +58,52 @@ public sealed class FrontMatter
     /// <summary>The YAML text.</summary>
     public string Yaml { get; }
     /// <summary>The root node, or null when absent, empty or broken.</summary>
-    public YamlNode? Root { get; private set; }
+    internal YamlNode? Root { get; private set; }
     /// <summary>The root as a mapping, or null.</summary>
-    public YamlMappingNode? Mapping => Root as YamlMappingNode;
+    internal YamlMappingNode? Mapping => Root as YamlMappingNode;
     /// <summary>The parse error, if any.</summary>
     public FrontMatterError? Error { get; private set; }
     /// <summary>The span of the opening fence line (for diagnostics about the block as a whole).</summary>
     public TextSpan OpeningFenceSpan { get; private set; }
 
+    /// <summary>
+    /// The front matter in PolicyLint's value model (no YamlDotNet type): every key and value with its 1-based line and column
+    /// in the document and its span in the document's text. Null when absent, empty or broken.
+    /// </summary>
+    public Values.ValueNode? Value
+    {
+        get
+        {
+            if (Root is null) return null;
+            var v = System.Threading.Volatile.Read(ref _value);
+            if (v is not null) return v;
+            // Present front matter opens with '---' on line 1, so its YAML starts at line 2, column 1.
+            v = Values.YamlConversion.TryToValue(Root, null, m => ((int)m.Line + 1, (int)m.Column, ToOffset(m)));
+            System.Threading.Interlocked.CompareExchange(ref _value, v, null);
+            return _value;
+        }
+    }
+
+    private Values.ValueNode? _value;
+
+    /// <summary>The front matter's top-level fields (<see cref="Value"/> when it is a mapping), or null.</summary>
+    public Values.MappingValue? Fields => Value as Values.MappingValue;
+
     /// <summary>Converts a YAML mark to an offset in the document's text.</summary>
-    public int ToOffset(Mark mark) => ContentSpan.Start + (int)Math.Min(mark.Index, ContentSpan.Length);
+    internal int ToOffset(Mark mark) => ContentSpan.Start + (int)Math.Min(mark.Index, ContentSpan.Length);
 
     /// <summary>The span of <paramref name="node"/> in the document's text.</summary>
-    public TextSpan GetSpan(YamlNode node)
+    internal TextSpan GetSpan(YamlNode node)
     {
         int start = ToOffset(node.Start), end = ToOffset(node.End);
         return TextSpan.FromBounds(start, Math.Max(start, end));
     }
 
     /// <summary>Looks up a top-level key; null when absent.</summary>
-    public YamlNode? this[string key] => TryGetEntry(key, out _, out var v) ? v : null;
+    internal YamlNode? this[string key] => TryGetEntry(key, out _, out var v) ? v : null;
 
     /// <summary>Finds a top-level entry with its key node.</summary>
-    public bool TryGetEntry(string key, out YamlScalarNode keyNode, out YamlNode value)
+    internal bool TryGetEntry(string key, out YamlScalarNode keyNode, out YamlNode value)
     {
         if (Mapping is { } map)
             foreach (var kv in map.Children)

@@ -59,7 +59,8 @@ public sealed class MarkdownFile
     /// <summary>Invalid UTF-8 sequences; each stands as one U+FFFD in <see cref="Text"/>.</summary>
     public ImmutableArray<InvalidByteSequence> InvalidUtf8 { get; }
     /// <summary>True when a UTF-16/32 file holds sequences that do not decode (each stands as U+FFFD in <see cref="Text"/>): rewriting it would lose them.</summary>
-    internal bool HasInvalidUtf16Or32 { get; private init; }
+    /// <summary>True when a UTF-16 or UTF-32 file has an unpaired surrogate, an odd trailing byte or an invalid code point (shown as U+FFFD; never written back).</summary>
+    public bool HasInvalidUtf16Or32 { get; private init; }
     /// <summary>The decoded text without the BOM. Every span in diagnostics refers to it.</summary>
     public string Text { get; }
     /// <summary>Offset to line/column map.</summary>
@@ -104,6 +105,19 @@ public sealed class MarkdownFile
             }
         }
         return new MarkdownFile(path, bytes, kind, bom, text, invalid.ToImmutableArray()) { HasInvalidUtf16Or32 = lossy };
+    }
+
+    /// <summary>
+    /// Decodes a file's bytes the way the engine reads them (BOM, BOM-less UTF-16 detection, UTF-8 with invalid bytes kept as
+    /// U+FFFD), without parsing: what a tool shows beside a diagnostic.
+    /// </summary>
+    public static string DecodeText(byte[] bytes)
+    {
+        var (kind, bom) = TextDecoding.DetectBom(bytes);
+        if (bom == 0 && TextDecoding.GuessBomlessUtf16(bytes) is { } utf16) kind = utf16;
+        return kind == FileEncodingKind.Utf8
+            ? TextDecoding.DecodeUtf8(bytes, bom, new List<InvalidByteSequence>())
+            : TextDecoding.GetEncoding(kind).GetString(bytes, bom, bytes.Length - bom);
     }
 
     /// <summary>Parses text as if it were a UTF-8 file without BOM.</summary>

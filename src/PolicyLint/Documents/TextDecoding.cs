@@ -39,16 +39,6 @@ internal static class TextDecoding
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
-    /// <summary>The text of a file as the engine decodes it (BOM, BOM-less UTF-16, invalid UTF-8 bytes kept as the engine keeps them).</summary>
-    public static string DecodeForDisplay(byte[] bytes)
-    {
-        var (kind, bom) = DetectBom(bytes);
-        if (bom == 0 && GuessBomlessUtf16(bytes) is { } utf16) kind = utf16;
-        return kind == FileEncodingKind.Utf8
-            ? DecodeUtf8(bytes, bom, new List<InvalidByteSequence>())
-            : GetEncoding(kind).GetString(bytes, bom, bytes.Length - bom);
-    }
-
     public static (FileEncodingKind Kind, int BomLength) DetectBom(byte[] b)
     {
         int n = b.Length;

@@ -37,15 +37,15 @@ internal sealed class Registrar : WorkspaceStartAnalysisContext
 {
     private readonly AnalyzerActions _into;
     private readonly bool _inWorkspace;
-    private readonly Workspace? _workspace;
+    private readonly AnalysisWorkspace? _workspace;
     private readonly CancellationToken _ct;
 
-    public Registrar(AnalyzerActions into, bool inWorkspace, Workspace? workspace, CancellationToken ct)
+    public Registrar(AnalyzerActions into, bool inWorkspace, AnalysisWorkspace? workspace, CancellationToken ct)
     {
         _into = into; _inWorkspace = inWorkspace; _workspace = workspace; _ct = ct;
     }
 
-    public override Workspace Workspace => _workspace ?? throw new InvalidOperationException("No workspace outside a workspace-start action");
+    public override AnalysisWorkspace Workspace => _workspace ?? throw new InvalidOperationException("No workspace outside a workspace-start action");
     public override CancellationToken CancellationToken => _ct;
 
     public override void RegisterDocumentAction(Action<DocumentAnalysisContext> action) => _into.Document.Add(action ?? throw new ArgumentNullException(nameof(action)));
@@ -57,7 +57,7 @@ internal sealed class Registrar : WorkspaceStartAnalysisContext
         _into.Nodes.Add((typeof(TNode), (node, make) =>
         {
             var b = (NodeContextSeed)make(node);
-            action(new NodeAnalysisContext<TNode>((TNode)node, b.File, b.Workspace, b.Configuration, b.Reporter, b.Enabled, b.CancellationToken));
+            action(new NodeAnalysisContext<TNode>((TNode)node, b.Scope, b.Reporter));
         }));
     }
 
@@ -77,14 +77,11 @@ internal sealed class Registrar : WorkspaceStartAnalysisContext
 /// <summary>Carries what a node context needs without building one per node for nothing.</summary>
 internal sealed class NodeContextSeed : DocumentContextBase
 {
-    public NodeContextSeed(Documents.MarkdownFile file, Workspace workspace, Configuration.FileConfiguration configuration,
-        Action<Diagnostic> report, Func<RuleDescriptor, bool> isEnabled, CancellationToken ct)
-        : base(file, workspace, configuration, report, isEnabled, ct)
+    public NodeContextSeed(DocumentScope scope, Action<Diagnostic> report) : base(scope, report)
     {
-        Reporter = report; Enabled = isEnabled;
+        Reporter = report;
     }
     public Action<Diagnostic> Reporter { get; }
-    public Func<RuleDescriptor, bool> Enabled { get; }
 }
 
 /// <summary>Dispatch table from concrete node types to the node actions that accept them.</summary>

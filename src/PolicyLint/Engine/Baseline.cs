@@ -236,7 +236,7 @@ public sealed class Baseline
 
     private static string? ReadText(string fullPath)
     {
-        try { return File.Exists(fullPath) ? Documents.TextDecoding.DecodeForDisplay(File.ReadAllBytes(fullPath)) : null; }
+        try { return File.Exists(fullPath) ? Documents.MarkdownFile.DecodeText(File.ReadAllBytes(fullPath)) : null; }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
     }
 

@@ -14,7 +14,7 @@ using PolicyLint.Configuration;
 using PolicyLint.Diagnostics;
 using PolicyLint.Documents;
 using PolicyLint.Rules;
-using PolicyLint.Rules.Engine;
+using PolicyLint.Rules.Core;
 
 namespace PolicyLint.Engine;
 
@@ -24,7 +24,6 @@ namespace PolicyLint.Engine;
 /// </summary>
 public sealed class LintEngine
 {
-    private const int DeepNestingThreshold = MarkdownFile.BigStackInlineNesting;
     private const int MaxBlockNesting = MarkdownFile.MaxBlockNesting;
     private const int MaxInlineNesting = MarkdownFile.MaxInlineNesting;
     private const int BigStackSize = 256 * 1024 * 1024;
@@ -35,10 +34,10 @@ public sealed class LintEngine
     public LintEngine(IEnumerable<MarkdownAnalyzer>? additionalAnalyzers = null, bool includeBuiltIns = true)
     {
         var list = new List<MarkdownAnalyzer>();
-        if (includeBuiltIns) list.AddRange(BuiltInAnalyzers.Create());
+        if (includeBuiltIns) list.AddRange(BuiltInCatalog.CreateAnalyzers());
         if (additionalAnalyzers is not null) list.AddRange(additionalAnalyzers);
         _analyzers = list.ToImmutableArray();
-        Rules = EngineRules.All.Concat(_analyzers.SelectMany(a => a.SupportedRules.IsDefault ? [] : a.SupportedRules))
+        Rules = BuiltInCatalog.EngineRules.Concat(_analyzers.SelectMany(a => a.SupportedRules.IsDefault ? [] : a.SupportedRules))
             .Distinct().OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
         var dup = Rules.GroupBy(r => r.Name).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw new ArgumentException($"Two rules share the name '{dup.Key}': {string.Join(", ", dup.Select(r => r.Id))}");
@@ -85,14 +84,21 @@ public sealed class LintEngine
         return Run(request, progress, cancellationToken);
     }
 
-    private LintResult Run(LintRequest request, IProgress<LintProgress>? progress, CancellationToken ct)
+    /// <summary>
+    /// Every rule a run of <paramref name="request"/> knows: the engine's, its analyzers', and those of the plugins named by the
+    /// configuration that applies to the request's base directory (what <c>dotnet policylint rules</c> lists). Rule keys in the
+    /// configuration are not validated here.
+    /// </summary>
+    /// <exception cref="ConfigurationException">A configuration file is invalid, or a plugin cannot be loaded.</exception>
+    public ImmutableArray<RuleDescriptor> GetRules(LintRequest request)
     {
-        var stopwatch = Stopwatch.StartNew();
         string baseDir = Path.GetFullPath(request.BaseDirectory ?? Directory.GetCurrentDirectory());
-        string rootDir = request.RootDirectory is not null ? Path.GetFullPath(Path.Combine(baseDir, request.RootDirectory))
-            : PathUtil.FindGitRoot(baseDir) ?? baseDir;
-
         var configPath = request.ConfigPath is null ? null : Path.GetFullPath(Path.Combine(baseDir, request.ConfigPath));
+        return WithPlugins(request, baseDir, configPath).Rules;
+    }
+
+    private (ImmutableArray<MarkdownAnalyzer> Analyzers, ImmutableArray<RuleDescriptor> Rules) WithPlugins(LintRequest request, string baseDir, string? configPath)
+    {
         var analyzers = _analyzers;
         var rules = Rules;
         if (request.LoadPlugins)
@@ -106,6 +112,18 @@ public sealed class LintEngine
                 rules = rules.Concat(analyzers.SelectMany(a => a.SupportedRules)).Distinct().OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
             }
         }
+        return (analyzers, rules);
+    }
+
+    private LintResult Run(LintRequest request, IProgress<LintProgress>? progress, CancellationToken ct)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        string baseDir = Path.GetFullPath(request.BaseDirectory ?? Directory.GetCurrentDirectory());
+        string rootDir = request.RootDirectory is not null ? Path.GetFullPath(Path.Combine(baseDir, request.RootDirectory))
+            : PathUtil.FindGitRoot(baseDir) ?? baseDir;
+
+        var configPath = request.ConfigPath is null ? null : Path.GetFullPath(Path.Combine(baseDir, request.ConfigPath));
+        var (analyzers, rules) = WithPlugins(request, baseDir, configPath);
         var resolver = new ConfigurationResolver(rules, configPath, request.ConfigText, baseDir, request.DiscoverConfiguration);
         if (request.RuleSeverityOverrides is { Count: > 0 } overrides)
         {
@@ -126,7 +144,7 @@ public sealed class LintEngine
         var files = FileDiscovery.Expand(request.Paths, baseDir, resolver, request.IsIgnored, request.OnUnmatchedPattern);
         foreach (var m in memory.Keys) if (!files.Contains(m)) files.Add(m);
         var ordered = files.OrderBy(f => f, StringComparer.Ordinal).ToArray();
-        var workspace = new Workspace(rootDir, baseDir, ordered, request.Clock);
+        var workspace = new Workspace(rootDir, baseDir, ordered, request.Clock, resolver.GetConfiguration);
 
         // Initialize analyzers for this run, then run workspace-start actions.
         var actions = new List<AnalyzerActions>();
@@ -181,14 +199,16 @@ public sealed class LintEngine
                     if (!acts.RuleIds.Contains(d.Id))
                         throw new InvalidOperationException($"Analyzer '{acts.Analyzer.Name}' reported {d.Id}, which is not in its SupportedRules");
                     if (byDisplay.TryGetValue(d.Location.Path, out var st)) lock (st) st.Raw.Add(d);
-                }, full => resolver.GetConfiguration(full), ct);
+                }, (rule, full) => resolver.GetConfiguration(full).GetOptions(rule), ct);
                 try { end(endCtx); }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    // An options error keeps the name it had before options had their own value model (behaviour unchanged).
                     var first = states.FirstOrDefault();
                     if (first is not null)
                         first.Raw.Add(Diagnostic.Create(EngineRules.AnalyzerException, Location.ForFile(first.DisplayPath),
-                            acts.Analyzer.Name, ex.GetType().Name, ex.Message + " (in its workspace-end action)"));
+                            acts.Analyzer.Name, ex is Values.InvalidValueException ? nameof(ConfigurationException) : ex.GetType().Name,
+                            ex.Message + " (in its workspace-end action)"));
                 }
             }
         }
@@ -225,12 +245,13 @@ public sealed class LintEngine
                 return state;
             }
         }
-        if (bytes.Length > config.MaxFileSize)
+        var verdict = DocumentReader.Check(bytes, config.MaxFileSize, out int blockDepth, out int inlineDepth);
+        if (verdict == ReadVerdict.TooLarge)
         {
             state.Raw.Add(Diagnostic.Create(EngineRules.FileTooLarge, Location.ForFile(display), (long)bytes.Length, config.MaxFileSize));
             return state;
         }
-        if (MarkdownFile.IsBinary(bytes))
+        if (verdict == ReadVerdict.Binary)
         {
             state.Raw.Add(Diagnostic.Create(EngineRules.BinaryFile, Location.ForFile(display)));
             return state;
@@ -253,20 +274,19 @@ public sealed class LintEngine
             state.Lines = file.Lines;
         }
 
-        var (blockDepth, inlineDepth) = MarkdownFile.EstimateNesting(bytes);
-        if (blockDepth > MaxBlockNesting)
+        if (verdict == ReadVerdict.BlocksTooDeep)
         {
             state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
                 $"block quotes or lists are too deeply nested (about {blockDepth} levels; Markdown parsers accept at most {MaxBlockNesting})"));
             return state;
         }
-        if (inlineDepth > MaxInlineNesting)
+        if (verdict == ReadVerdict.InlinesTooDeep)
         {
             state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
                 $"a line nests brackets about {inlineDepth} levels deep, more than the {MaxInlineNesting} PolicyLint parses (parsing time grows with the square of the depth)"));
             return state;
         }
-        if (inlineDepth > DeepNestingThreshold)
+        if (verdict == ReadVerdict.ParseOnBigStack)
         {
             // Markdig and tree walks recurse; very deep documents get a big stack instead of a crash.
             Exception? error = null;
@@ -294,6 +314,8 @@ public sealed class LintEngine
     {
         var config = state.Config;
         Func<RuleDescriptor, bool> isEnabled = r => config.GetSeverity(r) != Severity.None;
+        var scope = new DocumentScope(file, state.FullPath, workspace, config.Settings, config.GetOptions, isEnabled,
+            outline => workspace.AddOutline(state.FullPath, outline), ct);
         var active = new HashSet<AnalyzerActions>();
         foreach (var acts in actions)
             if (acts.HasDocumentWork && acts.Rules.Any(isEnabled)) active.Add(acts);
@@ -310,7 +332,7 @@ public sealed class LintEngine
         {
             try { body(); }
             catch (OperationCanceledException) { throw; }
-            catch (ConfigurationException ex)
+            catch (Exception ex) when (ex is ConfigurationException or Values.InvalidValueException)
             {
                 state.Raw.Add(Diagnostic.Create(EngineRules.InvalidRuleOptions, Location.ForFile(file.Path), acts.Analyzer.Name, ex.Message));
                 state.FailedAnalyzers.Add(acts);
@@ -329,12 +351,12 @@ public sealed class LintEngine
             foreach (var a in acts.FrontMatter)
             {
                 if (state.FailedAnalyzers.Contains(acts)) break;
-                Guard(acts, () => a(new FrontMatterAnalysisContext(file, workspace, config, report, isEnabled, ct)));
+                Guard(acts, () => a(new FrontMatterAnalysisContext(scope, report)));
             }
             foreach (var a in acts.Document)
             {
                 if (state.FailedAnalyzers.Contains(acts)) break;
-                Guard(acts, () => a(new DocumentAnalysisContext(file, workspace, config, report, isEnabled, ct)));
+                Guard(acts, () => a(new DocumentAnalysisContext(scope, report)));
             }
         }
         ct.ThrowIfCancellationRequested();
@@ -348,7 +370,7 @@ public sealed class LintEngine
             {
                 if (!active.Contains(owner) || state.FailedAnalyzers.Contains(owner)) continue;
                 if (!seeds.TryGetValue(owner, out var seed))
-                    seeds[owner] = seed = new NodeContextSeed(file, workspace, config, ReporterFor(owner), isEnabled, ct);
+                    seeds[owner] = seed = new NodeContextSeed(scope, ReporterFor(owner));
                 Guard(owner, () => invoke(node, _ => seed));
             }
         }

@@ -9,7 +9,8 @@ namespace PolicyLint.Engine;
 /// <summary>The result of a run: diagnostics sorted by path, line, column and ID, and per-file details.</summary>
 public sealed class LintResult
 {
-    internal LintResult(ImmutableArray<FileResult> files, ImmutableArray<RuleDescriptor> rules, TimeSpan elapsed)
+    /// <summary>Creates a result (for tools that replace or combine results, such as a fixer or a cache).</summary>
+    public LintResult(ImmutableArray<FileResult> files, ImmutableArray<RuleDescriptor> rules, TimeSpan elapsed)
     {
         Files = files;
         Rules = rules;
@@ -37,7 +38,8 @@ public sealed class LintResult
 /// <summary>One file of a run.</summary>
 public sealed class FileResult
 {
-    internal FileResult(string path, string fullPath, ImmutableArray<Diagnostic> diagnostics, bool linted, DateTime? lastWriteUtc, long length)
+    /// <summary>Creates a file result (for tools that replace or combine results, such as a fixer or a cache).</summary>
+    public FileResult(string path, string fullPath, ImmutableArray<Diagnostic> diagnostics, bool linted, DateTime? lastWriteUtc, long length)
     {
         Path = path; FullPath = fullPath; Diagnostics = diagnostics; Linted = linted; LastWriteTimeUtc = lastWriteUtc; Length = length;
     }

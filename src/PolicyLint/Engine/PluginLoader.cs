@@ -10,7 +10,7 @@ using PolicyLint.Configuration;
 namespace PolicyLint.Engine;
 
 /// <summary>Loads third-party analyzers from assemblies named in configuration (<c>plugins:</c>).</summary>
-public static class PluginLoader
+internal static class PluginLoader
 {
     /// <summary>Loads every public, non-abstract <see cref="MarkdownAnalyzer"/> marked with <see cref="MarkdownAnalyzerAttribute"/>.</summary>
     /// <exception cref="ConfigurationException">The assembly is missing, cannot load, or this build cannot load plugins.</exception>

@@ -4,21 +4,32 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using PolicyLint.Analysis;
+using PolicyLint.Configuration;
+using PolicyLint.Documents;
 
 namespace PolicyLint.Engine;
 
-/// <summary>The files of one lint run, its root folder, and cached file-system lookups shared by cross-file rules.</summary>
-public sealed class Workspace
+/// <summary>
+/// The engine's side of <see cref="AnalysisWorkspace"/>: the files of one lint run, its root folder, cached file-system lookups,
+/// and the outlines of documents (from the run's parses, or read once through <see cref="DocumentReader"/>).
+/// </summary>
+internal sealed class Workspace : AnalysisWorkspace
 {
     private readonly ConcurrentDictionary<string, string[]?> _dirListings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DocumentOutline> _outlines = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<DocumentOutline?>> _readOutlines = new(StringComparer.Ordinal);
+    private readonly Func<string, FileConfiguration> _configuration;
     private readonly ImmutableHashSet<string> _files;
     private readonly Func<DateTimeOffset> _clock;
 
     /// <summary>The current time as the run sees it (injectable for tests).</summary>
-    public DateTimeOffset Now => _clock();
+    public override DateTimeOffset Now => _clock();
 
-    internal Workspace(string rootDirectory, string baseDirectory, IEnumerable<string> files, Func<DateTimeOffset>? clock = null)
+    internal Workspace(string rootDirectory, string baseDirectory, IEnumerable<string> files, Func<DateTimeOffset>? clock = null,
+        Func<string, FileConfiguration>? configuration = null)
     {
+        _configuration = configuration ?? (_ => FileConfiguration.Default);
         _clock = clock ?? (() => DateTimeOffset.Now);
         RootDirectory = Path.GetFullPath(rootDirectory);
         BaseDirectory = Path.GetFullPath(baseDirectory);
@@ -26,30 +37,30 @@ public sealed class Workspace
     }
 
     /// <summary>The repository root: links may not leave it and nothing outside it is read.</summary>
-    public string RootDirectory { get; }
+    public override string RootDirectory { get; }
     /// <summary>Diagnostic paths are relative to this folder.</summary>
-    public string BaseDirectory { get; }
+    public override string BaseDirectory { get; }
     /// <summary>Full paths of the files linted in this run.</summary>
-    public IReadOnlyCollection<string> Files => _files;
+    public override IReadOnlyCollection<string> Files => _files;
 
     /// <summary>True when <paramref name="fullPath"/> is one of the linted files.</summary>
-    public bool IsLinted(string fullPath) => _files.Contains(fullPath);
+    public override bool IsLinted(string fullPath) => _files.Contains(fullPath);
 
     /// <summary>True when <paramref name="fullPath"/> is inside <see cref="RootDirectory"/>.</summary>
-    public bool IsInsideRoot(string fullPath)
+    public override bool IsInsideRoot(string fullPath)
     {
         string root = RootDirectory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         return fullPath.StartsWith(root, StringComparison.Ordinal) || fullPath == RootDirectory;
     }
 
     /// <summary>The display path (relative to <see cref="BaseDirectory"/>, forward slashes) of a full path.</summary>
-    public string GetDisplayPath(string fullPath) => PathUtil.GetDisplayPath(BaseDirectory, fullPath);
+    public override string GetDisplayPath(string fullPath) => PathUtil.GetDisplayPath(BaseDirectory, fullPath);
 
     /// <summary>
     /// Looks up a path exactly as spelled, case included, whatever the file system's case rules.
     /// Returns Exists; and when a differently cased entry exists, its actual spelling.
     /// </summary>
-    public PathLookup Lookup(string fullPath)
+    public override PathLookup Lookup(string fullPath)
     {
         // No file system accepts paths this long (Windows' limit is 32,767): nothing to look up.
         if (fullPath.Length > 32767) return default;
@@ -65,6 +76,66 @@ public sealed class Workspace
             result = LookupIn(chain[i + 1], chain[i]);
         }
         return result;
+    }
+
+    /// <inheritdoc/>
+    public override ResolvedTarget ResolveTarget(string target, string fromFileFullPath, SharedSettings settings) =>
+        TargetResolver.Resolve(target, fromFileFullPath, settings, this);
+
+    /// <inheritdoc/>
+    public override SharedSettings GetSettings(string fullPath) => _configuration(fullPath).Settings;
+
+    /// <summary>Keeps the outline the run built for one of its documents.</summary>
+    internal void AddOutline(string fullPath, DocumentOutline outline) => _outlines[fullPath] = outline;
+
+    /// <inheritdoc/>
+    public override DocumentOutline? GetOutline(string fullPath)
+    {
+        if (_outlines.TryGetValue(fullPath, out var outline)) return outline;
+        return _readOutlines.GetOrAdd(fullPath, p => new Lazy<DocumentOutline?>(() => ReadOutline(p))).Value;
+    }
+
+    private DocumentOutline? ReadOutline(string fullPath)
+    {
+        if (!DocumentReader.IsMarkdownPath(fullPath) || !IsInsideRoot(fullPath) || !RealPathIsInsideRoot(fullPath)) return null;
+        try
+        {
+            var config = _configuration(fullPath);
+            var file = DocumentReader.ReadForOutline(fullPath, config.MaxFileSize);
+            return file is null ? null : DocumentOutline.Create(file, config.Settings.SlugStyle);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ConfigurationException
+            or Values.InvalidValueException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>False when a symbolic link on the way leads out of the root (checked where the runtime can resolve links).</summary>
+    private bool RealPathIsInsideRoot(string fullPath)
+    {
+#if NET
+        try
+        {
+            string rel = Text.PathText.GetRelativePath(RootDirectory, fullPath);
+            string current = RootDirectory;
+            foreach (var part in rel.Split('/', '\\'))
+            {
+                current = Path.Combine(current, part);
+                FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+                if (info.LinkTarget is null) continue;
+                var final = info.ResolveLinkTarget(returnFinalTarget: true);
+                if (final is null || !IsInsideRoot(Path.GetFullPath(final.FullName))) return false;
+            }
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+#else
+        return true;
+#endif
     }
 
     private PathLookup LookupIn(string dir, string fullPath)
@@ -88,37 +159,11 @@ public sealed class Workspace
     }
 }
 
-/// <summary>What a path lookup found.</summary>
-public enum PathKind
-{
-    /// <summary>Nothing.</summary>
-    Missing,
-    /// <summary>A file (or device or other non-directory entry).</summary>
-    File,
-    /// <summary>A directory.</summary>
-    Directory,
-    /// <summary>An entry that differs only in case.</summary>
-    CaseMismatch,
-}
-
-/// <summary>Result of <see cref="Workspace.Lookup"/>.</summary>
-public readonly struct PathLookup
-{
-    /// <summary>Creates a result.</summary>
-    public PathLookup(PathKind kind, string? actualPath) { Kind = kind; ActualPath = actualPath; }
-    /// <summary>What was found.</summary>
-    public PathKind Kind { get; }
-    /// <summary>For <see cref="PathKind.CaseMismatch"/>: the entry as spelled on disk.</summary>
-    public string? ActualPath { get; }
-    /// <summary>True for a file or directory spelled exactly.</summary>
-    public bool Exists => Kind is PathKind.File or PathKind.Directory;
-}
-
 internal static class PathUtil
 {
     public static string GetDisplayPath(string baseDirectory, string fullPath)
     {
-        string rel = Configuration.ConfigurationResolver.GetRelativePath(baseDirectory, fullPath);
+        string rel = Text.PathText.GetRelativePath(baseDirectory, fullPath);
         return rel.StartsWith("../../../", StringComparison.Ordinal) ? fullPath.Replace('\\', '/') : rel;
     }
 

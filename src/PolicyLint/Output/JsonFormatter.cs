@@ -106,7 +106,8 @@ public static class JsonFormatter
         w.WriteEndObject();
     }
 
-    internal static string CategoryName(RuleCategory category) => category switch
+    /// <summary>The category's name in output (<c>front-matter</c>, <c>links</c>, ...).</summary>
+    public static string CategoryName(RuleCategory category) => category switch
     {
         RuleCategory.Engine => "engine",
         RuleCategory.FrontMatter => "front-matter",

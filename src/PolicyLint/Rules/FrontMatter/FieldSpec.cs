@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using PolicyLint.Configuration;
-using YamlDotNet.RepresentationModel;
+using PolicyLint.Analysis;
+using PolicyLint.Values;
 
 namespace PolicyLint.Rules.FrontMatter;
 
@@ -36,30 +36,30 @@ internal sealed class FieldSpec
     public IReadOnlyList<KeyValuePair<string, FieldSpec>>? Fields { get; private set; }
 
     /// <summary>Reads a spec: a mapping, or a type name as shorthand (<c>title: string</c>).</summary>
-    public static FieldSpec Parse(YamlNode node, string source, string what)
+    public static FieldSpec Parse(ValueNode node, string source, string what)
     {
         var spec = new FieldSpec();
-        if (node is YamlScalarNode shorthand)
+        if (node is ScalarValue shorthand)
         {
             spec.Type = ParseType(source, shorthand, what);
             return spec;
         }
-        var map = YamlConfigReader.Mapping(source, node, what);
-        foreach (var kv in map.Children)
+        var map = node.AsMapping(what);
+        foreach (var kv in map.Entries)
         {
-            string key = YamlConfigReader.Scalar(source, kv.Key, what);
+            string key = kv.Key.AsString(what);
             var v = kv.Value;
             switch (key)
             {
                 case "type": spec.Type = ParseType(source, v, what); break;
-                case "required": spec.Required = YamlConfigReader.Bool(source, v, what + ".required"); break;
-                case "path": spec.IsPath = YamlConfigReader.Bool(source, v, what + ".path"); break;
+                case "required": spec.Required = v.AsBool(what + ".required"); break;
+                case "path": spec.IsPath = v.AsBool(what + ".path"); break;
                 case "pattern":
-                    spec.PatternText = YamlConfigReader.Scalar(source, v, what + ".pattern");
+                    spec.PatternText = v.AsString(what + ".pattern");
                     try { spec.Pattern = new Regex(spec.PatternText, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)); }
-                    catch (ArgumentException ex) { throw YamlConfigReader.Error(source, v, $"'{what}.pattern' is not a valid regular expression: {ex.Message}"); }
+                    catch (ArgumentException ex) { throw v.Error($"'{what}.pattern' is not a valid regular expression: {ex.Message}"); }
                     break;
-                case "enum": spec.Enum = YamlConfigReader.StringList(source, v, what + ".enum"); break;
+                case "enum": spec.Enum = v.AsStringList(what + ".enum"); break;
                 case "minItems": spec.MinItems = Count(source, v, what + ".minItems"); break;
                 case "maxItems": spec.MaxItems = Count(source, v, what + ".maxItems"); break;
                 case "minLength": spec.MinLength = Count(source, v, what + ".minLength"); break;
@@ -67,29 +67,28 @@ internal sealed class FieldSpec
                 case "items": spec.Items = Parse(v, source, what + "[]"); break;
                 case "fields": spec.Fields = ParseFields(v, source, what); break;
                 default:
-                    throw YamlConfigReader.Error(source, kv.Key,
-                        $"Unknown key '{key}' in the spec of field '{what}'; use {string.Join(", ", Keys)}");
+                    throw kv.Key.Error($"Unknown key '{key}' in the spec of field '{what}'; use {string.Join(", ", Keys)}");
             }
         }
         return spec;
     }
 
     /// <summary>Reads a mapping of field names to specs.</summary>
-    public static IReadOnlyList<KeyValuePair<string, FieldSpec>> ParseFields(YamlNode node, string source, string parent)
+    public static IReadOnlyList<KeyValuePair<string, FieldSpec>> ParseFields(ValueNode node, string source, string parent)
     {
         var list = new List<KeyValuePair<string, FieldSpec>>();
-        foreach (var kv in YamlConfigReader.Mapping(source, node, parent.Length == 0 ? "fields" : parent + ".fields").Children)
+        foreach (var kv in node.AsMapping(parent.Length == 0 ? "fields" : parent + ".fields").Entries)
         {
-            string name = YamlConfigReader.Scalar(source, kv.Key, "field name");
+            string name = kv.Key.AsString("field name");
             string path = parent.Length == 0 ? name : parent + "." + name;
             list.Add(new(name, Parse(kv.Value, source, path)));
         }
         return list;
     }
 
-    private static FieldType ParseType(string source, YamlNode node, string what)
+    private static FieldType ParseType(string source, ValueNode node, string what)
     {
-        string s = YamlConfigReader.Scalar(source, node, what + ".type");
+        string s = node.AsString(what + ".type");
         return s switch
         {
             "any" => FieldType.Any,
@@ -101,27 +100,26 @@ internal sealed class FieldSpec
             "email" => FieldType.Email,
             "list" => FieldType.List,
             "map" => FieldType.Map,
-            _ => throw YamlConfigReader.Error(source, node,
-                $"Field '{what}' has unknown type '{s}'; use string, number, boolean, date, url, email, list, map or any"),
+            _ => throw node.Error($"Field '{what}' has unknown type '{s}'; use string, number, boolean, date, url, email, list, map or any"),
         };
     }
 
-    private static int Count(string source, YamlNode node, string what)
+    private static int Count(string source, ValueNode node, string what)
     {
-        string s = YamlConfigReader.Scalar(source, node, what);
+        string s = node.AsString(what);
         if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int n)) return n;
-        throw YamlConfigReader.Error(source, node, $"'{what}' must be a non-negative whole number, not '{s}'");
+        throw node.Error($"'{what}' must be a non-negative whole number, not '{s}'");
     }
 }
 
 /// <summary>The parsed <c>fields</c> option of PL1004, cached per configuration node (configuration files are loaded once per run).</summary>
 internal static class FieldSpecs
 {
-    private static readonly ConditionalWeakTable<YamlNode, IReadOnlyList<KeyValuePair<string, FieldSpec>>> Cache = new();
+    private static readonly ConditionalWeakTable<ValueNode, IReadOnlyList<KeyValuePair<string, FieldSpec>>> Cache = new();
 
     public static IReadOnlyList<KeyValuePair<string, FieldSpec>> Get(RuleOptions options)
     {
-        if (!options.TryGetNode("fields", out var node)) return Array.Empty<KeyValuePair<string, FieldSpec>>();
+        if (!options.TryGetValue("fields", out var node)) return Array.Empty<KeyValuePair<string, FieldSpec>>();
         if (Cache.TryGetValue(node, out var cached)) return cached;
         var parsed = FieldSpec.ParseFields(node, options.GetSource("fields") ?? "<options>", "");
         try { Cache.Add(node, parsed); } catch (ArgumentException) { /* another thread won */ }

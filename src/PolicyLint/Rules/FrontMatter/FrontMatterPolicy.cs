@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using PolicyLint.Analysis;
-using PolicyLint.Configuration;
 
 namespace PolicyLint.Rules.FrontMatter;
 

@@ -6,10 +6,9 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using Json.Schema;
-using PolicyLint.Configuration;
+using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
 using PolicyLint.Documents;
-using PolicyLint.Engine;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -26,7 +25,7 @@ internal static class FrontMatterSchema
 {
     private static readonly ConcurrentDictionary<string, (DateTime Stamp, JsonSchema Schema)> Cache = new(StringComparer.Ordinal);
 
-    public static void Validate(RuleOptions options, Workspace workspace, FrontMatter fm, Action<TextSpan, string> report)
+    public static void Validate(RuleOptions options, AnalysisWorkspace workspace, FrontMatter fm, Action<TextSpan, string> report)
     {
         string? path = options.GetString("schema");
         if (string.IsNullOrEmpty(path) || fm.Root is null) return;
@@ -51,7 +50,7 @@ internal static class FrontMatterSchema
         }
     }
 
-    private static JsonSchema Load(RuleOptions options, Workspace workspace, string path)
+    private static JsonSchema Load(RuleOptions options, AnalysisWorkspace workspace, string path)
     {
         string? source = options.GetSource("schema");
         string dir = source is not null && Path.IsPathRooted(source) ? Path.GetDirectoryName(source) ?? workspace.BaseDirectory : workspace.BaseDirectory;

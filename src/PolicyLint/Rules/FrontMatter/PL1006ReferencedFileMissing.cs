@@ -3,7 +3,6 @@ using System.IO;
 using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
 using PolicyLint.Documents;
-using PolicyLint.Engine;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -31,7 +30,7 @@ internal sealed class PL1006ReferencedFileMissing : MarkdownAnalyzer
         if (fm.Kind != FrontMatterKind.Present || fm.Error is not null || fm.Mapping is null) return;
         var fields = FrontMatterPolicy.PathFields(context);
         if (fields.Count == 0) return;
-        string from = Path.GetFullPath(Path.Combine(context.Workspace.BaseDirectory, context.File.Path));
+        string from = context.FullPath;
         foreach (var field in fields)
             field.Walk(fm, parentsRequired: false, found: (display, key, value) =>
             {
@@ -45,7 +44,7 @@ internal sealed class PL1006ReferencedFileMissing : MarkdownAnalyzer
     private static void Check(FrontMatterAnalysisContext context, FrontMatter fm, string from, string display, YamlScalarNode value)
     {
         if (YamlValues.IsNull(value) || value.Value is null) return;
-        var target = TargetResolver.Resolve(value.Value, from, context.Configuration, context.Workspace);
+        var target = context.Workspace.ResolveTarget(value.Value, from, context.Settings);
         var span = YamlSpans.Locate(fm, null, value);
         if (target.Kind == TargetKind.OutsideRoot)
         {

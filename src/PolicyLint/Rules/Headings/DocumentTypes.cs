@@ -3,10 +3,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.FileSystemGlobbing;
-using PolicyLint.Configuration;
+using PolicyLint.Analysis;
 using PolicyLint.Documents;
-using PolicyLint.Engine;
-using YamlDotNet.RepresentationModel;
+using PolicyLint.Values;
 
 namespace PolicyLint.Rules.Headings;
 
@@ -92,7 +91,7 @@ internal sealed class DocumentType
 
     public bool MatchesFrontMatter(Documents.FrontMatter fm)
     {
-        if (Field is null || !fm.TryGetEntry(Field, out _, out var value) || value is not YamlScalarNode s || s.Value is null) return false;
+        if (Field is null || !fm.TryGetEntry(Field, out _, out var value) || value is not YamlDotNet.RepresentationModel.YamlScalarNode s || s.Value is null) return false;
         foreach (var v in Values)
             if (string.Equals(v.Trim(), s.Value.Trim(), StringComparison.OrdinalIgnoreCase)) return true;
         return false;
@@ -106,13 +105,12 @@ internal static class DocumentTypes
     private static readonly ConditionalWeakTable<RuleOptions, List<DocumentType>> Cache = new();
 
     /// <summary>The type of the document: a front matter match first (declaration order), else the first file glob that matches.</summary>
-    public static DocumentType? Select(RuleOptions options, MarkdownFile file, Workspace workspace)
+    public static DocumentType? Select(RuleOptions options, MarkdownFile file, string fullPath, AnalysisWorkspace workspace)
     {
         var types = Cache.GetValue(options, Parse);
         if (types.Count == 0) return null;
         foreach (var t in types) if (t.MatchesFrontMatter(file.FrontMatter)) return t;
-        string full = Path.GetFullPath(Path.Combine(workspace.BaseDirectory, file.Path));
-        string rel = ConfigurationResolver.GetRelativePath(workspace.RootDirectory, full);
+        string rel = workspace.GetPathFromRoot(fullPath);
         if (rel.StartsWith("..", StringComparison.Ordinal)) rel = file.Path.Replace('\\', '/');
         foreach (var t in types) if (t.Files is not null && t.Files.Match(rel).HasMatches) return t;
         return null;
@@ -121,83 +119,82 @@ internal static class DocumentTypes
     private static List<DocumentType> Parse(RuleOptions options)
     {
         var list = new List<DocumentType>();
-        if (!options.TryGetNode(OptionKey, out var node)) return list;
+        if (!options.TryGetValue(OptionKey, out var node)) return list;
         string source = options.GetSource(OptionKey) ?? "<options>";
-        if (node is YamlScalarNode { Value: null or "" }) return list;
-        foreach (var kv in YamlConfigReader.Mapping(source, node, OptionKey).Children)
+        if (node is ScalarValue { Value: "" }) return list;
+        foreach (var kv in node.AsMapping(OptionKey).Entries)
         {
-            var type = new DocumentType(YamlConfigReader.Scalar(source, kv.Key, OptionKey));
-            var body = YamlConfigReader.Mapping(source, kv.Value, OptionKey + "." + type.Name);
+            var type = new DocumentType(kv.Key.AsString(OptionKey));
+            var body = kv.Value.AsMapping(OptionKey + "." + type.Name);
             bool hasMatch = false;
-            foreach (var p in body.Children)
+            foreach (var p in body.Entries)
             {
-                string key = YamlConfigReader.Scalar(source, p.Key, type.Name);
+                string key = p.Key.AsString(type.Name);
                 string where = $"{OptionKey}.{type.Name}.{key}";
                 switch (key)
                 {
                     case "match":
-                        var m = YamlConfigReader.Mapping(source, p.Value, where);
+                        var m = p.Value.AsMapping(where);
                         type.Field = "type";
-                        foreach (var f in m.Children)
+                        foreach (var f in m.Entries)
                         {
-                            string fk = YamlConfigReader.Scalar(source, f.Key, where);
-                            if (fk == "field") type.Field = YamlConfigReader.Scalar(source, f.Value, where + ".field");
-                            else if (fk == "value") type.Values.AddRange(YamlConfigReader.StringList(source, f.Value, where + ".value"));
-                            else throw YamlConfigReader.Error(source, f.Key, $"Unknown key '{fk}' in {where}; expected 'field' or 'value'");
+                            string fk = f.Key.AsString(where);
+                            if (fk == "field") type.Field = f.Value.AsString(where + ".field");
+                            else if (fk == "value") type.Values.AddRange(f.Value.AsStringList(where + ".value"));
+                            else throw f.Key.Error($"Unknown key '{fk}' in {where}; expected 'field' or 'value'");
                         }
-                        if (type.Values.Count == 0) throw YamlConfigReader.Error(source, p.Value, $"{where} needs a 'value'");
+                        if (type.Values.Count == 0) throw p.Value.Error($"{where} needs a 'value'");
                         hasMatch = true;
                         break;
                     case "files":
-                        var globs = YamlConfigReader.StringList(source, p.Value, where);
+                        var globs = p.Value.AsStringList(where);
                         type.Files = new Matcher(StringComparison.OrdinalIgnoreCase);
                         type.Files.AddIncludePatterns(globs);
                         hasMatch = true;
                         break;
                     case "allowOtherSections":
-                        type.AllowOtherSections = YamlConfigReader.Bool(source, p.Value, where);
+                        type.AllowOtherSections = p.Value.AsBool(where);
                         break;
                     case "sections":
-                        if (p.Value is not YamlSequenceNode seq) throw YamlConfigReader.Error(source, p.Value, $"{where} must be a list");
-                        foreach (var item in seq.Children) type.Sections.Add(ParseEntry(source, item, where));
+                        if (p.Value is not SequenceValue seq) throw p.Value.Error($"{where} must be a list");
+                        foreach (var item in seq.Items) type.Sections.Add(ParseEntry(source, item, where));
                         break;
                     default:
-                        throw YamlConfigReader.Error(source, p.Key,
-                            $"Unknown key '{key}' in document type '{type.Name}'; expected match, files, allowOtherSections or sections");
+                        throw p.Key.Error($"Unknown key '{key}' in document type '{type.Name}'; expected match, files, allowOtherSections or sections");
                 }
             }
             if (!hasMatch) { type.Field = "type"; type.Values.Add(type.Name); }
-            if (type.Sections.Count == 0) throw YamlConfigReader.Error(source, kv.Key, $"Document type '{type.Name}' needs a non-empty 'sections' list");
+            if (type.Sections.Count == 0) throw kv.Key.Error($"Document type '{type.Name}' needs a non-empty 'sections' list");
             list.Add(type);
         }
         return list;
     }
 
-    private static SectionEntry ParseEntry(string source, YamlNode item, string where)
+    private static SectionEntry ParseEntry(string source, ValueNode item, string where)
     {
-        if (item is YamlScalarNode s)
+        if (item is ScalarValue s)
         {
             // Shorthand: "## Purpose" (level from the markers) or "Purpose" (any level).
-            string v = YamlConfigReader.Scalar(source, s, where).Trim();
+            string v = s.AsString(where).Trim();
             int hashes = 0;
             while (hashes < v.Length && v[hashes] == '#') hashes++;
-            if (hashes > 6) throw YamlConfigReader.Error(source, item, $"'{v}' has more than six '#'");
+            if (hashes > 6) throw item.Error($"'{v}' has more than six '#'");
             return new SectionEntry(v.Substring(hashes).Trim(), hashes, Occurs.ExactlyOne);
         }
-        var m = YamlConfigReader.Mapping(source, item, where + " item");
+        var m = item.AsMapping(where + " item");
         string? heading = null;
         int level = 0;
         var occurs = Occurs.ExactlyOne;
-        foreach (var kv in m.Children)
+        foreach (var kv in m.Entries)
         {
-            string key = YamlConfigReader.Scalar(source, kv.Key, where);
-            string value = YamlConfigReader.Scalar(source, kv.Value, where + "." + key);
+            string key = kv.Key.AsString(where);
+            string value = kv.Value.AsString(where + "." + key);
             switch (key)
             {
                 case "heading": heading = value.Trim(); break;
                 case "level":
                     if (!int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out level) || level < 1 || level > 6)
-                        throw YamlConfigReader.Error(source, kv.Value, $"'level' must be 1 to 6, not '{value}'");
+                        throw kv.Value.Error($"'level' must be 1 to 6, not '{value}'");
                     break;
                 case "occurs":
                     occurs = value switch
@@ -206,15 +203,14 @@ internal static class DocumentTypes
                         "optional" or "zero-or-one" => Occurs.Optional,
                         "zero-or-more" => Occurs.ZeroOrMore,
                         "one-or-more" => Occurs.OneOrMore,
-                        _ => throw YamlConfigReader.Error(source, kv.Value,
-                            $"'occurs' must be one, optional, zero-or-more or one-or-more, not '{value}'"),
+                        _ => throw kv.Value.Error($"'occurs' must be one, optional, zero-or-more or one-or-more, not '{value}'"),
                     };
                     break;
                 default:
-                    throw YamlConfigReader.Error(source, kv.Key, $"Unknown key '{key}' in a section; expected heading, level or occurs");
+                    throw kv.Key.Error($"Unknown key '{key}' in a section; expected heading, level or occurs");
             }
         }
-        if (string.IsNullOrEmpty(heading)) throw YamlConfigReader.Error(source, item, "A section needs a 'heading' (text, alternatives with '|', or '*')");
+        if (string.IsNullOrEmpty(heading)) throw item.Error("A section needs a 'heading' (text, alternatives with '|', or '*')");
         return new SectionEntry(heading!, level, occurs);
     }
 }

@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using PolicyLint.Configuration;
+using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
 using PolicyLint.Documents;
 using YamlDotNet.RepresentationModel;
@@ -98,11 +98,11 @@ internal sealed class HeadingOutline
     /// The front matter title when <c>frontMatterTitleIsH1</c> is on (rule option first, then the shared setting of the
     /// same name), with the span of its value; null otherwise or when the title is absent or blank.
     /// </summary>
-    public static (string Title, TextSpan Span)? FrontMatterTitle(MarkdownFile file, FileConfiguration config, RuleOptions options)
+    public static (string Title, TextSpan Span)? FrontMatterTitle(MarkdownFile file, SharedSettings settings, RuleOptions options)
     {
-        bool on = options.TryGetNode(FrontMatterTitleOption, out _)
+        bool on = options.Contains(FrontMatterTitleOption)
             ? options.GetBool(FrontMatterTitleOption, false)
-            : config.TryGetSetting(FrontMatterTitleOption, out var node, out var source, out _) && YamlConfigReader.Bool(source, node, FrontMatterTitleOption);
+            : settings.FrontMatterTitleIsH1;
         if (!on || !file.FrontMatter.TryGetEntry("title", out _, out var value)) return null;
         if (value is not YamlScalarNode s || string.IsNullOrWhiteSpace(s.Value)) return null;
         return (s.Value!.Trim(), file.FrontMatter.GetSpan(value));

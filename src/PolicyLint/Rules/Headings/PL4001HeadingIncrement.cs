@@ -26,7 +26,7 @@ internal sealed class PL4001HeadingIncrement : MarkdownAnalyzer
         // Each heading is compared with the one just before it, so a jump is reported once, where it happens.
         int previous = 0;
         string previousNote = "";
-        if (HeadingOutline.FrontMatterTitle(context.File, context.Configuration, options) is not null)
+        if (HeadingOutline.FrontMatterTitle(context.File, context.Settings, options) is not null)
         {
             previous = 1;
             previousNote = " (the front matter title)";

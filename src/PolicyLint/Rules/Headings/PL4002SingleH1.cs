@@ -24,7 +24,7 @@ internal sealed class PL4002SingleH1 : MarkdownAnalyzer
         var options = context.GetOptions(Rule);
         string? first = null;
         int firstLine = 0;
-        if (HeadingOutline.FrontMatterTitle(context.File, context.Configuration, options) is { } title)
+        if (HeadingOutline.FrontMatterTitle(context.File, context.Settings, options) is { } title)
         {
             first = "the front matter title '" + title.Title + "'";
             firstLine = context.File.Lines.GetPosition(title.Span.Start).Line;

@@ -25,7 +25,7 @@ internal sealed class PL4003FirstHeadingLevel : MarkdownAnalyzer
         int level = options.GetInt("level", 1);
         if (level < 1 || level > 6) throw options.Error("level", $"Option 'level' must be between 1 and 6, not {level}");
         // With frontMatterTitleIsH1 the title is the first heading, so the body may start at any level (PL4001 still checks the step).
-        if (HeadingOutline.FrontMatterTitle(context.File, context.Configuration, options) is not null) return;
+        if (HeadingOutline.FrontMatterTitle(context.File, context.Settings, options) is not null) return;
         var headings = HeadingOutline.For(context.File, options);
         if (headings.Length > 0 && headings[0].Level != level)
             context.Report(Rule, headings[0].Span, headings[0].Level, level);

@@ -23,7 +23,7 @@ internal sealed class PL4007RequiredSections : MarkdownAnalyzer
     {
         var options = context.GetOptions(Rule);
         // Reports nothing unless a document type applies: no template, no finding.
-        var type = DocumentTypes.Select(options, context.File, context.Workspace);
+        var type = DocumentTypes.Select(options, context.File, context.FullPath, context.Workspace);
         if (type is null) return;
         var headings = HeadingOutline.For(context.File, options);
         foreach (var f in SectionAlignment.Align(headings, type))

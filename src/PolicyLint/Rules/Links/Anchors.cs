@@ -8,26 +8,8 @@ namespace PolicyLint.Rules.Links;
 /// <summary>The anchors a document defines: heading slugs, <c>{#custom}</c> heading ids, and HTML <c>id</c> and <c>name</c> attributes.</summary>
 internal static class Anchors
 {
-    public static HashSet<string> Collect(MarkdownFile file, SlugStyle style)
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var a in style.HeadingAnchors(file)) set.Add(a);
-        foreach (var h in file.Headings)
-            if (CustomId(h.PlainText) is { } id) set.Add(id);
-        foreach (var tag in LinkCollector.GetHtmlTags(file))
-            foreach (var attr in tag.Attributes)
-                if (attr.Value is { Length: > 0 } v && (Eq(attr.Name, "id") || Eq(attr.Name, "name"))) set.Add(v.Trim());
-        set.TrimExcess();
-        return set;
-    }
-
-    /// <summary>True when <paramref name="fragment"/> names an anchor of the set (also GitHub's <c>user-content-</c> form).</summary>
-    public static bool Contains(HashSet<string> anchors, string fragment)
-    {
-        if (fragment.Length == 0 || anchors.Contains(fragment)) return true;
-        const string prefix = "user-content-";
-        return fragment.StartsWith(prefix, StringComparison.Ordinal) && anchors.Contains(fragment.Substring(prefix.Length));
-    }
+    /// <summary>True when <paramref name="fragment"/> names an anchor of the outline (also GitHub's <c>user-content-</c> form).</summary>
+    public static bool Contains(DocumentOutline outline, string fragment) => outline.HasAnchor(fragment);
 
     /// <summary>Anchors every page has, whatever its headings (<c>#top</c>).</summary>
     public static bool IsAlwaysValid(string fragment) => fragment.Length == 0 || string.Equals(fragment, "top", StringComparison.OrdinalIgnoreCase);
@@ -55,16 +37,7 @@ internal static class Anchors
     }
 
     /// <summary><c>Title {#custom-id}</c> (kramdown, Pandoc, Hugo): the id at the end of the heading text.</summary>
-    public static string? CustomId(string headingText)
-    {
-        string t = headingText.TrimEnd();
-        if (t.Length < 4 || t[t.Length - 1] != '}') return null;
-        int open = t.LastIndexOf('{');
-        if (open < 0) return null;
-        foreach (var part in t.Substring(open + 1, t.Length - open - 2).Split(' '))
-            if (part.Length > 1 && part[0] == '#') return part.Substring(1);
-        return null;
-    }
+    public static string? CustomId(string headingText) => DocumentOutline.CustomId(headingText);
 
     /// <summary>Lower-case letters and digits only: what is left when case, punctuation, dashes and emoji are ignored.</summary>
     public static string Normalize(string s)

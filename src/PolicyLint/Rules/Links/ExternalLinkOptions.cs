@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using PolicyLint.Configuration;
+using PolicyLint.Analysis;
 
 namespace PolicyLint.Rules.Links;
 

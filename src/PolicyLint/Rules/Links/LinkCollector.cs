@@ -55,12 +55,11 @@ internal sealed class LinkOccurrence
 internal static class LinkCollector
 {
     private static readonly ConditionalWeakTable<MarkdownFile, IReadOnlyList<LinkOccurrence>> Cache = new();
-    private static readonly ConditionalWeakTable<MarkdownFile, IReadOnlyList<HtmlTag>> TagCache = new();
 
     public static IReadOnlyList<LinkOccurrence> Get(MarkdownFile file) => Cache.GetValue(file, Collect);
 
     /// <summary>Start tags of the document's raw HTML (blocks and inline), in order.</summary>
-    public static IReadOnlyList<HtmlTag> GetHtmlTags(MarkdownFile file) => TagCache.GetValue(file, CollectTags);
+    public static IReadOnlyList<HtmlTag> GetHtmlTags(MarkdownFile file) => DocumentHtml.GetTags(file);
 
     private static IReadOnlyList<LinkOccurrence> Collect(MarkdownFile file)
     {
@@ -106,27 +105,6 @@ internal static class LinkCollector
         }
         list.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
         return list;
-    }
-
-    private static IReadOnlyList<HtmlTag> CollectTags(MarkdownFile file)
-    {
-        var tags = new List<HtmlTag>();
-        string? opaque = null;
-        foreach (var node in SyntaxWalker.Descendants(file.Syntax))
-        {
-            if (node is HtmlBlock block)
-            {
-                var s = MarkdownFile.GetSpan(block);
-                HtmlTags.Scan(file.Text, s.Start, Math.Min(s.End, file.Text.Length), tags, ref opaque);
-                opaque = null;
-            }
-            else if (node is HtmlInline inline)
-            {
-                var s = MarkdownFile.GetSpan(inline);
-                HtmlTags.Scan(file.Text, s.Start, Math.Min(s.End, file.Text.Length), tags, ref opaque);
-            }
-        }
-        return tags;
     }
 
     private static bool IsPointy(MarkdownFile file, Markdig.Syntax.SourceSpan s) =>

@@ -3,7 +3,6 @@ using System.IO;
 using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
 using PolicyLint.Documents;
-using PolicyLint.Engine;
 
 namespace PolicyLint.Rules.Links;
 
@@ -11,8 +10,7 @@ namespace PolicyLint.Rules.Links;
 internal static class LinkRuleUtil
 {
     /// <summary>The full path of the document being analysed.</summary>
-    public static string FullPath(DocumentContextBase context) =>
-        Path.GetFullPath(Path.Combine(context.Workspace.BaseDirectory, context.File.Path));
+    public static string FullPath(DocumentContextBase context) => context.FullPath;
 
     /// <summary>Where to report a problem with the target: the target itself when known, else the whole link.</summary>
     public static TextSpan TargetOrLink(LinkOccurrence link) => link.TargetSpan.Length > 0 ? link.TargetSpan : link.Span;
@@ -35,14 +33,17 @@ internal static class LinkRuleUtil
     /// <summary>True when a replacement anchor can be written into a link target as is.</summary>
     public static bool IsPlainAnchor(string anchor)
     {
-        foreach (char c in anchor) if (char.IsWhiteSpace(c) || c == '(' || c == ')' || c == '<' || c == '>' || c == '"' || c == '\'') return false;
+        foreach (char c in anchor)
+        {
+            if (char.IsWhiteSpace(c) || c == '(' || c == ')' || c == '<' || c == '>' || c == '"' || c == '\'') return false;
+            // Invisible and bidi controls (format and control characters) would be copied into the link unseen.
+            var category = char.GetUnicodeCategory(c);
+            if (category is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Control) return false;
+        }
         return anchor.Length > 0;
     }
 
     /// <summary>Template syntax (Jinja, Liquid, Hugo) that only a site generator can resolve.</summary>
     public static bool IsTemplated(string target) =>
         target.IndexOf("{{", StringComparison.Ordinal) >= 0 || target.IndexOf("{%", StringComparison.Ordinal) >= 0;
-
-    /// <summary>The display path of a full path, as diagnostics show it.</summary>
-    public static string Display(Workspace workspace, string fullPath) => workspace.GetDisplayPath(fullPath);
 }

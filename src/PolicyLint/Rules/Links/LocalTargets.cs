@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using PolicyLint.Engine;
+using PolicyLint.Analysis;
 
 namespace PolicyLint.Rules.Links;
 
@@ -20,9 +20,9 @@ internal enum LocalResult
 /// <summary>Maps a resolved on-disk target to the file a site would serve: index files for folders, <c>.html</c> to <c>.md</c>, implicit extensions.</summary>
 internal static class LocalTargets
 {
-    public static (LocalResult Result, string? FullPath) Resolve(ResolvedTarget target, LinkSettings settings, Workspace workspace,
-        System.Collections.Generic.IReadOnlyList<string> implicitExtensions)
+    public static (LocalResult Result, string? FullPath) Resolve(ResolvedTarget target, SharedSettings settings, AnalysisWorkspace workspace)
     {
+        var implicitExtensions = settings.ImplicitExtensions;
         string full = target.FullPath!;
         var lookup = target.Lookup;
         switch (lookup.Kind)
@@ -58,7 +58,7 @@ internal static class LocalTargets
         return (LocalResult.Missing, null);
     }
 
-    private static (LocalResult Result, string? FullPath) Alternative(string candidate, Workspace workspace)
+    private static (LocalResult Result, string? FullPath) Alternative(string candidate, AnalysisWorkspace workspace)
     {
         if (!workspace.IsInsideRoot(candidate)) return (LocalResult.Missing, null);
         var l = workspace.Lookup(candidate);

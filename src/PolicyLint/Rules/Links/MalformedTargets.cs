@@ -23,13 +23,13 @@ internal static class MalformedTargets
         string t = target.Trim();
         if (t.Length > 2 && t[0] == '(' && t[t.Length - 1] == ')') return Malformation.ExtraParentheses;
         if (t.StartsWith("[", StringComparison.Ordinal) || t.IndexOf("](", StringComparison.Ordinal) >= 0) return Malformation.NestedLinkSyntax;
-        string decoded = PolicyLint.Engine.TargetResolver.Decode(t).Trim();
+        string decoded = Text.UriText.Decode(t).Trim();
         foreach (var p in placeholders)
             if (string.Equals(t, p, StringComparison.OrdinalIgnoreCase) || string.Equals(decoded, p, StringComparison.OrdinalIgnoreCase))
                 return Malformation.Placeholder;
         if (t.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)) return Malformation.JavaScript;
         if (IsBadSchemeSlashes(t)) return Malformation.SchemeSlashes;
-        if (PolicyLint.Engine.TargetResolver.HasScheme(t) && t.IndexOf(' ') >= 0 && t.StartsWith("http", StringComparison.OrdinalIgnoreCase)) return Malformation.Space;
+        if (Text.UriText.HasScheme(t) && t.IndexOf(' ') >= 0 && t.StartsWith("http", StringComparison.OrdinalIgnoreCase)) return Malformation.Space;
         if (IsEmail(t)) return Malformation.EmailWithoutMailto;
         if (LooksLikeDomain(t)) return Malformation.DomainWithoutScheme;
         return Malformation.None;
@@ -51,7 +51,7 @@ internal static class MalformedTargets
     private static bool IsEmail(string t)
     {
         int at = t.IndexOf('@');
-        if (at <= 0 || at != t.LastIndexOf('@') || PolicyLint.Engine.TargetResolver.HasScheme(t)) return false;
+        if (at <= 0 || at != t.LastIndexOf('@') || Text.UriText.HasScheme(t)) return false;
         foreach (char c in t) if (c == '/' || c == ' ' || c == '#' || c == '?' || c == ':') return false;
         string domain = t.Substring(at + 1);
         int dot = domain.LastIndexOf('.');
@@ -61,7 +61,7 @@ internal static class MalformedTargets
     /// <summary><c>www.example.com</c>, <c>docs.example.ai/x</c>: a host name written without <c>https://</c>.</summary>
     public static bool LooksLikeDomain(string t)
     {
-        if (t.Length == 0 || t[0] == '/' || t[0] == '.' || t[0] == '#' || PolicyLint.Engine.TargetResolver.HasScheme(t) || t.IndexOf(' ') >= 0) return false;
+        if (t.Length == 0 || t[0] == '/' || t[0] == '.' || t[0] == '#' || Text.UriText.HasScheme(t) || t.IndexOf(' ') >= 0) return false;
         int end = t.IndexOfAny(['/', '?', '#']);
         string host = end < 0 ? t : t.Substring(0, end);
         int colon = host.IndexOf(':');

@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.IO;
 using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
-using PolicyLint.Engine;
 
 namespace PolicyLint.Rules.Links;
 
@@ -17,22 +16,19 @@ internal sealed class PL3001LocalTargetMissing : MarkdownAnalyzer
         messageFormat: "{0} '{1}' {2}",
         category: RuleCategory.Links, defaultSeverity: Severity.Error, hasFix: true, options: "implicitExtensions");
 
-    private static readonly IReadOnlyList<string> DefaultImplicit = [".md"];
-
     public override ImmutableArray<RuleDescriptor> SupportedRules { get; } = [Rule];
 
     public override void Initialize(AnalysisContext context) => context.RegisterDocumentAction(Analyze);
 
     private static void Analyze(DocumentAnalysisContext c)
     {
-        var implicitExt = c.GetOptions(Rule).GetStringList("implicitExtensions", DefaultImplicit);
-        var settings = LinkSettings.For(c.Configuration);
-        string self = LinkRuleUtil.FullPath(c);
+        // implicitExtensions is this rule's option, but PL3002 resolves links the same way: Configuration reads it into the shared settings.
+        var settings = c.Settings;
         foreach (var link in LinkCollector.Get(c.File))
         {
             if (!link.OwnsTarget || link.Source == LinkSource.Autolink || LinkRuleUtil.IsTemplated(link.Target)) continue;
             if (MalformedTargets.Classify(link.Target, MalformedTargets.DefaultPlaceholders) != Malformation.None) continue;
-            var target = TargetResolver.Resolve(link.Target, self, c.Configuration, c.Workspace);
+            var target = c.ResolveTarget(link.Target);
             var span = LinkRuleUtil.TargetOrLink(link);
             string noun = LinkRuleUtil.Noun(link);
             if (target.Kind == TargetKind.OutsideRoot)
@@ -41,12 +37,12 @@ internal sealed class PL3001LocalTargetMissing : MarkdownAnalyzer
                 continue;
             }
             if (!target.IsOnDisk) continue;
-            var (result, actual) = LocalTargets.Resolve(target, settings, c.Workspace, implicitExt);
+            var (result, actual) = LocalTargets.Resolve(target, settings, c.Workspace);
             switch (result)
             {
                 case LocalResult.Missing:
                     c.Report(Rule, span, noun, target.Path, target.Kind == TargetKind.SiteRooted
-                        ? $"does not exist (looked for '{LinkRuleUtil.Display(c.Workspace, target.FullPath!)}' through siteRoots)"
+                        ? $"does not exist (looked for '{c.Workspace.GetDisplayPath(target.FullPath!)}' through siteRoots)"
                         : "does not exist");
                     break;
                 case LocalResult.DirectoryWithoutIndex:

@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
 using PolicyLint.Documents;
-using PolicyLint.Engine;
 
 namespace PolicyLint.Rules.Links;
 
@@ -25,34 +24,32 @@ internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
 
     public override void Initialize(AnalysisContext context) => context.RegisterWorkspaceStartAction(ws =>
     {
-        var index = new AnchorIndex(ws.Workspace);
         var pending = new ConcurrentQueue<Pending>();
-        ws.RegisterDocumentAction(c => Collect(c, index, pending));
+        ws.RegisterDocumentAction(c => Collect(c, pending));
         ws.RegisterWorkspaceEndAction(end =>
         {
             foreach (var p in pending)
             {
                 end.CancellationToken.ThrowIfCancellationRequested();
-                var anchors = index.Get(p.TargetFullPath, end.GetConfiguration);
+                var anchors = end.Workspace.GetOutline(p.TargetFullPath);
                 if (anchors is null || Anchors.Contains(anchors, p.Fragment)) continue;
-                string where = "in '" + LinkRuleUtil.Display(end.Workspace, p.TargetFullPath) + "'";
+                string where = "in '" + end.Workspace.GetDisplayPath(p.TargetFullPath) + "'";
                 var (message, fix) = Describe(p.Fragment, anchors, where, p.FragmentSpan);
                 end.ReportDiagnostic(Diagnostic.Create(Rule, p.Location, fix, p.Fragment, message));
             }
         });
     });
 
-    private static void Collect(DocumentAnalysisContext c, AnchorIndex index, ConcurrentQueue<Pending> pending)
+    private static void Collect(DocumentAnalysisContext c, ConcurrentQueue<Pending> pending)
     {
-        string self = LinkRuleUtil.FullPath(c);
-        var settings = LinkSettings.For(c.Configuration);
-        var own = Anchors.Collect(c.File, settings.SlugStyle);
-        index.Add(self, own);
-        var implicitExt = c.Configuration.GetOptions(PL3001LocalTargetMissing.Rule).GetStringList("implicitExtensions", [".md"]);
+        string self = c.FullPath;
+        var settings = c.Settings;
+        // Built by the engine's document scope, which also hands it to the workspace for links from other files.
+        var own = c.Outline;
         foreach (var link in LinkCollector.Get(c.File))
         {
             if (!link.OwnsTarget || link.Source == LinkSource.Autolink || link.Target.IndexOf('#') < 0) continue;
-            var target = TargetResolver.Resolve(link.Target, self, c.Configuration, c.Workspace);
+            var target = c.ResolveTarget(link.Target);
             string? fragment = target.Fragment;
             if (fragment is null || Anchors.IsAlwaysValid(fragment) || LinkRuleUtil.IsTemplated(fragment)) continue;
             var span = LinkRuleUtil.TargetOrLink(link);
@@ -63,7 +60,7 @@ internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
                 continue;
             }
             if (!target.IsOnDisk) continue;
-            var (result, file) = LocalTargets.Resolve(target, settings, c.Workspace, implicitExt);
+            var (result, file) = LocalTargets.Resolve(target, settings, c.Workspace);
             if (result != LocalResult.Found || file is null) continue; // PL3001's business
             if (!LocalTargets.IsMarkdown(file))
             {
@@ -79,15 +76,15 @@ internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
         }
     }
 
-    private static void Report(DocumentAnalysisContext c, TextSpan span, string fragment, HashSet<string> anchors, string where, TextSpan? fragmentSpan)
+    private static void Report(DocumentAnalysisContext c, TextSpan span, string fragment, DocumentOutline anchors, string where, TextSpan? fragmentSpan)
     {
         var (message, fix) = Describe(fragment, anchors, where, fragmentSpan);
         c.Report(Rule, span, fix, fragment, message);
     }
 
-    private static (string Message, Fix? Fix) Describe(string fragment, HashSet<string> anchors, string where, TextSpan? fragmentSpan)
+    private static (string Message, Fix? Fix) Describe(string fragment, DocumentOutline anchors, string where, TextSpan? fragmentSpan)
     {
-        var (kind, anchor) = AnchorSuggestion.Find(fragment, anchors);
+        var (kind, anchor) = AnchorSuggestion.Find(fragment, anchors.Anchors);
         Fix? fix = null;
         if (anchor is not null && kind is AnchorMatch.Case or AnchorMatch.Punctuation && fragmentSpan is { } fs && LinkRuleUtil.IsPlainAnchor(anchor))
             fix = Fix.Replace($"Use '#{anchor}'", fs, anchor, isSafe: true);

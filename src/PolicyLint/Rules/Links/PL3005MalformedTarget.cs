@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
-using PolicyLint.Engine;
 
 namespace PolicyLint.Rules.Links;
 
@@ -22,7 +21,6 @@ internal sealed class PL3005MalformedTarget : MarkdownAnalyzer
     private static void Analyze(DocumentAnalysisContext c)
     {
         var placeholders = c.GetOptions(Rule).GetStringList("placeholders", MalformedTargets.DefaultPlaceholders);
-        string self = LinkRuleUtil.FullPath(c);
         foreach (var link in LinkCollector.Get(c.File))
         {
             if (!link.OwnsTarget || link.Source == LinkSource.Autolink) continue;
@@ -33,7 +31,7 @@ internal sealed class PL3005MalformedTarget : MarkdownAnalyzer
             if (kind is Malformation.DomainWithoutScheme or Malformation.EmailWithoutMailto)
             {
                 // A file or folder that really has that name is not a mistake.
-                var r = TargetResolver.Resolve(link.Target, self, c.Configuration, c.Workspace);
+                var r = c.ResolveTarget(link.Target);
                 if (r.IsOnDisk && r.Lookup.Exists) continue;
             }
             var span = LinkRuleUtil.TargetOrLink(link);

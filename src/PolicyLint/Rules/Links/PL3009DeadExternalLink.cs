@@ -5,7 +5,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using PolicyLint.Analysis;
-using PolicyLint.Configuration;
 using PolicyLint.Diagnostics;
 
 namespace PolicyLint.Rules.Links;

@@ -33,6 +33,17 @@ public sealed class PL3002AnchorMissingTests
     }
 
     [Fact]
+    public void AHiddenCharacterInTheAnchorIsNeverCopiedIntoTheLink()
+    {
+        // The anchor differs from the link only by a right-to-left override (a "punctuation" near miss): a fix would plant it in the link.
+        var d = LintVerifier.Verify("<a name=\"intro\u202E\"></a>\n\n[a]({|PL3002:#intro|})\n", rules: Rule);
+        Assert.Equal("Anchor '#intro' differs only in punctuation, dashes or emoji from '#intro\u202E' in this file", d[0].Message);
+        Assert.Null(d[0].Fix);
+        d = LintVerifier.Verify("<a name=\"In\u200Btro\"></a>\n\n[a]({|PL3002:#in\u200Btro|})\n", rules: Rule);
+        Assert.Null(d[0].Fix);
+    }
+
+    [Fact]
     public void AmbiguousNearMissesGetNoFix()
     {
         var d = LintVerifier.Verify("# a-b\n\n# a_b\n\n[x]({|PL3002:#ab|})\n", rules: Rule);

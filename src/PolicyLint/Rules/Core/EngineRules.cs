@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using PolicyLint.Diagnostics;
 
-namespace PolicyLint.Rules.Engine;
+namespace PolicyLint.Rules.Core;
 
 /// <summary>Diagnostics the engine itself reports (PL0xxx): unreadable files, suppressions, configuration, analyzer crashes.</summary>
-public static class EngineRules
+internal static class EngineRules
 {
     /// <summary>PL0001: the file could not be read.</summary>
     public static readonly RuleDescriptor FileUnreadable = RuleDescriptor.Create(

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using PolicyLint.Diagnostics;
 
-namespace PolicyLint.Rules.Links;
+namespace PolicyLint.Documents;
 
 /// <summary>One attribute of an HTML start tag, with the span of its value in the document text.</summary>
 internal readonly struct HtmlAttribute

@@ -2,16 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using PolicyLint.Documents;
 
-namespace PolicyLint.Rules.Links;
+namespace PolicyLint.Documents;
 
 /// <summary>
 /// How a site turns headings into anchors. Pluggable: a style is a name and a function from the document's headings (in
-/// order) to their anchors; add one here and list it in <see cref="All"/> (the <c>slugStyle</c> setting names it).
+/// order) to their anchors; add one here and list it in <c>All</c> (the <c>slugStyle</c> setting names it).
 /// </summary>
-internal abstract class SlugStyle
+public abstract class SlugStyle
 {
+    private protected SlugStyle() { }
+
     /// <summary>GitHub (github-slugger): the default.</summary>
     public static readonly SlugStyle GitHub = new GitHubStyle();
     /// <summary>GitLab: like GitHub, but runs of dashes collapse and leading/trailing dashes go.</summary>
@@ -19,10 +20,13 @@ internal abstract class SlugStyle
 
     private static readonly SlugStyle[] All = [GitHub, GitLab];
 
+    /// <summary>The name the <c>slugStyle</c> setting uses.</summary>
     public abstract string Name { get; }
 
+    /// <summary>The names of every style.</summary>
     public static IEnumerable<string> Names { get { foreach (var s in All) yield return s.Name; } }
 
+    /// <summary>The style of that name (case-insensitive), or null.</summary>
     public static SlugStyle? Find(string name)
     {
         foreach (var s in All) if (string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase)) return s;

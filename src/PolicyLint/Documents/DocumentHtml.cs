@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace PolicyLint.Documents;
+
+/// <summary>The HTML start tags of a document's raw HTML (blocks and inline), scanned once per document.</summary>
+internal static class DocumentHtml
+{
+    private static readonly ConditionalWeakTable<MarkdownFile, IReadOnlyList<HtmlTag>> TagCache = new();
+
+    public static IReadOnlyList<HtmlTag> GetTags(MarkdownFile file) => TagCache.GetValue(file, CollectTags);
+
+    private static IReadOnlyList<HtmlTag> CollectTags(MarkdownFile file)
+    {
+        var tags = new List<HtmlTag>();
+        string? opaque = null;
+        foreach (var node in SyntaxWalker.Descendants(file.Syntax))
+        {
+            if (node is HtmlBlock block)
+            {
+                var s = MarkdownFile.GetSpan(block);
+                HtmlTags.Scan(file.Text, s.Start, Math.Min(s.End, file.Text.Length), tags, ref opaque);
+                opaque = null;
+            }
+            else if (node is HtmlInline inline)
+            {
+                var s = MarkdownFile.GetSpan(inline);
+                HtmlTags.Scan(file.Text, s.Start, Math.Min(s.End, file.Text.Length), tags, ref opaque);
+            }
+        }
+        return tags;
+    }
+}

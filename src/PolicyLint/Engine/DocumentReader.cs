@@ -1,0 +1,61 @@
+using System;
+using System.IO;
+using PolicyLint.Documents;
+
+namespace PolicyLint.Engine;
+
+/// <summary>What the reading guards decided about a document's bytes.</summary>
+internal enum ReadVerdict
+{
+    /// <summary>Parse it.</summary>
+    Parse,
+    /// <summary>Parse it, but on a big stack (deeply nested inlines).</summary>
+    ParseOnBigStack,
+    /// <summary>Larger than <c>maxFileSize</c>.</summary>
+    TooLarge,
+    /// <summary>Contains NUL bytes.</summary>
+    Binary,
+    /// <summary>Block quotes or lists nested past what Markdown parsers accept.</summary>
+    BlocksTooDeep,
+    /// <summary>Brackets nested past what PolicyLint parses.</summary>
+    InlinesTooDeep,
+}
+
+/// <summary>
+/// The engine's one reading pipeline: the guards every document passes before it is parsed, for the files of a run and for
+/// documents read only for their outline (a link's target outside the run).
+/// </summary>
+internal static class DocumentReader
+{
+    /// <summary>Decides what to do with a document's bytes; the nesting estimate is returned for messages.</summary>
+    public static ReadVerdict Check(byte[] bytes, long maxFileSize, out int blockDepth, out int inlineDepth)
+    {
+        blockDepth = inlineDepth = 0;
+        if (bytes.Length > maxFileSize) return ReadVerdict.TooLarge;
+        if (MarkdownFile.IsBinary(bytes)) return ReadVerdict.Binary;
+        (blockDepth, inlineDepth) = MarkdownFile.EstimateNesting(bytes);
+        if (blockDepth > MarkdownFile.MaxBlockNesting) return ReadVerdict.BlocksTooDeep;
+        if (inlineDepth > MarkdownFile.MaxInlineNesting) return ReadVerdict.InlinesTooDeep;
+        return inlineDepth > MarkdownFile.BigStackInlineNesting ? ReadVerdict.ParseOnBigStack : ReadVerdict.Parse;
+    }
+
+    /// <summary>True for the Markdown files whose outline can be read.</summary>
+    public static bool IsMarkdownPath(string path)
+    {
+        string ext = Path.GetExtension(path);
+        return ext.Equals(".md", StringComparison.OrdinalIgnoreCase) || ext.Equals(".markdown", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Reads and parses a document outside the run for its outline, or null when a guard refuses it. Only regular, non-empty
+    /// files are opened (devices, pipes and sockets report length 0; a FIFO would block), and nothing that would need a big stack.
+    /// </summary>
+    public static MarkdownFile? ReadForOutline(string fullPath, long maxFileSize)
+    {
+        var info = new FileInfo(fullPath);
+        if (!info.Exists || info.Length == 0 || info.Length > maxFileSize) return null;
+        byte[] bytes = File.ReadAllBytes(fullPath);
+        if (Check(bytes, maxFileSize, out _, out _) != ReadVerdict.Parse) return null;
+        return MarkdownFile.FromBytes(fullPath, bytes);
+    }
+}
