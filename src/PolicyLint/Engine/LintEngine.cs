@@ -334,7 +334,9 @@ public sealed class LintEngine
             catch (OperationCanceledException) { throw; }
             catch (Exception ex) when (ex is ConfigurationException or Values.InvalidValueException)
             {
-                state.Raw.Add(Diagnostic.Create(EngineRules.InvalidRuleOptions, Location.ForFile(file.Path), acts.Analyzer.Name, ex.Message));
+                // Users configure rules, not analyzer classes: name the rules (a .NET type name means nothing in a config error).
+                state.Raw.Add(Diagnostic.Create(EngineRules.InvalidRuleOptions, Location.ForFile(file.Path),
+                    string.Join(", ", acts.Rules.Select(r => $"{r.Id} ({r.Name})")), ex.Message));
                 state.FailedAnalyzers.Add(acts);
             }
             catch (Exception ex)

@@ -99,4 +99,16 @@ public sealed class CliConventionTests
         Assert.Equal("policylint: warning: No file matches 'docs/**/*.md'\npolicylint: warning: 'gone.md' does not exist\n", lenient.Stderr);
         Assert.Equal(0, lenient.ExitCode);
     }
+
+    [Fact]
+    public void A_bad_option_value_names_the_rule_not_a_dotnet_type()
+    {
+        using var t = AdoptionTree.Create();
+        t.Write(".policylint.yml", "root: true\nhtmlExtensionMapsToMd: maybe\n");
+        t.Write("b.md", "# B\n\nSee [y](y.html).\n");
+        var r = CliRunner.Run(t.Root, "b.md", "--quiet");
+        Assert.Contains($"b.md(1,1): error PL0004: Invalid options for PL3001 (local-target-missing): {t.Path_(".policylint.yml")}(2,24): "
+                     + "'htmlExtensionMapsToMd' must be true or false, not 'maybe'\n", r.Stdout);
+        Assert.DoesNotContain("LocalTargetMissing", r.Stdout);
+    }
 }

@@ -114,7 +114,7 @@ public sealed class ConfigSchemaTests
         using var t = new TempTree();
         t.Write(".policylint.yml", "root: true\n" + yaml);
         // Settings are read when a rule needs them: the document has a site-rooted link.
-        t.Write("a.md", "# A\n\nSee [x](/blog/x.md).\n");
+        t.Write("a.md", "# A\n\nSee [x](/blog/x.md) and [y](y.html).\n");
         var r = CliRunner.Run(t.Root, "a.md", "--quiet");
         Assert.True(r.ExitCode == 2 || r.Stdout.Contains("PL0004"), $"the tool accepted:\n{yaml}\n{r.Stdout}");
         Assert.DoesNotContain("internal error", r.Stderr);
@@ -174,7 +174,7 @@ public sealed class ConfigSchemaTests
     }
 
     // Built once: the schema registers its $id globally.
-    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(File.ReadAllText(SchemaPath)));
+    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(File.ReadAllText(SchemaPath), new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
 
     private static List<string> Validate(string yaml)
     {
