@@ -163,4 +163,25 @@ internal static class InfoCommands
         stdout.WriteLine($"Wrote {Path.GetFileName(target)}. Run 'dotnet policylint' to lint this folder.");
         return Program.ExitClean;
     }
+
+    /// <summary><c>policylint cache clean</c>: deletes the result cache folder (only what PolicyLint wrote there).</summary>
+    public static int CacheClean(TextWriter stdout, TextWriter stderr, string? location)
+    {
+        string cwd = Directory.GetCurrentDirectory();
+        string dir = LintEngine.GetCacheDirectory(new LintRequest { BaseDirectory = cwd, CacheDirectory = location });
+        string display = Path.GetRelativePath(cwd, dir).Replace('\\', '/');
+        try
+        {
+            if (LintEngine.CleanCache(dir)) stdout.WriteLine(Directory.Exists(dir)
+                ? $"Removed the cache files in {display} (the folder holds other files, kept)."
+                : $"Removed {display}.");
+            else stdout.WriteLine($"No cache at {display}.");
+            return Program.ExitClean;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"policylint: cannot remove {display}: {ex.Message}");
+            return Program.ExitError;
+        }
+    }
 }

@@ -42,6 +42,8 @@ internal sealed class LintSettings
     public bool AddSuppressions { get; set; }
     /// <summary>The reason after '--' for --add-suppressions.</summary>
     public string? SuppressionReason { get; set; }
+    public bool NoCache { get; set; }
+    public string? CacheLocation { get; set; }
 }
 
 /// <summary>A usage error found after parsing (exit code 2).</summary>
@@ -94,6 +96,8 @@ internal sealed class LintCommand
                 _err.WriteLine($"policylint: warning: {message}");
                 _notifications.Add(message);
             } : null,
+            UseCache = !s.NoCache,
+            CacheDirectory = s.CacheLocation,
         };
 
         var request = MakeRequest();

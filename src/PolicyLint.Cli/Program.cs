@@ -131,10 +131,14 @@ public static class Program
             Description = "Insert a policylint-disable-next-line comment, with the reason given after '--', above every current finding; findings where a comment cannot go are written to the baseline",
         };
 
+        var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the result cache (.policylint-cache in the repository root)" };
+        var cacheLocation = new Option<string?>("--cache-location") { Description = "Keep the result cache in this folder instead", HelpName = "dir" };
+
         var root = new RootCommand("PolicyLint: lint Markdown policy and blog documents (front matter, encoding, links, headings).")
         {
             paths, config, format, output, fix, fixUnsafe, diff, showFixes, failOn, maxWarnings, stdin, stdinFilename, noColor, quiet, stats, noIgnore,
             noErrorUnmatched, checkExternal, select, extendSelect, ignore, severity, writeBaseline, baseline, updateBaseline, addSuppressions,
+            noCache, cacheLocation,
         };
         root.SetAction((pr, token) =>
         {
@@ -170,6 +174,8 @@ public static class Program
                 Baseline = pr.GetValue(baseline),
                 UpdateBaseline = pr.GetValue(updateBaseline),
                 AddSuppressions = pr.GetValue(addSuppressions),
+                NoCache = pr.GetValue(noCache),
+                CacheLocation = pr.GetValue(cacheLocation),
             };
             if (given.Count(p => p == "-") > 0)
             {
@@ -204,12 +210,17 @@ public static class Program
         var init = new Command("init", "Write a commented starter .policylint.yml in the current directory") { force };
         init.SetAction(pr => InfoCommands.Init(stdout, stderr, pr.GetValue(force)));
 
+        var cleanLocation = new Option<string?>("--cache-location") { Description = "The cache folder, if not the default", HelpName = "dir" };
+        var cacheClean = new Command("clean", "Delete the result cache (.policylint-cache in the repository root, or --cache-location)") { cleanLocation };
+        cacheClean.SetAction(pr => InfoCommands.CacheClean(stdout, stderr, pr.GetValue(cleanLocation)));
+        var cache = new Command("cache", "Manage the result cache") { cacheClean };
         var server = new Command("server", "Run the language server (LSP over standard input and output) for editors");
         server.SetAction((_, token) => new LanguageServer.PolicyLintLanguageServer(Console.OpenStandardInput(), Console.OpenStandardOutput(),
             new LanguageServer.LanguageServerOptions { CreateIgnoreFilter = () => new GitIgnoreFilter().IsIgnored, Version = Version, Log = stderr })
             .RunAsync(token));
 
         root.Add(rules);
+        root.Add(cache);
         root.Add(explain);
         root.Add(init);
         root.Add(server);

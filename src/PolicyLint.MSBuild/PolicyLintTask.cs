@@ -31,6 +31,12 @@ public sealed class PolicyLintTask : MSTask, ICancelableTask
     /// <summary>An explicit configuration file; when empty, <c>.policylint.yml</c> files are discovered as the tool does.</summary>
     public string? ConfigFile { get; set; }
 
+    /// <summary>The result cache folder (the targets pass obj/policylint-cache); empty: no cache.</summary>
+    public string? CacheDirectory { get; set; }
+
+    /// <summary>False to lint every document every time (default true when <see cref="CacheDirectory"/> is set).</summary>
+    public string? UseCache { get; set; }
+
     /// <summary>Also write a SARIF 2.1.0 log to this path.</summary>
     public string? SarifFile { get; set; }
 
@@ -73,6 +79,8 @@ public sealed class PolicyLintTask : MSTask, ICancelableTask
                 Paths = files,
                 BaseDirectory = ProjectDirectory,
                 ConfigPath = string.IsNullOrWhiteSpace(ConfigFile) ? null : ConfigFile,
+                UseCache = !string.IsNullOrWhiteSpace(CacheDirectory) && !string.Equals(UseCache, "false", StringComparison.OrdinalIgnoreCase),
+                CacheDirectory = string.IsNullOrWhiteSpace(CacheDirectory) ? null : CacheDirectory,
             };
             var result = new LintEngine().LintAsync(request, null, _cancel.Token).GetAwaiter().GetResult();
             if (!string.IsNullOrWhiteSpace(BaselineFile))
@@ -98,8 +106,8 @@ public sealed class PolicyLintTask : MSTask, ICancelableTask
             _noWarn = Ids(NoWarn);
             foreach (var d in result.Diagnostics) Report(d);
             if (!string.IsNullOrWhiteSpace(SarifFile)) WriteSarif(result);
-            Log.LogMessage(MessageImportance.Normal, "PolicyLint: {0} file(s), {1} error(s), {2} warning(s) in {3:0.00} s",
-                result.Files.Length, ErrorCount, WarningCount, result.Elapsed.TotalSeconds);
+            Log.LogMessage(MessageImportance.Normal, "PolicyLint: {0} file(s) ({4} unchanged, from the cache), {1} error(s), {2} warning(s) in {3:0.00} s",
+                result.Files.Length, ErrorCount, WarningCount, result.Elapsed.TotalSeconds, result.CachedFiles);
         }
         catch (ConfigurationException ex)
         {

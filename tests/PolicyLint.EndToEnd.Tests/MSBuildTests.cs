@@ -42,17 +42,47 @@ public sealed class MSBuildTests(PackagesFixture packages)
     }
 
     [Fact]
-    public void ACleanDocumentBuildsAndASecondBuildSkipsTheLint()
+    public void ASecondBuildTakesUnchangedDocumentsFromTheCacheAndAnEditedOneIsLintedAgain()
     {
         string dir = Project("clean", Clean);
-        var first = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off");
+        var first = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off", "-v:n");
         Assert.True(first.ExitCode == 0, first.ToString());
-        var second = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off", "-v:d");
+        Assert.Contains("PolicyLint: 1 file(s) (0 unchanged, from the cache), 0 error(s), 0 warning(s)", first.Output);
+        var second = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off", "-v:n");
         Assert.True(second.ExitCode == 0, second.ToString());
-        Assert.Contains("Skipping target \"PolicyLint\" because all output files are up-to-date", second.Output);
+        Assert.Contains("PolicyLint: 1 file(s) (1 unchanged, from the cache), 0 error(s), 0 warning(s)", second.Output);
         File.AppendAllText(Path.Combine(dir, "docs", "guide.md"), "\nSee [gone](gone.md).\n");
         var third = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off");
         Assert.True(third.ExitCode != 0, "an edited document must be linted again:\n" + third);
+        Assert.Contains("docs/guide.md(7,12,7,19): error PL3001: Link target 'gone.md' does not exist", third.Output.Replace('\\', '/'));
+    }
+
+    /// <summary>The case the old stamp file missed: the document is unchanged, but a file it links to went away.</summary>
+    [Fact]
+    public void DeletingAFileThatADocumentLinksToFailsTheNextBuild()
+    {
+        string dir = Project("deleted-target", "# Guide\n\n## Section\n\nSee ![the diagram](diagram.png).\n");
+        File.WriteAllBytes(Path.Combine(dir, "docs", "diagram.png"), [0x89, 0x50, 0x4E, 0x47]);
+        var first = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        File.Delete(Path.Combine(dir, "docs", "diagram.png"));
+        var second = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off");
+        Assert.True(second.ExitCode != 0, "a deleted link target must fail the next build:\n" + second);
+        Assert.Contains("docs/guide.md(5,20,5,31): error PL3001: Image 'diagram.png' does not exist", second.Output.Replace('\\', '/'));
+    }
+
+    [Fact]
+    public void CleanRemovesTheCacheTheBuildWrote()
+    {
+        string dir = Project("clean-cache", Clean);
+        var build = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        string cache = Path.Combine(dir, "obj", "policylint-cache");
+        Assert.NotEmpty(Directory.GetFiles(cache, "results-*.bin"));
+        var clean = ProcessRunner.Dotnet(dir, "clean", "-nologo", "-tl:off");
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        Assert.False(Directory.Exists(cache), "dotnet clean must remove obj/policylint-cache");
+        Assert.False(Directory.Exists(Path.Combine(dir, ".policylint-cache")), "the task writes its cache under obj/ only");
     }
 
     [Fact]

@@ -45,6 +45,20 @@ public sealed class PreCommitTests
             Assert.Contains("broken.md(3,", blocked.All);
             Assert.Contains("PL3001", blocked.All);
 
+            // The hook runs the executable that pre-commit installed, and on a machine that can compile Native AOT that is the
+            // native binary of the platform package (what 'dotnet pack' of the hook repository made), not a .NET host.
+            string hook = Directory.GetFiles(env["PRE_COMMIT_HOME"]!, "dotnet-policylint", SearchOption.AllDirectories)
+                .Single(p => p.Replace('\\', '/').Contains("/bin/", StringComparison.Ordinal));
+            if (OperatingSystem.IsLinux() && HasLinker)
+            {
+                var info = new FileInfo(hook);
+                Assert.NotNull(info.LinkTarget);
+                string target = info.ResolveLinkTarget(returnFinalTarget: true)!.FullName;
+                Assert.Contains("/policylint.tool.linux-", target, StringComparison.Ordinal);
+                byte[] head = File.ReadAllBytes(target).Take(4).ToArray();
+                Assert.Equal(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }, head);
+            }
+
             // Only staged files are linted: a broken file that is not staged does not block a clean commit.
             File.WriteAllText(Path.Combine(consumer, "broken.md"), "# Guide\n\n## Section\n\nFixed.\n");
             File.WriteAllText(Path.Combine(consumer, "unstaged.md"), "# Draft\n\nSee [nothing](nothing.md).\n");
@@ -57,6 +71,10 @@ public sealed class PreCommitTests
             try { Directory.Delete(root, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
+
+    /// <summary>The rule of src/PolicyLint.Cli's project: a default pack compiles Native AOT when gcc or clang is there.</summary>
+    private static bool HasLinker =>
+        new[] { "/usr/bin/clang", "/usr/bin/gcc", "/usr/local/bin/clang", "/usr/local/bin/gcc" }.Any(File.Exists);
 
     private static Dictionary<string, string?> Env(string root) => new()
     {

@@ -1,4 +1,7 @@
+using System;
 using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
 
 namespace PolicyLint.EndToEnd.Tests;
 
@@ -30,5 +33,67 @@ public sealed class ToolTests(PackagesFixture packages)
 
         var usage = ProcessRunner.Dotnet(dir, "policylint", "--format", "xml");
         Assert.Equal(2, usage.ExitCode);
+    }
+
+    /// <summary>The RID this machine's SDK runs as (linux-x64...), the native package that a default pack makes here.</summary>
+    private static string HostRid =>
+        (OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux") + "-" + RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+
+    [Fact]
+    public void ADefaultPackMakesTheNativePackageForThisPlatformThePortableOneAndTheTopLevelPointer()
+    {
+        string native = $"PolicyLint.Tool.{HostRid}.{packages.Version}.nupkg";
+        if (!packages.Packages.Contains(native))
+            Assert.Skip($"No native package for {HostRid} (no native toolchain here: gcc or clang on Linux); the pack was portable only.");
+        var tool = packages.Packages.Where(p => p.StartsWith("PolicyLint.Tool.", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(new[] { $"PolicyLint.Tool.{packages.Version}.nupkg", $"PolicyLint.Tool.any.{packages.Version}.nupkg", native }.OrderBy(x => x, StringComparer.Ordinal), tool);
+    }
+
+    /// <summary>
+    /// What a user gets from 'dotnet tool install -g' (here into a tool path): on a platform with a native package, the command
+    /// on the PATH is the Native AOT binary itself, run directly with no .NET host in between.
+    /// </summary>
+    [Fact]
+    public void TheInstalledCommandIsTheNativeBinaryAndRunsDirectly()
+    {
+        if (!packages.Packages.Contains($"PolicyLint.Tool.{HostRid}.{packages.Version}.nupkg"))
+            Assert.Skip($"No native package for {HostRid} (no native toolchain here); nothing native to install.");
+        string dir = packages.NewConsumer("tool-path");
+        string bin = Path.Combine(dir, "bin");
+        var install = ProcessRunner.Dotnet(dir, "tool", "install", "PolicyLint.Tool", "--version", packages.Version, "--add-source", packages.Feed, "--tool-path", bin);
+        Assert.True(install.ExitCode == 0, install.ToString());
+        string command = Path.Combine(bin, OperatingSystem.IsWindows() ? "dotnet-policylint.exe" : "dotnet-policylint");
+        var info = new FileInfo(command);
+        string target = info.LinkTarget is null ? command : info.ResolveLinkTarget(returnFinalTarget: true)!.FullName;
+        Assert.Contains("policylint.tool." + HostRid, target.Replace('\\', '/'), StringComparison.OrdinalIgnoreCase);
+        byte[] head = new byte[4];
+        using (var f = File.OpenRead(target)) Assert.Equal(4, f.Read(head, 0, 4));
+        if (OperatingSystem.IsLinux()) Assert.Equal(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }, head);
+        // A framework-dependent build would ship its IL beside the binary; the native package has none.
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(target)!, "PolicyLint.dll")), "the native package must not carry the IL build");
+
+        var version = ProcessRunner.Run(command, ["--version"], dir);
+        Assert.Equal(packages.Version, version.Output.Trim());
+        File.WriteAllText(Path.Combine(dir, "broken.md"), "# Guide\n\nSee [the missing page](missing.md).\n");
+        var broken = ProcessRunner.Run(command, ["broken.md"], dir);
+        Assert.True(broken.ExitCode == 1, broken.ToString());
+        Assert.Contains("broken.md(3,24): error PL3001: Link target 'missing.md' does not exist", broken.Output);
+    }
+
+    /// <summary>The portable build installs by its own package ID (for plugins and JSON Schema) and is the same command.</summary>
+    [Fact]
+    public void ThePortablePackageInstallsByItsOwnIdAndLintsTheSame()
+    {
+        string dir = packages.NewConsumer("tool-any");
+        string bin = Path.Combine(dir, "bin");
+        string id = packages.Packages.Contains($"PolicyLint.Tool.any.{packages.Version}.nupkg") ? "PolicyLint.Tool.any" : "PolicyLint.Tool";
+        var install = ProcessRunner.Dotnet(dir, "tool", "install", id, "--version", packages.Version, "--add-source", packages.Feed, "--tool-path", bin);
+        Assert.True(install.ExitCode == 0, install.ToString());
+        string command = Path.Combine(bin, OperatingSystem.IsWindows() ? "dotnet-policylint.exe" : "dotnet-policylint");
+        Assert.Null(new FileInfo(command).LinkTarget); // the .NET apphost shim, not a link to a native binary
+        File.WriteAllText(Path.Combine(dir, "broken.md"), "# Guide\n\nSee [the missing page](missing.md).\n");
+        var broken = ProcessRunner.Run(command, ["broken.md"], dir);
+        Assert.True(broken.ExitCode == 1, broken.ToString());
+        Assert.Contains("broken.md(3,24): error PL3001: Link target 'missing.md' does not exist", broken.Output);
     }
 }

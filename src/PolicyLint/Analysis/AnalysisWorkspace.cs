@@ -53,6 +53,22 @@ public abstract class AnalysisWorkspace
     /// Null when it cannot be known.
     /// </summary>
     public abstract DocumentOutline? GetOutline(string fullPath);
+
+    /// <summary>
+    /// Whole days from today to <paramref name="date"/> (negative when it has passed): by calendar day in the clock's offset for
+    /// a date, as instants (rounded down) for a date-time. The engine's result cache keeps a document's findings while these
+    /// counts stay the same, or stay above <paramref name="stableAbove"/>.
+    /// </summary>
+    internal virtual int DaysUntil(DateTimeOffset date, bool hasTime, int stableAbove = int.MaxValue) => DaysBetween(Now, date, hasTime);
+
+    internal static int DaysBetween(DateTimeOffset now, DateTimeOffset date, bool hasTime) =>
+        hasTime ? (int)Math.Floor((date - now).TotalDays) : (int)(date.Date - now.Date).TotalDays;
+
+    /// <summary>Tells the engine's result cache that the current document's findings depend on another document (read at workspace end).</summary>
+    internal virtual void DependsOnDocument(string fullPath) { }
+
+    /// <summary>Tells the engine's result cache that the current document's findings depend on the content of another file.</summary>
+    internal virtual void DependsOnFile(string fullPath) { }
 }
 
 /// <summary>What a path lookup found.</summary>

@@ -59,6 +59,8 @@ internal sealed class ConfigFile
     public bool? RequireJustification { get; set; }
     public long? MaxFileSize { get; set; }
     public Dictionary<string, YamlNode> Settings { get; } = new(StringComparer.Ordinal);
+    /// <summary>The text this configuration was parsed from (empty for a holder built in code): the result cache's key.</summary>
+    public string Text { get; private set; } = string.Empty;
 
     public static ConfigFile Load(string path)
     {
@@ -73,7 +75,7 @@ internal sealed class ConfigFile
 
     public static ConfigFile Parse(string text, string path, string directory)
     {
-        var file = new ConfigFile(path, directory);
+        var file = new ConfigFile(path, directory) { Text = text };
         var map = YamlConfigReader.LoadMapping(text, path);
         if (map is null) return file;
         foreach (var kv in map.Children)

@@ -31,6 +31,7 @@ internal sealed class ConfigurationResolver
     private readonly ConcurrentDictionary<string, ConfigFile?> _configIn = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FileConfiguration> _configurations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _validated = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _fingerprints = new(StringComparer.Ordinal);
     private readonly bool _validate;
 
     /// <summary>Creates a resolver. With <paramref name="explicitConfigPath"/> or <paramref name="configText"/>, discovery is off.</summary>
@@ -103,6 +104,34 @@ internal sealed class ConfigurationResolver
         var key = new System.Text.StringBuilder(directory).Append('|');
         foreach (var c in chain) AppendOverrideMatches(c, fileFullPath, 0, key);
         return _configurations.GetOrAdd(key.ToString(), _ => Build(chain, fileFullPath));
+    }
+
+    /// <summary>
+    /// A fingerprint of everything the effective configuration of <paramref name="fileFullPath"/> is built from: every
+    /// configuration file of its chain (path and text, including what they extend and the built-in packs), which overrides
+    /// match it, and the severity overrides. Equal fingerprints give equal configurations (the result cache's key).
+    /// </summary>
+    internal string GetFingerprint(string fileFullPath)
+    {
+        string directory = Path.GetDirectoryName(fileFullPath) ?? ".";
+        var chain = GetChain(directory);
+        var key = new System.Text.StringBuilder(directory).Append('|');
+        foreach (var c in chain) AppendOverrideMatches(c, fileFullPath, 0, key);
+        return _fingerprints.GetOrAdd(key.ToString(), k =>
+        {
+            var sb = new System.Text.StringBuilder(k).Append('\n');
+            void Add(ConfigFile c, int depth)
+            {
+                sb.Append(c.Path).Append('\0').Append(c.Directory).Append('\0').Append(c.Text.Length).Append('\0').Append(c.Text).Append('\0');
+                if (depth >= 8) return;
+                foreach (var o in c.Overrides)
+                    if (o.Extends.Count > 0)
+                        foreach (var parent in ExpandOverrideExtends(o, c)) Add(parent, depth + 1);
+            }
+            foreach (var c in chain) Add(c, 0);
+            foreach (var kv in SeverityOverrides.OrderBy(kv => kv.Key, StringComparer.Ordinal)) sb.Append(kv.Key).Append('=').Append(kv.Value).Append(';');
+            return Engine.ResultCache.Hash(sb.ToString());
+        });
     }
 
     private void AppendOverrideMatches(ConfigFile c, string fileFullPath, int depth, System.Text.StringBuilder key)

@@ -17,6 +17,22 @@ public sealed class Diagnostic
         SuppressionJustification = suppressedBy;
     }
 
+    private Diagnostic(RuleDescriptor descriptor, Severity severity, Location location, ImmutableArray<object?> arguments, Fix? fix, string? suppressedBy,
+        string message)
+    {
+        Descriptor = descriptor;
+        Severity = severity;
+        Location = location;
+        Arguments = arguments;
+        Fix = fix;
+        Message = message;
+        SuppressionJustification = suppressedBy;
+    }
+
+    /// <summary>A diagnostic as the result cache stored it: the message as it was formatted then.</summary>
+    internal static Diagnostic Restore(RuleDescriptor descriptor, Severity severity, Location location, ImmutableArray<object?> arguments, Fix? fix,
+        string? suppressedBy, string message) => new(descriptor, severity, location, arguments, fix, suppressedBy, message);
+
     /// <summary>Creates a diagnostic at the rule's default severity; the engine applies configured severities afterwards.</summary>
     public static Diagnostic Create(RuleDescriptor descriptor, Location location, params object?[] arguments) =>
         new(descriptor ?? throw new ArgumentNullException(nameof(descriptor)), descriptor.DefaultSeverity,

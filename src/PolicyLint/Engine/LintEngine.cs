@@ -97,14 +97,15 @@ public sealed class LintEngine
         return WithPlugins(request, baseDir, configPath).Rules;
     }
 
-    private (ImmutableArray<MarkdownAnalyzer> Analyzers, ImmutableArray<RuleDescriptor> Rules) WithPlugins(LintRequest request, string baseDir, string? configPath)
+    private (ImmutableArray<MarkdownAnalyzer> Analyzers, ImmutableArray<RuleDescriptor> Rules, IReadOnlyList<string> Plugins) WithPlugins(LintRequest request, string baseDir, string? configPath)
     {
         var analyzers = _analyzers;
         var rules = Rules;
+        IReadOnlyList<string> plugins = Array.Empty<string>();
         if (request.LoadPlugins)
         {
             // Plugins are read before their rules are known, so this first pass does not validate rule keys.
-            var plugins = new ConfigurationResolver(rules, configPath, request.ConfigText, baseDir, request.DiscoverConfiguration, validate: false)
+            plugins = new ConfigurationResolver(rules, configPath, request.ConfigText, baseDir, request.DiscoverConfiguration, validate: false)
                 .GetPlugins(baseDir);
             if (plugins.Count > 0)
             {
@@ -112,7 +113,7 @@ public sealed class LintEngine
                 rules = rules.Concat(analyzers.SelectMany(a => a.SupportedRules)).Distinct().OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
             }
         }
-        return (analyzers, rules);
+        return (analyzers, rules, plugins);
     }
 
     private LintResult Run(LintRequest request, IProgress<LintProgress>? progress, CancellationToken ct)
@@ -123,7 +124,7 @@ public sealed class LintEngine
             : PathUtil.FindGitRoot(baseDir) ?? baseDir;
 
         var configPath = request.ConfigPath is null ? null : Path.GetFullPath(Path.Combine(baseDir, request.ConfigPath));
-        var (analyzers, rules) = WithPlugins(request, baseDir, configPath);
+        var (analyzers, rules, plugins) = WithPlugins(request, baseDir, configPath);
         var resolver = new ConfigurationResolver(rules, configPath, request.ConfigText, baseDir, request.DiscoverConfiguration);
         if (request.RuleSeverityOverrides is { Count: > 0 } overrides)
         {
@@ -158,6 +159,7 @@ public sealed class LintEngine
         }
         var dispatch = new NodeDispatch(actions);
         var findRule = new Func<string, RuleDescriptor?>(resolver.FindRule);
+        var cache = OpenCache(request, rootDir, baseDir, configPath, plugins, actions);
 
         var states = new FileState[ordered.Length];
         int done = 0;
@@ -166,7 +168,9 @@ public sealed class LintEngine
         {
             string full = ordered[i];
             memory.TryGetValue(full, out var mem);
-            states[i] = AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, mem, ct);
+            states[i] = cache is not null && mem is null
+                ? AnalyzeCached(full, workspace, resolver, actions, dispatch, findRule, cache, ct)
+                : AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, mem, null, null, ct);
             int n = Interlocked.Increment(ref done);
             progress?.Report(new LintProgress(n, ordered.Length, states[i].DisplayPath));
         }
@@ -189,6 +193,7 @@ public sealed class LintEngine
         }
 
         // Cross-file rules.
+        bool endFailed = false;
         var byDisplay = states.ToDictionary(s => s.DisplayPath, StringComparer.Ordinal);
         foreach (var acts in actions)
         {
@@ -203,6 +208,7 @@ public sealed class LintEngine
                 try { end(endCtx); }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    endFailed = true;
                     // An options error keeps the name it had before options had their own value model (behaviour unchanged).
                     var first = states.FirstOrDefault();
                     if (first is not null)
@@ -214,17 +220,154 @@ public sealed class LintEngine
         }
 
         var results = states.Select(s => s.Finish(findRule)).ToImmutableArray();
-        return new LintResult(results, rules, stopwatch.Elapsed);
+        if (cache is not null && !endFailed)
+        {
+            for (int i = 0; i < states.Length; i++)
+            {
+                if (states[i].CacheKey is not { } key) continue;
+                // Findings that come from the machine rather than the inputs (an unreadable file, a crashed analyzer) are not kept.
+                if (results[i].Diagnostics.Any(d => d.Id == EngineRules.FileUnreadable.Id || d.Id == EngineRules.AnalyzerException.Id)) continue;
+                cache.Put(ordered[i], key.ContentHash, key.ConfigFingerprint, key.Recorder, results[i], workspace, resolver);
+            }
+            cache.Save();
+        }
+        return new LintResult(results, rules, stopwatch.Elapsed) { CachedFiles = states.Count(s => s.Cached is not null) };
+    }
+
+    /// <summary>
+    /// The result cache folder a run of <paramref name="request"/> uses: its <see cref="LintRequest.CacheDirectory"/>, else
+    /// <c>.policylint-cache</c> in the root directory (the git root above the base directory, else the base directory).
+    /// </summary>
+    public static string GetCacheDirectory(LintRequest request)
+    {
+        if (request is null) throw new ArgumentNullException(nameof(request));
+        string baseDir = Path.GetFullPath(request.BaseDirectory ?? Directory.GetCurrentDirectory());
+        if (request.CacheDirectory is not null) return Path.GetFullPath(Path.Combine(baseDir, request.CacheDirectory));
+        string rootDir = request.RootDirectory is not null ? Path.GetFullPath(Path.Combine(baseDir, request.RootDirectory))
+            : PathUtil.FindGitRoot(baseDir) ?? baseDir;
+        return Path.Combine(rootDir, ResultCache.DefaultFolderName);
+    }
+
+    /// <summary>Deletes the result cache in <paramref name="directory"/> (only the files PolicyLint wrote); false when there is none.</summary>
+    public static bool CleanCache(string directory) => ResultCache.Clean(directory);
+
+    /// <summary>
+    /// The run's result cache, or null when caching is off or cannot be exact: a plugin or additional analyzer with a
+    /// workspace-end action may report anything about any document, so such a run is never cached.
+    /// </summary>
+#if NET
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty Location falls back to the process path.")]
+#endif
+    private static ResultCache? OpenCache(LintRequest request, string rootDir, string baseDir, string? configPath, IReadOnlyList<string> plugins,
+        List<AnalyzerActions> actions)
+    {
+        // Documents given in memory stand in for files that other documents' cached findings were checked against: no cache.
+        if (!request.UseCache || request.Documents.Count > 0) return null;
+        var own = typeof(LintEngine).Assembly;
+        if (actions.Any(a => a.Analyzer.GetType().Assembly != own && a.WorkspaceEnd.Count > 0)) return null;
+
+        static string Stamp(string? path)
+        {
+            if (string.IsNullOrEmpty(path)) return "";
+            try
+            {
+                var info = new FileInfo(path);
+                return info.Exists ? path + ":" + info.Length + ":" + info.LastWriteTimeUtc.Ticks : path!;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException) { return path!; }
+        }
+        var key = new System.Text.StringBuilder("policylint-cache\n");
+        string? version = own.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion;
+        key.Append(version).Append('\n');
+        // The build itself: a rebuilt tool (same version, new code) starts a new cache.
+        string ownPath = own.Location;
+#if NET
+        if (string.IsNullOrEmpty(ownPath)) ownPath = Environment.ProcessPath ?? "";
+#endif
+        key.Append(Stamp(ownPath)).Append('\n');
+        foreach (var a in actions)
+        {
+            var asm = a.Analyzer.GetType().Assembly;
+            key.Append(a.Analyzer.GetType().FullName).Append('|').Append(a.Analyzer.Name);
+            if (asm != own) key.Append('|').Append(asm.FullName).Append('|').Append(Stamp(asm.Location));
+            key.Append('\n');
+        }
+        foreach (var p in plugins)
+        {
+            string hash;
+            try { hash = ResultCache.Hash(File.ReadAllBytes(p)); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException) { hash = "-"; }
+            key.Append("plugin ").Append(p).Append(':').Append(hash).Append('\n');
+        }
+        key.Append(rootDir).Append('\n').Append(baseDir).Append('\n').Append(configPath).Append('\n').Append(request.ConfigText).Append('\n')
+            .Append(request.DiscoverConfiguration).Append(request.LoadPlugins).Append('\n');
+        if (request.RuleSeverityOverrides is { } o)
+            foreach (var kv in o.OrderBy(kv => kv.Key, StringComparer.Ordinal)) key.Append(kv.Key).Append('=').Append(kv.Value).Append(';');
+        string dir = request.CacheDirectory is not null ? Path.GetFullPath(Path.Combine(baseDir, request.CacheDirectory))
+            : Path.Combine(rootDir, ResultCache.DefaultFolderName);
+        return ResultCache.Open(dir, ResultCache.Hash(key.ToString()));
+    }
+
+    /// <summary>A file through the cache: its stored findings when every input is unchanged, else analysed while its dependencies are recorded.</summary>
+    private static FileState AnalyzeCached(string full, Workspace workspace, ConfigurationResolver resolver, List<AnalyzerActions> actions,
+        NodeDispatch dispatch, Func<string, RuleDescriptor?> findRule, ResultCache cache, CancellationToken ct)
+    {
+        var config = resolver.GetConfiguration(full);
+        // External links are checked over the network: never cached.
+        if (config.GetSeverity(PolicyLint.Rules.Links.PL3009DeadExternalLink.Rule) != Severity.None)
+            return AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, null, null, ct);
+        FileInfo info;
+        byte[] bytes;
+        try
+        {
+            info = new FileInfo(full);
+            if (!info.Exists || info.Length > config.MaxFileSize || info.Length > int.MaxValue)
+                return AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, null, null, ct);
+            bytes = File.ReadAllBytes(full);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+        {
+            return AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, null, null, ct);
+        }
+        string hash = ResultCache.Hash(bytes);
+        cache.KnowHash(full, hash);
+        string configFingerprint = resolver.GetFingerprint(full);
+        if (cache.TryGet(full, hash, configFingerprint, workspace, resolver) is { } entry)
+        {
+            var diagnostics = new List<Diagnostic>(entry.Diagnostics.Count);
+            foreach (var stored in entry.Diagnostics)
+                if (stored.ToDiagnostic(findRule) is { } d) diagnostics.Add(d);
+            if (diagnostics.Count == entry.Diagnostics.Count)
+            {
+                string display = workspace.GetDisplayPath(full);
+                return new FileState(display, full, config)
+                {
+                    Cached = new FileResult(display, full, diagnostics.ToImmutableArray(), entry.Linted, info.LastWriteTimeUtc, info.Length),
+                };
+            }
+        }
+        var recorder = new DependencyRecorder();
+        var state = AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, (bytes, info), recorder, ct);
+        state.CacheKey = (hash, configFingerprint, recorder);
+        return state;
     }
 
     private static FileState AnalyzeFile(string full, Workspace workspace, ConfigurationResolver resolver, List<AnalyzerActions> actions,
-        NodeDispatch dispatch, Func<string, RuleDescriptor?> findRule, InMemoryDocument? memory, CancellationToken ct)
+        NodeDispatch dispatch, Func<string, RuleDescriptor?> findRule, InMemoryDocument? memory, (byte[] Bytes, FileInfo Info)? read,
+        DependencyRecorder? recorder, CancellationToken ct)
     {
         string display = workspace.GetDisplayPath(full);
         var config = resolver.GetConfiguration(full);
         var state = new FileState(display, full, config);
         byte[] bytes;
         if (memory is not null) bytes = memory.Bytes;
+        else if (read is { } r)
+        {
+            bytes = r.Bytes;
+            state.LastWriteUtc = r.Info.LastWriteTimeUtc;
+            state.Length = r.Info.Length;
+        }
         else
         {
             try
@@ -258,6 +401,13 @@ public sealed class LintEngine
         }
 
         void Work()
+        {
+            var previous = DependencyRecorder.Enter(recorder);
+            try { WorkRecorded(); }
+            finally { DependencyRecorder.Enter(previous); }
+        }
+
+        void WorkRecorded()
         {
             MarkdownFile file;
             try { file = MarkdownFile.FromBytes(display, bytes); }
@@ -392,9 +542,14 @@ public sealed class LintEngine
         public bool Linted { get; set; }
         public DateTime? LastWriteUtc { get; set; }
         public long Length { get; set; }
+        /// <summary>The result served from the cache (nothing was analysed).</summary>
+        public FileResult? Cached { get; set; }
+        /// <summary>For a file analysed with the cache on: what to store it under, and what its findings depended on.</summary>
+        public (string ContentHash, string ConfigFingerprint, DependencyRecorder Recorder)? CacheKey { get; set; }
 
         public FileResult Finish(Func<string, RuleDescriptor?> findRule)
         {
+            if (Cached is not null) return Cached;
             var output = new List<Diagnostic>();
             foreach (var d in Raw)
             {

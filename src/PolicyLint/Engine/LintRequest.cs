@@ -37,6 +37,13 @@ public sealed class LintRequest
     public Action<string>? OnUnmatchedPattern { get; set; }
     /// <summary>The clock rules use for dates (tests inject one).</summary>
     public Func<DateTimeOffset>? Clock { get; set; }
+    /// <summary>
+    /// Keep each document's findings in an incremental cache and reuse them while nothing they depend on has changed (off by
+    /// default for library callers; the command line and the MSBuild task turn it on). Results are the same as without it.
+    /// </summary>
+    public bool UseCache { get; set; }
+    /// <summary>The cache folder (default: <c>.policylint-cache</c> in the root directory). Nothing is written elsewhere.</summary>
+    public string? CacheDirectory { get; set; }
 }
 
 /// <summary>A document given as bytes rather than read from disk.</summary>

@@ -26,6 +26,8 @@ public sealed class LintResult
     public ImmutableArray<RuleDescriptor> Rules { get; }
     /// <summary>Wall time of the run.</summary>
     public TimeSpan Elapsed { get; }
+    /// <summary>How many files of the run were served from the result cache (not analysed).</summary>
+    public int CachedFiles { get; internal set; }
 
     /// <summary>Number of diagnostics at <paramref name="severity"/>.</summary>
     public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity);

@@ -23,8 +23,40 @@ internal sealed class Workspace : AnalysisWorkspace
     private readonly ImmutableHashSet<string> _files;
     private readonly Func<DateTimeOffset> _clock;
 
-    /// <summary>The current time as the run sees it (injectable for tests).</summary>
-    public override DateTimeOffset Now => _clock();
+    /// <summary>The current time as the run sees it (injectable for tests). A document whose analysis reads it is cached for that day only.</summary>
+    public override DateTimeOffset Now
+    {
+        get
+        {
+            if (DependencyRecorder.Current is { } r) r.ReadClock = true;
+            return _clock();
+        }
+    }
+
+    internal DateTimeOffset NowUnrecorded => _clock();
+
+    /// <summary>
+    /// Whole days from today to <paramref name="date"/> (negative when it has passed): by calendar day in the clock's offset for
+    /// a date, as instants (rounded down) for a date-time. The result cache keeps a document's findings while these stay the same.
+    /// </summary>
+    /// <remarks>Findings that do not change while the count stays above <paramref name="stableAbove"/> pass it, and the cache
+    /// keeps them until the count reaches it.</remarks>
+    internal override int DaysUntil(DateTimeOffset date, bool hasTime, int stableAbove = int.MaxValue)
+    {
+        int days = DaysUntilUnrecorded(date, hasTime);
+        DependencyRecorder.Current?.Day(date, hasTime, stableAbove, Clamp(days, stableAbove));
+        return days;
+    }
+
+    internal static int Clamp(int days, int stableAbove) => days > stableAbove ? int.MaxValue : days;
+
+    internal int DaysUntilUnrecorded(DateTimeOffset date, bool hasTime) => DaysBetween(_clock(), date, hasTime);
+
+    /// <summary>Tells the result cache that the current document's findings depend on another document (its content, outline, configuration).</summary>
+    internal override void DependsOnDocument(string fullPath) => DependencyRecorder.Current?.Document(fullPath);
+
+    /// <summary>Tells the result cache that the current document's findings depend on the content of another file (a JSON Schema).</summary>
+    internal override void DependsOnFile(string fullPath) => DependencyRecorder.Current?.File(fullPath);
 
     internal Workspace(string rootDirectory, string baseDirectory, IEnumerable<string> files, Func<DateTimeOffset>? clock = null,
         Func<string, FileConfiguration>? configuration = null)
@@ -65,6 +97,13 @@ internal sealed class Workspace : AnalysisWorkspace
         // No file system accepts paths this long (Windows' limit is 32,767): nothing to look up.
         if (fullPath.Length > 32767) return default;
         fullPath = Path.GetFullPath(fullPath);
+        var result = LookupCore(fullPath);
+        DependencyRecorder.Current?.Lookup(fullPath, result);
+        return result;
+    }
+
+    private PathLookup LookupCore(string fullPath)
+    {
         // Iterative, top-down: a link target can have thousands of segments, and recursion would overflow the stack.
         var chain = new List<string>();
         for (string? p = fullPath; p is not null; p = Path.GetDirectoryName(p)) chain.Add(p);
@@ -91,6 +130,7 @@ internal sealed class Workspace : AnalysisWorkspace
     /// <inheritdoc/>
     public override DocumentOutline? GetOutline(string fullPath)
     {
+        DependencyRecorder.Current?.Document(fullPath);
         if (_outlines.TryGetValue(fullPath, out var outline)) return outline;
         return _readOutlines.GetOrAdd(fullPath, p => new Lazy<DocumentOutline?>(() => ReadOutline(p))).Value;
     }

@@ -55,6 +55,7 @@ internal static class FrontMatterSchema
         string? source = options.GetSource("schema");
         string dir = source is not null && Path.IsPathRooted(source) ? Path.GetDirectoryName(source) ?? workspace.BaseDirectory : workspace.BaseDirectory;
         string full = Path.GetFullPath(Path.Combine(dir, path));
+        workspace.DependsOnFile(full); // the result cache re-lints when the schema changes
         DateTime stamp;
         try { stamp = File.GetLastWriteTimeUtc(full); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException) { stamp = default; }

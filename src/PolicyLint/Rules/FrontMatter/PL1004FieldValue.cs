@@ -25,9 +25,12 @@ internal sealed class PL1004FieldValue : MarkdownAnalyzer
         if (fm.Kind != FrontMatterKind.Present || fm.Error is not null || fm.Mapping is null) return;
         var options = context.GetOptions(Rule);
         FieldValidator.Validate(fm, FrontMatterPolicy.Specs(context), (span, message, fix) => context.Report(Rule, span, fix, message));
+        // FrontMatterSchema is touched only when a schema is configured: its first use loads JsonSchema.Net, whose module
+        // initializer builds every meta-schema (hundreds of JIT-compiled methods in the portable build).
+        if (string.IsNullOrEmpty(options.GetString("schema"))) return;
         if (JsonSchemaSupport.IsEnabled)
             FrontMatterSchema.Validate(options, context.Workspace, fm, (span, message) => context.Report(Rule, span, message));
-        else if (!string.IsNullOrEmpty(options.GetString("schema")))
+        else
             throw options.Error("schema", JsonSchemaSupport.DisabledMessage);
     }
 }

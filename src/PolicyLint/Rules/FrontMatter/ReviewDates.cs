@@ -32,16 +32,18 @@ internal static class ReviewDates
     {
         var fm = c.FrontMatter;
         if (fm.Kind != FrontMatterKind.Present || fm.Mapping is null) yield break;
-        var now = c.Workspace.Now;
+        // PL1010 reports from warnDays on: beyond it, the findings do not change from one day to the next, and the result
+        // cache keeps them (an invalid warnDays is PL1010's error to report: count every day then).
+        int stableAbove;
+        try { stableAbove = WarnDays(c); }
+        catch (PolicyLint.Values.InvalidValueException) { stableAbove = int.MaxValue; }
         foreach (var field in Fields(c))
         {
             if (!fm.TryGetEntry(field, out _, out var value) || value is not YamlScalarNode s || YamlValues.IsEmpty(s)) continue;
             string text = s.Value!.Trim();
             int? days = null;
             if (YamlValues.TryParseDate(text, out var date, out bool hasTime))
-                days = hasTime
-                    ? (int)Math.Floor((date - now).TotalDays)
-                    : (int)(date.Date - now.Date).TotalDays;
+                days = c.Workspace.DaysUntil(date, hasTime, stableAbove);
             yield return (field, YamlSpans.Locate(fm, null, s), text, days);
         }
     }

@@ -72,6 +72,7 @@ internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
                 if (!Anchors.Contains(own, fragment)) Report(c, span, fragment, own, "in this file", fragmentSpan);
                 continue;
             }
+            c.Workspace.DependsOnDocument(file); // resolved at workspace end against that document's outline
             pending.Enqueue(new Pending(file, fragment, c.File.GetLocation(span), fragmentSpan));
         }
     }

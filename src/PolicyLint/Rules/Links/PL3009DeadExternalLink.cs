@@ -41,31 +41,38 @@ internal sealed class PL3009DeadExternalLink : MarkdownAnalyzer
         });
         ws.RegisterWorkspaceEndAction(end =>
         {
+            // The HTTP stack (System.Net.Http, sockets, TLS) loads only in a run that has external links to check.
             if (found.IsEmpty || options is null) return;
-            var o = ExternalLinkOptions.Read(options, end.Workspace.BaseDirectory);
-            var urls = found.Select(f => f.Url).Where(u => !o.IsExcluded(u)).Distinct(StringComparer.Ordinal).OrderBy(u => u, StringComparer.Ordinal).ToList();
-            var cache = o.CacheFile is null ? null : LinkCheckCache.Load(o.CacheFile);
-            var now = end.Workspace.Now;
-            var results = new Dictionary<string, LinkCheckResult>(StringComparer.Ordinal);
-            var toCheck = new List<string>();
-            foreach (var u in urls)
-            {
-                if (cache?.TryGet(u, now, o.CacheMaxAge) is { } cached) results[u] = cached;
-                else toCheck.Add(u);
-            }
-            if (toCheck.Count > 0)
-            {
-                using var checker = new ExternalLinkChecker(o);
-                foreach (var kv in checker.CheckAllAsync(toCheck, end.CancellationToken).GetAwaiter().GetResult())
-                {
-                    results[kv.Key] = kv.Value;
-                    cache?.Set(kv.Key, kv.Value, now);
-                }
-                cache?.Save();
-            }
-            foreach (var (url, location) in found)
-                if (results.TryGetValue(url, out var r) && !r.IsAlive && !r.Refused)
-                    end.ReportDiagnostic(Diagnostic.Create(Rule, location, url, r.Reason));
+            CheckAll(end, found, options);
         });
     });
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void CheckAll(WorkspaceEndAnalysisContext end, ConcurrentQueue<(string Url, Location Location)> found, RuleOptions options)
+    {
+        var o = ExternalLinkOptions.Read(options, end.Workspace.BaseDirectory);
+        var urls = found.Select(f => f.Url).Where(u => !o.IsExcluded(u)).Distinct(StringComparer.Ordinal).OrderBy(u => u, StringComparer.Ordinal).ToList();
+        var cache = o.CacheFile is null ? null : LinkCheckCache.Load(o.CacheFile);
+        var now = end.Workspace.Now;
+        var results = new Dictionary<string, LinkCheckResult>(StringComparer.Ordinal);
+        var toCheck = new List<string>();
+        foreach (var u in urls)
+        {
+            if (cache?.TryGet(u, now, o.CacheMaxAge) is { } cached) results[u] = cached;
+            else toCheck.Add(u);
+        }
+        if (toCheck.Count > 0)
+        {
+            using var checker = new ExternalLinkChecker(o);
+            foreach (var kv in checker.CheckAllAsync(toCheck, end.CancellationToken).GetAwaiter().GetResult())
+            {
+                results[kv.Key] = kv.Value;
+                cache?.Set(kv.Key, kv.Value, now);
+            }
+            cache?.Save();
+        }
+        foreach (var (url, location) in found)
+            if (results.TryGetValue(url, out var r) && !r.IsAlive && !r.Refused)
+                end.ReportDiagnostic(Diagnostic.Create(Rule, location, url, r.Reason));
+    }
 }

@@ -55,7 +55,7 @@ public sealed class PL2005InvisibleCharacterTests
     {
         LintVerifier.VerifyFix("# T\r\n\r\nvalues \u200B\u200Bdiversity\u200B.\r\n", "# T\r\n\r\nvalues diversity.\r\n", rules: ["PL2005"]);
         // A line holding only an invisible character: removing it splits the paragraph, so that fix is unsafe.
-        LintVerifier.VerifyFix("# T\n\nA\n\u200B\nB\n", "# T\n\nA\n\u200B\nB\n", rules: ["PL2005"]);
+        LintVerifier.VerifyFix("# T\n\nA\n\u200B\nB\n", "# T\n\nA\n{|PL2005:\u200B|}\nB\n", rules: ["PL2005"]);
         LintVerifier.VerifyFix("# T\n\nA\n\u200B\nB\n", "# T\n\nA\n\nB\n", rules: ["PL2005"], includeUnsafe: true);
     }
 
