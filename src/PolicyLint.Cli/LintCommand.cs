@@ -96,7 +96,8 @@ internal sealed class LintCommand
                 _err.WriteLine($"policylint: warning: {message}");
                 _notifications.Add(message);
             } : null,
-            UseCache = !s.NoCache,
+            // The cache stores results per configuration; a run with --select/--ignore/--severity reports other rules.
+            UseCache = !s.NoCache && s.Selection.IsEmpty,
             CacheDirectory = s.CacheLocation,
         };
 
