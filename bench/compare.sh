@@ -69,7 +69,7 @@ echo "Packing PolicyLint.Tool the default way (dotnet pack -c Release) into $fee
 t0=$(date +%s)
 dotnet pack "$root/src/PolicyLint.Cli" -c Release -o "$feed" "-p:Version=$version" >>"$log" 2>&1 || die "dotnet pack failed (see $log)"
 pack_seconds=$(( $(date +%s) - t0 ))
-echo "  $(cd "$feed" && ls -1 ./*.nupkg | sed 's|^\./||' | tr '\n' ' ') in ${pack_seconds} s"
+echo "  $(find "$feed" -maxdepth 1 -name '*.nupkg' -printf '%f ' | sort) in ${pack_seconds} s"
 
 echo "Installing it as users do ..."
 install_log="$work/install.log"

@@ -96,8 +96,10 @@ internal static class InfoCommands
           .Append(" | default severity: ").Append(rule.DefaultSeverity.ToDisplayString())
           .Append(rule.IsEnabledByDefault ? "" : " (off by default)")
           .Append(" | fixable: ").Append(rule.HasFix ? "yes" : "no").Append('\n');
-        sb.Append("Online: ").Append(rule.HelpLink).Append("\n\n");
-        if (page is null) sb.Append("No page is embedded for this rule (it comes from a plugin); see the link above.\n");
+        sb.Append(rule.HelpLink is { } link ? "Online: " + link + "\n\n" : "\n");
+        if (page is null)
+            sb.Append(rule.HelpLink is null ? "No page is embedded for this rule (it comes from a plugin, which gives no link).\n"
+                : "No page is embedded for this rule (it comes from a plugin); see the link above.\n");
         else sb.Append(StripFrontMatter(page).TrimStart('\n'));
         string text = sb.ToString();
         stdout.Write(text.EndsWith("\n", StringComparison.Ordinal) ? text : text + "\n");

@@ -12,7 +12,7 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
     public const string BuiltInHelpLinkBase = "https://github.com/policylint/policylint/blob/main/rules/";
 
     private RuleDescriptor(string id, string name, string title, string messageFormat, RuleCategory category, Severity defaultSeverity,
-        bool isEnabledByDefault, string helpLink, bool hasFix, string? description, ImmutableArray<string> optionNames)
+        bool isEnabledByDefault, string? helpLink, bool hasFix, string? description, ImmutableArray<string> optionNames)
     {
         Id = id; Name = name; Title = title; MessageFormat = messageFormat; Category = category; DefaultSeverity = defaultSeverity;
         IsEnabledByDefault = isEnabledByDefault; HelpLink = helpLink; HasFix = hasFix; Description = description ?? title; OptionNames = optionNames;
@@ -32,8 +32,11 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
     public Severity DefaultSeverity { get; }
     /// <summary>False for opt-in rules: they report nothing until configuration sets a severity.</summary>
     public bool IsEnabledByDefault { get; }
-    /// <summary>Link to the rule's page.</summary>
-    public string HelpLink { get; }
+    /// <summary>
+    /// Link to the rule's page: the one its author gives; for PolicyLint's own <c>PL####</c> rules, the page in PolicyLint's
+    /// repository; otherwise null (a third-party rule never points into PolicyLint's repository).
+    /// </summary>
+    public string? HelpLink { get; }
     /// <summary>True when the rule can offer a fix.</summary>
     public bool HasFix { get; }
     /// <summary>A longer description (defaults to the title).</summary>
@@ -61,7 +64,7 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
         if (defaultSeverity == Severity.None && isEnabledByDefault)
             throw new ArgumentException("An enabled-by-default rule needs a default severity other than none.", nameof(defaultSeverity));
         return new RuleDescriptor(id, name, title, messageFormat, category, defaultSeverity, isEnabledByDefault,
-            helpLink ?? BuiltInHelpLinkBase + id + ".md", hasFix, description, options.ToImmutableArray());
+            helpLink ?? (id.StartsWith("PL", StringComparison.Ordinal) ? BuiltInHelpLinkBase + id + ".md" : null), hasFix, description, options.ToImmutableArray());
     }
 
     /// <summary>Formats the message with <paramref name="arguments"/>; a bad format never throws.</summary>

@@ -109,10 +109,18 @@ public static class SarifFormatter
         w.WriteStartObject("fullDescription");
         w.WriteString("text", r.Description);
         w.WriteEndObject();
-        w.WriteString("helpUri", r.HelpLink);
+        if (r.HelpLink is { } helpUri) w.WriteString("helpUri", helpUri);
         w.WriteStartObject("help");
-        w.WriteString("text", $"{r.Title}. See {r.HelpLink} or run 'dotnet policylint explain {r.Id}'.");
-        w.WriteString("markdown", $"{r.Title}. See [{r.Id}]({r.HelpLink}) or run `dotnet policylint explain {r.Id}`.");
+        if (r.HelpLink is { } link)
+        {
+            w.WriteString("text", $"{r.Title}. See {link} or run 'dotnet policylint explain {r.Id}'.");
+            w.WriteString("markdown", $"{r.Title}. See [{r.Id}]({link}) or run `dotnet policylint explain {r.Id}`.");
+        }
+        else
+        {
+            w.WriteString("text", $"{r.Title}. Run 'dotnet policylint explain {r.Id}'.");
+            w.WriteString("markdown", $"{r.Title}. Run `dotnet policylint explain {r.Id}`.");
+        }
         w.WriteEndObject();
         w.WriteStartObject("defaultConfiguration");
         w.WriteBoolean("enabled", r.IsEnabledByDefault);

@@ -96,7 +96,7 @@ public static class TextFormatter
         }
         if (d.Fix is not null)
             sb.Append("  ").Append(Paint($"fix{(d.Fix.IsSafe ? "" : " (unsafe)")}: {d.Fix.Title}", Green, options)).Append('\n');
-        sb.Append("  ").Append(Paint("help: " + d.Descriptor.HelpLink, Dim, options)).Append('\n');
+        if (d.Descriptor.HelpLink is { } link) sb.Append("  ").Append(Paint("help: " + link, Dim, options)).Append('\n');
     }
 
     /// <summary>Replaces tabs with spaces (tab stops of 4) and maps each original column to its shown column.</summary>

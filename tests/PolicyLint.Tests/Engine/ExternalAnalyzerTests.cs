@@ -80,4 +80,38 @@ public sealed class ExternalAnalyzerTests
             LintVerifier.Lint("x\n", analyzers: Analyzers, config: "rules:\n  ACME1001:\n    options:\n      wrods: [x]\n"));
         Assert.Equal("<configuration>(4,7): Rule ACME1001 (forbidden-word) has no option 'wrods'; its options are words", ex.Message);
     }
+
+    [MarkdownAnalyzer]
+    public sealed class NoLinkAnalyzer : MarkdownAnalyzer
+    {
+        public static readonly RuleDescriptor Rule = RuleDescriptor.Create(
+            "ACME1002", "no-todo", "No TODO", "Resolve the TODO", RuleCategory.Custom, Severity.Warning);
+
+        public override ImmutableArray<RuleDescriptor> SupportedRules => [Rule];
+
+        public override void Initialize(AnalysisContext context) => context.RegisterDocumentAction(c =>
+        {
+            int i = c.File.Text.IndexOf("TODO", System.StringComparison.Ordinal);
+            if (i >= 0) c.Report(Rule, new TextSpan(i, 4));
+        });
+    }
+
+    [Fact]
+    public void AThirdPartyRuleHasTheHelpLinkItsAuthorGivesOrNone()
+    {
+        Assert.Equal("https://example.invalid/ACME1001", ForbiddenWordAnalyzer.Rule.HelpLink);
+        Assert.Null(NoLinkAnalyzer.Rule.HelpLink);
+        Assert.Equal("https://github.com/policylint/policylint/blob/main/rules/PL1003.md",
+            RuleDescriptor.Create("PL1003", "required-field", "T", "M", RuleCategory.FrontMatter, Severity.Error).HelpLink);
+
+        var result = new PolicyLint.Engine.LintEngine([new NoLinkAnalyzer()], includeBuiltIns: false)
+            .LintText("TODO here\n", baseDirectory: LintVerifier.NeutralDirectory);
+        string text = PolicyLint.Output.TextFormatter.Format(result, new PolicyLint.Output.OutputOptions { BaseDirectory = LintVerifier.NeutralDirectory });
+        Assert.Contains("ACME1002", text);
+        Assert.DoesNotContain("help:", text);
+        string sarif = PolicyLint.Output.SarifFormatter.Format(result);
+        Assert.DoesNotContain("helpUri", sarif);
+        Assert.DoesNotContain("rules/ACME1002", sarif);
+        Assert.Contains("No TODO. Run 'dotnet policylint explain ACME1002'.", sarif);
+    }
 }

@@ -16,7 +16,7 @@ internal sealed class PL2001Mojibake : MarkdownAnalyzer
     internal static readonly RuleDescriptor Rule = RuleDescriptor.Create(
         id: "PL2001", name: "mojibake",
         title: "Text must not contain mojibake",
-        messageFormat: "'{0}' is {1}; did you mean '{2}'?",
+        messageFormat: "'{0}' is {1}{2}",
         category: RuleCategory.Encoding, defaultSeverity: Severity.Error, hasFix: true, options: "checkCode");
 
     public override ImmutableArray<RuleDescriptor> SupportedRules { get; } = [Rule];
@@ -48,8 +48,15 @@ internal sealed class PL2001Mojibake : MarkdownAnalyzer
             var f = hit.Finding;
             var span = new TextSpan(f.Start, f.Length);
             string shown = Visible(f.Original);
+            if (!f.Exact)
+            {
+                // Bytes were lost on the way: the text is broken, but no repair is known to be the original.
+                context.Report(Rule, span, null, shown, f.Explanation, "; bytes were lost, so it cannot be repaired exactly (no fix)");
+                continue;
+            }
+
             string title = f.Repaired.Length == 0 ? $"Remove '{shown}'" : $"Replace '{shown}' with '{f.Repaired}'";
-            context.Report(Rule, span, Fix.Replace(title, span, f.Repaired), shown, f.Explanation, f.Repaired);
+            context.Report(Rule, span, Fix.Replace(title, span, f.Repaired), shown, f.Explanation, $"; did you mean '{f.Repaired}'?");
         }
     }
 }

@@ -14,17 +14,26 @@ internal sealed class CodePage
     public readonly string[] SingleChain;
     public readonly IReadOnlyList<string> PublicSingleChain;
     public readonly bool IsPrimary;
-    public readonly bool IsCp437;
+    /// <summary>Box drawing is text in this page (CP437, CP850): a run of box drawing alone is not mojibake.</summary>
+    public readonly bool BoxDrawingIsText;
+    /// <summary>An ISO-8859 page: bytes 0x80-0x9F are the C1 controls.</summary>
+    public readonly bool IsIso;
+
+    /// <summary>A page that reads most Windows-1252 mojibake the same way (Windows-1254, ISO-8859-15).</summary>
+    public readonly bool IsPrimaryTwin;
+
     private readonly Dictionary<char, byte> _reverse;
 
-    private CodePage(string name, string high, bool primary, bool cp437 = false)
+    private CodePage(string name, string high, bool primary, bool boxDrawing = false)
     {
         Name = name;
         High = high;
         SingleChain = new[] { name };
         PublicSingleChain = Array.AsReadOnly(SingleChain);
         IsPrimary = primary;
-        IsCp437 = cp437;
+        BoxDrawingIsText = boxDrawing;
+        IsIso = high[0] == '\u0080' && high[0x1F] == '\u009F';
+        IsPrimaryTwin = name == "Windows-1254" || name == "ISO-8859-15";
         _reverse = new Dictionary<char, byte>(160);
         for (int i = 0; i < 128; i++)
         {
@@ -57,22 +66,26 @@ internal sealed class CodePage
     {
         Primary,
         new CodePage("Windows-1254", CodePageTables.Cp1254High, false),
+        new CodePage("ISO-8859-15", CodePageTables.Iso8859_15High, false),
         new CodePage("MacRoman", CodePageTables.MacRomanHigh, false),
         new CodePage("Windows-1250", CodePageTables.Cp1250High, false),
+        new CodePage("ISO-8859-2", CodePageTables.Iso8859_2High, false),
         new CodePage("Windows-1251", CodePageTables.Cp1251High, false),
+        new CodePage("KOI8-R", CodePageTables.Koi8RHigh, false),
         new CodePage("Windows-1253", CodePageTables.Cp1253High, false),
         new CodePage("Windows-1257", CodePageTables.Cp1257High, false),
-        new CodePage("CP437", CodePageTables.Cp437High, false, cp437: true),
+        new CodePage("CP437", CodePageTables.Cp437High, false, boxDrawing: true),
+        new CodePage("CP850", CodePageTables.Cp850High, false, boxDrawing: true),
     };
 
     // For every BMP char, a bit per code page (index into All) in which the char
     // maps to a UTF-8 lead byte (0xC2-0xF4). Chars with no bit set (CJK, emoji, curly
     // quotes...) are skipped without any dictionary lookup.
-    private static readonly byte[] LeadMask = BuildLeadMask();
+    private static readonly ushort[] LeadMask = BuildLeadMask();
 
-    private static byte[] BuildLeadMask()
+    private static ushort[] BuildLeadMask()
     {
-        var mask = new byte[65536];
+        var mask = new ushort[65536];
         for (int k = 0; k < All.Length; k++)
         {
             string table = All[k].High;
@@ -81,7 +94,7 @@ internal sealed class CodePage
                 char c = table[b - 0x80];
                 if (c != CodePageTables.Undefined)
                 {
-                    mask[c] |= (byte)(1 << k);
+                    mask[c] |= (ushort)(1 << k);
                 }
             }
         }
@@ -110,6 +123,9 @@ internal sealed class CodePage
 
         return false;
     }
+
+    /// <summary>Whether decoding through this page yields the C1 control <paramref name="c"/> (a best-fit leftover of an undefined byte, or any byte 0x80-0x9F of an ISO page).</summary>
+    public bool ProducesC1(char c) => High.IndexOf(c) >= 0;
 
     public bool TryGetByte(char c, out byte b)
     {

@@ -51,9 +51,16 @@ internal static class LostBytes
         }
 
         int end = i + 2;
+        bool question = false;
         if (end < to && s[end] == '\uFFFD')
         {
             end++;
+        }
+        else if (end < to && s[end] == '?')
+        {
+            // The lost byte may have become this '?', or the '?' is real: no exact repair either way.
+            end++;
+            question = true;
         }
 
         string? repaired = null;
@@ -85,6 +92,7 @@ internal static class LostBytes
             Repaired = repaired,
             Chain = CodePage.Primary.SingleChain,
             ExplanationOverride = "UTF-8 read as Windows-1252, with an undefined byte lost",
+            Inexact = question,
         };
         return true;
     }

@@ -17,6 +17,12 @@ internal struct RawFinding
 
     /// <summary>An explanation other than the chain's own (a byte order mark, a lost byte).</summary>
     public string? ExplanationOverride;
+
+    /// <summary>Why a run through a page other than Windows-1252 is trusted, for the explanation.</summary>
+    public string? Why;
+
+    /// <summary>Bytes were lost: reported without a safe fix.</summary>
+    public bool Inexact;
 }
 
 /// <summary>Code page chains: the names of the layers a finding undoes, and how they are explained.</summary>

@@ -57,7 +57,15 @@ internal static class MojibakeDetector
         }
 
         int wants = 0;
-        var raw = Scan(text, start, start + length, 0, 0, ref wants);
+        bool contested = false;
+        var raw = Scan(text, start, start + length, 0, 0, ref wants, null, ref contested);
+        if (raw is not null && contested)
+        {
+            // Some bytes read as mojibake through more than one page: read them again, preferring the page the
+            // rest of the text was broken through.
+            raw = Scan(text, start, start + length, 0, 0, ref wants, Votes(raw), ref contested);
+        }
+
         if (raw is not null)
         {
             // Document-level evidence: once a secondary code page is proven by a run of
@@ -68,7 +76,7 @@ internal static class MojibakeDetector
             // Rescan only if the first pass rejected something that the evidence unlocks.
             if ((confirmed & wants) != 0)
             {
-                raw = Scan(text, start, start + length, 0, confirmed, ref wants);
+                raw = Scan(text, start, start + length, 0, confirmed, ref wants, contested ? Votes(raw) : null, ref contested);
             }
         }
 
@@ -78,6 +86,24 @@ internal static class MojibakeDetector
         }
 
         return Merge(text, raw);
+    }
+
+    /// <summary>Per page of <see cref="CodePage.All"/>, how many chars of the findings it explains (as outermost layer).</summary>
+    private static int[] Votes(List<RawFinding> raw)
+    {
+        var votes = new int[CodePage.All.Length];
+        foreach (var f in raw)
+        {
+            for (int k = 0; k < CodePage.All.Length; k++)
+            {
+                if (ReferenceEquals(f.Chain[0], CodePage.All[k].Name) || string.Equals(f.Chain[0], CodePage.All[k].Name, StringComparison.Ordinal))
+                {
+                    votes[k] += f.End - f.Start;
+                }
+            }
+        }
+
+        return votes;
     }
 
     /// <summary>A bit per page of <see cref="CodePage.All"/> that some finding proves.</summary>
@@ -134,7 +160,7 @@ internal static class MojibakeDetector
 #endif
     }
 
-    private static List<RawFinding>? Scan(string s, int from, int to, int depth, int confirmed, ref int wants)
+    private static List<RawFinding>? Scan(string s, int from, int to, int depth, int confirmed, ref int wants, int[]? votes, ref bool contested)
     {
         List<RawFinding>? results = null;
         var pages = CodePage.All;
@@ -147,6 +173,7 @@ internal static class MojibakeDetector
         }
 
         var sb = new StringBuilder();
+        int[]? c1State = null; // per page: 0 not known yet, 1 the text holds C1 controls the page cannot produce, 2 not
         int lastEnd = -1;
         bool lastEndsWithEmoji = false;
         int openQuotePos = -1; // position of an unclosed repaired “
@@ -162,7 +189,11 @@ internal static class MojibakeDetector
 
             int leadMask = CodePage.LeadPages(s[i]);
             bool found = false;
-            for (int k = 0; k < nPages && !found && leadMask != 0; k++)
+            RawFinding best = default;
+            CodePage bestPage = CodePage.Primary;
+            int bestK = 0;
+            int bestPenalty = int.MaxValue;
+            for (int k = 0; k < nPages && leadMask != 0; k++)
             {
                 if ((leadMask & (1 << k)) == 0 || skip[k] > i)
                 {
@@ -170,7 +201,7 @@ internal static class MojibakeDetector
                 }
 
                 CodePage page = pages[k];
-                int runEnd = TryRun(s, i, to, page, depth, (confirmed & (1 << k)) != 0, sb, out RawFinding f, out bool wantsConfirmation);
+                int runEnd = TryRun(s, i, from, to, page, depth, (confirmed & (1 << k)) != 0, sb, out RawFinding f, out bool wantsConfirmation);
                 if (wantsConfirmation)
                 {
                     wants |= 1 << k;
@@ -178,16 +209,58 @@ internal static class MojibakeDetector
 
                 if (runEnd > i && f.Repaired is not null)
                 {
-                    results ??= new List<RawFinding>();
-                    results.Add(f);
-                    found = true;
-                    UpdateState(f, ref lastEnd, ref lastEndsWithEmoji, ref openQuotePos);
-                    i = f.End;
+                    // Several pages may explain the same bytes ("ÃŒ" is "Ì" through Windows-1252, "ü" through
+                    // ISO-8859-15): keep the repair that reads best in its context, then the longer, then the first.
+                    int penalty = MojibakeEvidence.Implausibility(s, f.Start, f.End, f.Repaired);
+                    bool better = !found || (f.End > best.End && penalty <= bestPenalty);
+                    if (found)
+                    {
+                        contested = true;
+                    }
+
+                    if (found && f.End == best.End && string.Equals(f.Repaired, best.Repaired, StringComparison.Ordinal))
+                    {
+                        better = false; // the same repair: keep the likelier page's name
+                    }
+                    else if (found && f.End == best.End)
+                    {
+                        int vote = votes is null ? 0 : votes[k], bestVote = votes is null ? 0 : votes[bestK];
+                        // Same bytes, another reading. Windows-1252 is by far the likeliest page: another page replaces
+                        // it only when the rest of the text was broken through that page, or (its ISO twin) when C1
+                        // controls show an ISO-8859 decoder at work. Between other pages: the better reading, then the
+                        // page the rest of the text was broken through, then an ISO page when C1 controls that the
+                        // Windows page cannot produce show an ISO decoder.
+                        bool c1 = page.IsIso && !bestPage.IsIso && C1Evidence(s, from, to, bestPage, ref c1State);
+                        bool allowed = !bestPage.IsPrimary || vote > bestVote || (page.IsPrimaryTwin && c1);
+                        better = allowed && (penalty < bestPenalty || (penalty == bestPenalty && (vote > bestVote || (vote == bestVote && c1))));
+                    }
+
+                    if (better)
+                    {
+                        bestPage = page;
+                        bestK = k;
+                        best = f;
+                        bestPenalty = penalty;
+                        found = true;
+                    }
+
+                    if (penalty == 0 && page.IsPrimary && !OtherPageLikelier(s, from, to, votes, ref c1State))
+                    {
+                        break; // the common case: Windows-1252 reads well, no other page is tried
+                    }
                 }
                 else if (runEnd > i)
                 {
                     skip[k] = runEnd;
                 }
+            }
+
+            if (found)
+            {
+                results ??= new List<RawFinding>();
+                results.Add(best);
+                UpdateState(best, ref lastEnd, ref lastEndsWithEmoji, ref openQuotePos);
+                i = best.End;
             }
 
             if (found)
@@ -208,6 +281,45 @@ internal static class MojibakeDetector
         }
 
         return results;
+    }
+
+    /// <summary>Whether the text shows another page than Windows-1252 at work: C1 controls, or more text broken through it.</summary>
+    private static bool OtherPageLikelier(string s, int from, int to, int[]? votes, ref int[]? c1State)
+    {
+        if (votes is not null)
+        {
+            for (int k = 1; k < votes.Length; k++)
+            {
+                if (votes[k] > votes[0])
+                {
+                    return true;
+                }
+            }
+        }
+
+        return C1Evidence(s, from, to, CodePage.Primary, ref c1State);
+    }
+
+    /// <summary>Whether s[from, to) holds a C1 control that <paramref name="page"/> cannot produce (memoised per page).</summary>
+    private static bool C1Evidence(string s, int from, int to, CodePage page, ref int[]? state)
+    {
+        state ??= new int[CodePage.All.Length];
+        int k = Array.IndexOf(CodePage.All, page);
+        if (state[k] == 0)
+        {
+            state[k] = 2;
+            for (int j = from; j < to; j++)
+            {
+                char c = s[j];
+                if (c >= '\u0080' && c <= '\u009F' && !page.ProducesC1(c))
+                {
+                    state[k] = 1;
+                    break;
+                }
+            }
+        }
+
+        return state[k] == 1;
     }
 
     private static void UpdateState(RawFinding f, ref int lastEnd, ref bool lastEndsWithEmoji, ref int openQuotePos)
@@ -236,6 +348,7 @@ internal static class MojibakeDetector
         public bool Has1252Only, HasLatin1C1;
         public bool OnlyPunctOrAstral;
         public int RtlLetters;
+        public bool AllGood;
     }
 
     /// <summary>
@@ -243,7 +356,7 @@ internal static class MojibakeDetector
     /// run (i if there is none). <paramref name="finding"/>.Repaired is null when the
     /// candidate was rejected.
     /// </summary>
-    private static int TryRun(string s, int i, int to, CodePage page, int depth, bool confirmed, StringBuilder sb,
+    private static int TryRun(string s, int i, int from, int to, CodePage page, int depth, bool confirmed, StringBuilder sb,
         out RawFinding finding, out bool wantsConfirmation)
     {
         finding = default;
@@ -278,12 +391,14 @@ internal static class MojibakeDetector
             return i + n0; // the first sequence was unacceptable; skip it
         }
 
-        if (!Accepts(page, ev, end - i, depth, confirmed, out wantsConfirmation))
+        string repaired = sb.ToString();
+        string? why = null;
+        if (!Accepts(page, ev, end - i, depth, confirmed, out wantsConfirmation, out why) &&
+            !AcceptsInContext(s, i, end, from, to, page, ev, depth, repaired, out why))
         {
             return end;
         }
 
-        string repaired = sb.ToString();
         string[] chain = page.IsPrimary && ev.HasLatin1C1 && !ev.Has1252Only ? MojibakeChain.Latin1 : page.SingleChain;
 
         // Deeper layers.
@@ -297,7 +412,11 @@ internal static class MojibakeDetector
             return end;
         }
 
-        finding = new RawFinding { Start = i, End = end, Repaired = repaired, Chain = chain };
+        // A repair that still holds the start of a broken sequence lost bytes on the way ("â€" of a "’" whose
+        // last byte was dropped in an outer layer): it is mojibake, but no exact repair is known.
+        bool inexact = (chain.Length > 1 && MojibakeEvidence.HasTruncatedSequence(repaired, chain)) ||
+                       (depth == 0 && (LostNeighbour(s, i - 1, from, to, page) || LostNeighbour(s, end, from, to, page)));
+        finding = new RawFinding { Start = i, End = end, Repaired = repaired, Chain = chain, Inexact = inexact, Why = why };
         return end;
     }
 
@@ -309,7 +428,7 @@ internal static class MojibakeDetector
         StringBuilder sb, out RunEvidence ev)
     {
         sb.Clear();
-        ev = new RunEvidence { OnlyPunctOrAstral = true };
+        ev = new RunEvidence { OnlyPunctOrAstral = true, AllGood = true };
         int p = i;
         int n = n0, cp = cp0;
         while (true)
@@ -380,6 +499,11 @@ internal static class MojibakeDetector
                 }
             }
 
+            if (cls != CpClass.Good)
+            {
+                ev.AllGood = false;
+            }
+
             if (cls == CpClass.Pending)
             {
                 ev.AnyPending = true;
@@ -411,9 +535,10 @@ internal static class MojibakeDetector
     }
 
     /// <summary>Whether a run of <paramref name="length"/> chars with this evidence is mojibake through the page.</summary>
-    private static bool Accepts(CodePage page, RunEvidence ev, int length, int depth, bool confirmed, out bool wantsConfirmation)
+    private static bool Accepts(CodePage page, RunEvidence ev, int length, int depth, bool confirmed, out bool wantsConfirmation, out string? why)
     {
         wantsConfirmation = false;
+        why = null;
         bool accept = ev.AnyStrong || ev.RtlLetters >= 2;
         if (!accept && ev.RtlLetters > 0 && depth == 0)
         {
@@ -429,13 +554,132 @@ internal static class MojibakeDetector
             bool singlePunctuation = ev.SeqCount == 1 && ev.OnlyPunctOrAstral && length >= 3 && ev.HasNonLetter;
             accept = !ev.AnyWeak && !ev.AnyPending && (severalMixed || singlePunctuation || confirmed);
             wantsConfirmation = !ev.AnyWeak && !ev.AnyPending && !severalMixed && !singlePunctuation && depth == 0;
-            if (accept && page.IsCp437 && !ev.HasNonBox)
+            if (accept && page.BoxDrawingIsText && !ev.HasNonBox)
             {
                 accept = false;
             }
+
+            why = severalMixed ? "several broken sequences in a row" : singlePunctuation ? "a broken punctuation mark or emoji" : "the same page broke other text here";
         }
 
         return accept;
+    }
+
+    /// <summary>
+    /// Whether the char at <paramref name="k"/> shows that bytes were lost beside a run: a U+FFFD, or a UTF-8
+    /// lead byte through the page that starts no valid sequence. The run may then be misaligned bytes: no exact repair.
+    /// </summary>
+    private static bool LostNeighbour(string s, int k, int from, int to, CodePage page)
+    {
+        if (k < from || k >= to)
+        {
+            return false;
+        }
+
+        char c = s[k];
+        if (c == '\uFFFD')
+        {
+            return true;
+        }
+
+        return c >= 0x80 && page.TryGetByte(c, out byte b) && b >= 0xC2 && b <= 0xF4 && page.ParseSequence(s, k, to, out _) == 0;
+    }
+
+    /// <summary>
+    /// More evidence for a run through a secondary page that <see cref="Accepts"/> found too short to judge alone: its
+    /// neighbours. Accepted when the run has no weak or pending code point and either another sequence through the
+    /// same page lies in the same stretch of text (no character between them that the page cannot explain), or its
+    /// context shows it (<see cref="MojibakeEvidence.ReadsAsWordInContext"/>).
+    /// </summary>
+    private static bool AcceptsInContext(string s, int i, int end, int from, int to, CodePage page, RunEvidence ev, int depth, string repaired, out string? why)
+    {
+        why = null;
+        if (page.IsPrimary || !ev.AnyStrong || ev.AnyWeak || ev.AnyPending || ev.SeqCount == 0 || !ev.AllGood)
+        {
+            return false;
+        }
+
+        if (page.BoxDrawingIsText && !ev.HasNonBox)
+        {
+            return false;
+        }
+
+        if (MojibakeEvidence.Implausibility(s, i, end, repaired) > 0)
+        {
+            return false; // "’é" is no Armenian "Վ" inside a French word
+        }
+
+        int companions = Companions(s, i, end, from, to, page, out bool orphanFree);
+        if (companions > 0 || (depth > 0 && orphanFree && MojibakeEvidence.IsCommonReading(repaired)))
+        {
+            // Inside a proven layer, a run that is all of its text in common letters is enough.
+            why = companions > 0 ? "other text nearby broken the same way" : "all of an inner layer";
+            return true;
+        }
+
+        why = MojibakeEvidence.ReadsAsWordInContext(s, i, end, from, to, repaired);
+        return why is not null;
+    }
+
+    /// <summary>
+    /// Other UTF-8 sequences through <paramref name="page"/> in the stretch around s[i, end): the text up to the
+    /// nearest non-ASCII character on each side that is not part of such a sequence (at most one is counted per side).
+    /// </summary>
+    private static int Companions(string s, int i, int end, int from, int to, CodePage page, out bool orphanFree)
+    {
+        int count = 0;
+        orphanFree = true;
+        // Right.
+        int j = end;
+        while (j < to)
+        {
+            j = SkipAscii(s, j, to);
+            if (j >= to)
+            {
+                break;
+            }
+
+            int n = page.ParseSequence(s, j, to, out int cp);
+            if (n > 0 && MojibakeEvidence.Classify(cp) == CpClass.Good)
+            {
+                count++;
+                break;
+            }
+
+            orphanFree = false;
+            break;
+        }
+
+        // Left.
+        j = i - 1;
+        while (j >= from && s[j] < 0x80)
+        {
+            j--;
+        }
+
+        if (j >= from)
+        {
+            bool seq = false;
+            for (int n = 2; n <= 4 && j - n + 1 >= from; n++)
+            {
+                if (page.ParseSequence(s, j - n + 1, to, out int cp) == n && MojibakeEvidence.Classify(cp) == CpClass.Good)
+                {
+                    seq = true;
+                    break;
+                }
+            }
+
+            if (seq)
+            {
+                count++;
+            }
+            else
+            {
+                orphanFree = false;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>
@@ -448,7 +692,8 @@ internal static class MojibakeDetector
         // The inner layer is judged with the outer run's neighbours as context.
         string ctx = (i > 0 ? s[i - 1] : ' ') + repaired + (end < s.Length ? s[end] : ' ');
         int ignored = 0;
-        var inner = Scan(ctx, 1, 1 + repaired.Length, depth + 1, 0, ref ignored);
+        bool innerContested = false;
+        var inner = Scan(ctx, 1, 1 + repaired.Length, depth + 1, 0, ref ignored, null, ref innerContested);
         if (inner is null || inner.Count == 0)
         {
             return;
@@ -512,12 +757,15 @@ internal static class MojibakeDetector
             string repaired = f.Repaired;
             string? explanation = f.ExplanationOverride;
             bool lostByte = explanation is not null && f.Repaired.Length > 0;
+            bool inexact = f.Inexact;
+            string? why = f.Why;
             int m = k + 1;
             // Adjacent runs with the same chain (e.g. emoji split by a lost ZWJ byte)
             // are reported as one finding.
             while (m < raw.Count && raw[m].Start == end && MojibakeChain.Same(raw[m].Chain, f.Chain) &&
                    raw[m].Repaired.Length > 0 && f.Repaired.Length > 0)
             {
+                inexact |= raw[m].Inexact;
                 if (raw[m].ExplanationOverride is not null)
                 {
                     explanation = raw[m].ExplanationOverride;
@@ -539,7 +787,8 @@ internal static class MojibakeDetector
                 text.Substring(f.Start, end - f.Start),
                 repaired,
                 MojibakeChain.ToPublic(f.Chain),
-                explanation ?? MojibakeChain.Explain(f.Chain)));
+                explanation ?? MojibakeChain.Explain(f.Chain) + (why is null || f.Chain[0] == Windows1252Name || f.Chain[0] == Latin1Name ? "" : " (" + why + ")"),
+                exact: !inexact));
             k = m;
         }
 

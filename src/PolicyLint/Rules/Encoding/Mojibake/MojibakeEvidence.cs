@@ -238,4 +238,222 @@ internal static class MojibakeEvidence
 
         return true;
     }
+
+    /// <summary>
+    /// The script of a letter, coarsely: 1 Latin, 2 Greek, 3 Cyrillic, 4 Armenian, 5 Hebrew, 6 Arabic, 7 any other
+    /// letter; 0 for what is not a letter.
+    /// </summary>
+    internal static int Script(char c)
+    {
+        if (c < 0x80)
+        {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? 1 : 0;
+        }
+
+        if (!char.IsLetter(c))
+        {
+            return 0;
+        }
+
+        if (c <= 0x24F || (c >= 0x1E00 && c <= 0x1EFF))
+        {
+            return 1;
+        }
+
+        if ((c >= 0x370 && c <= 0x3FF) || (c >= 0x1F00 && c <= 0x1FFF))
+        {
+            return 2;
+        }
+
+        if (c >= 0x400 && c <= 0x52F)
+        {
+            return 3;
+        }
+
+        if (c >= 0x530 && c <= 0x58F)
+        {
+            return 4;
+        }
+
+        if (c >= 0x590 && c <= 0x5FF)
+        {
+            return 5;
+        }
+
+        return c >= 0x600 && c <= 0x6FF ? 6 : 7;
+    }
+
+    /// <summary>
+    /// How badly a repair reads in its context: an uppercase letter right after a lowercase one, a letter of another
+    /// script than the letter before it, a control or private-use character. Used to choose between code pages that
+    /// explain the same bytes.
+    /// </summary>
+    internal static int Implausibility(string s, int start, int end, string repaired)
+    {
+        int penalty = 0;
+        char before = start > 0 ? s[start - 1] : ' ';
+        for (int k = 0; k < repaired.Length; k++)
+        {
+            char c = repaired[k];
+            if (char.IsLetter(c))
+            {
+                if (char.IsUpper(c) && char.IsLower(before))
+                {
+                    penalty++;
+                }
+
+                int a = Script(before), b = Script(c);
+                if (a != 0 && b != 0 && a != b)
+                {
+                    penalty++;
+                }
+            }
+            else if ((c >= 0x80 && c <= 0x9F) || (c >= 0xE000 && c <= 0xF8FF))
+            {
+                penalty += 2;
+            }
+
+            before = c;
+        }
+
+        char after = end < s.Length ? s[end] : ' ';
+        int x = Script(before), y = Script(after);
+        if (x != 0 && y != 0 && x != y)
+        {
+            penalty++;
+        }
+
+        return penalty;
+    }
+
+    /// <summary>
+    /// Whether a short run (too short to judge by itself) is shown to be mojibake by the word it sits in: the repair is
+    /// letters only, and the run touches a letter and holds a symbol (box drawing, a math sign, ©), or letters of
+    /// another script than its neighbours while the repair has theirs ("fГјr"), or starts with an uppercase letter
+    /// after a lowercase one while the repair is lowercase ("fĂźr").
+    /// </summary>
+    internal static string? ReadsAsWordInContext(string s, int i, int end, int from, int to, string repaired)
+    {
+        char prev = i > from ? s[i - 1] : ' ';
+        char next = end < to ? s[end] : ' ';
+        if (!char.IsLetter(prev) && !char.IsLetter(next))
+        {
+            return null;
+        }
+
+        // The repair must be letters of the script of the word around it.
+        int context = Script(char.IsLetter(prev) ? prev : next);
+        if (context == 0)
+        {
+            return null;
+        }
+
+        bool allLower = true;
+        for (int k = 0; k < repaired.Length; k++)
+        {
+            if (!char.IsLetter(repaired[k]) || Script(repaired[k]) != context)
+            {
+                return null;
+            }
+
+            allLower &= char.IsLower(repaired[k]);
+        }
+
+        bool symbol = false, otherScript = false;
+        for (int k = i; k < end; k++)
+        {
+            char c = s[k];
+            if (!char.IsLetter(c))
+            {
+                // Symbols (box drawing, math, ©, ¼), not punctuation: "L’é" is a quote before a word.
+                switch (char.GetUnicodeCategory(c))
+                {
+                    case UnicodeCategory.MathSymbol:
+                    case UnicodeCategory.OtherSymbol:
+                    case UnicodeCategory.CurrencySymbol:
+                    case UnicodeCategory.ModifierSymbol:
+                    case UnicodeCategory.OtherNumber:
+                        symbol = true;
+                        break;
+                }
+            }
+            else if (Script(c) != 0 && Script(c) != context)
+            {
+                otherScript = true;
+            }
+        }
+
+        if (symbol)
+        {
+            return "a symbol inside a word";
+        }
+
+        if (otherScript)
+        {
+            return "a letter of another script inside a word";
+        }
+
+        return char.IsLower(prev) && char.IsUpper(s[i]) && allLower ? "a capital inside a lowercase word" : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="repaired"/> still holds the start of a UTF-8 sequence cut short, as read through a page
+    /// of the chain: a lead byte (0xC2, 0xC3, 0xE2, 0xF0) followed by at least one continuation byte but not by all.
+    /// </summary>
+    internal static bool HasTruncatedSequence(string repaired, string[] chain)
+    {
+        foreach (var name in chain)
+        {
+            CodePage? page = null;
+            foreach (var p in CodePage.All)
+            {
+                if (p.Name == name || (p.IsPrimary && name == CodePageTables.Latin1Name))
+                {
+                    page = p;
+                }
+            }
+
+            if (page is null)
+            {
+                continue;
+            }
+
+            for (int k = 0; k + 1 < repaired.Length; k++)
+            {
+                if (!page.TryGetByte(repaired[k], out byte lead) || (lead != 0xC2 && lead != 0xC3 && lead != 0xE2 && lead != 0xF0))
+                {
+                    continue;
+                }
+
+                int need = lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3;
+                int have = 0;
+                while (have < need && k + 1 + have < repaired.Length && repaired[k + 1 + have] >= 0x80 &&
+                       page.TryGetByte(repaired[k + 1 + have], out byte b) && (b & 0xC0) == 0x80)
+                {
+                    have++;
+                }
+
+                if (have > 0 && have < need)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a repair holds only common letters and signs (Latin-1, Latin Extended-A, Greek, Cyrillic, U+0800 up).</summary>
+    internal static bool IsCommonReading(string repaired)
+    {
+        foreach (char c in repaired)
+        {
+            if (!(c < 0x180 || (c >= 0x370 && c < 0x500) || c >= 0x800))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -5,8 +5,9 @@ namespace PolicyLint.Rules.Encoding;
 /// <summary>One run of mojibake and its exact repair.</summary>
 internal sealed class MojibakeFinding
 {
-    internal MojibakeFinding(int start, string original, string repaired, IReadOnlyList<string> chain, string explanation)
+    internal MojibakeFinding(int start, string original, string repaired, IReadOnlyList<string> chain, string explanation, bool exact = true)
     {
+        Exact = exact;
         Start = start;
         Length = original.Length;
         Original = original;
@@ -33,6 +34,12 @@ internal sealed class MojibakeFinding
     /// <summary>Human explanation, e.g. "UTF-8 read as Windows-1252, twice".</summary>
     public string Explanation { get; }
 
+    /// <summary>
+    /// False when bytes were lost on the way (dropped, or shown as '?' or U+FFFD): the text is mojibake, but
+    /// <see cref="Repaired"/> is only what can be read back, not a safe fix.
+    /// </summary>
+    public bool Exact { get; }
+
     /// <inheritdoc />
-    public override string ToString() => $"[{Start},{Start + Length}) '{Original}' -> '{Repaired}' ({Explanation})";
+    public override string ToString() => $"[{Start},{Start + Length}) '{Original}' -> '{Repaired}' ({Explanation}){(Exact ? "" : " not exact")}";
 }
