@@ -28,7 +28,7 @@ public sealed class FormatterTests
     [Fact]
     public void Colours_only_when_asked()
     {
-        const string doc = "<!-- policylint-disable-next-line -->\nText.\n";
+        const string doc = "# T\n\n<!-- policylint-disable-next-line -->\nText.\n";
         var result = Lint(doc);
         Assert.DoesNotContain("\u001b[", TextFormatter.Format(result, new OutputOptions { SourceText = _ => doc }));
         var colored = TextFormatter.Format(result, new OutputOptions { Color = true, Excerpts = true, SourceText = _ => doc });

@@ -19,11 +19,11 @@ public sealed class SharedSettings
     private readonly Lazy<IReadOnlyList<string>> _indexFiles;
     private readonly Lazy<SlugStyle> _slugStyle;
     private readonly Lazy<bool> _htmlExtensionMapsToMd;
-    private readonly Lazy<bool> _frontMatterTitleIsH1;
+    private readonly Lazy<bool?> _frontMatterTitleIsH1;
     private readonly Lazy<IReadOnlyList<string>> _implicitExtensions;
 
     internal SharedSettings(Func<IReadOnlyList<KeyValuePair<string, string>>> siteRoots, Func<IReadOnlyList<string>> indexFiles,
-        Func<SlugStyle> slugStyle, Func<bool> htmlExtensionMapsToMd, Func<bool> frontMatterTitleIsH1, Func<IReadOnlyList<string>> implicitExtensions)
+        Func<SlugStyle> slugStyle, Func<bool> htmlExtensionMapsToMd, Func<bool?> frontMatterTitleIsH1, Func<IReadOnlyList<string>> implicitExtensions)
     {
         _siteRoots = new(siteRoots);
         _indexFiles = new(indexFiles);
@@ -35,7 +35,7 @@ public sealed class SharedSettings
 
     /// <summary>The defaults: no site roots, README.md and index.md, GitHub slugs, <c>.md</c> implied.</summary>
     public static SharedSettings Default { get; } = new(() => Array.Empty<KeyValuePair<string, string>>(), () => DefaultIndexFiles,
-        () => SlugStyle.GitHub, () => false, () => false, () => DefaultImplicitExtensions);
+        () => SlugStyle.GitHub, () => false, () => null, () => DefaultImplicitExtensions);
 
     /// <summary>
     /// <c>siteRoots</c>: URL prefixes (such as <c>/blog/</c>, always ending in '/') mapped to full folder paths, longest prefix first.
@@ -49,7 +49,13 @@ public sealed class SharedSettings
     /// <summary><c>htmlExtensionMapsToMd</c>: <c>page.html</c> may be written for <c>page.md</c> (sites that render Markdown to HTML).</summary>
     public bool HtmlExtensionMapsToMd => _htmlExtensionMapsToMd.Value;
     /// <summary><c>frontMatterTitleIsH1</c>: the front matter title stands for the H1 (structure rules may override it per rule).</summary>
-    public bool FrontMatterTitleIsH1 => _frontMatterTitleIsH1.Value;
+    public bool FrontMatterTitleIsH1 => _frontMatterTitleIsH1.Value ?? false;
+    /// <summary>
+    /// <c>frontMatterTitleIsH1</c> as far as it is known: the configured value (or the site model's answer to whether the site
+    /// shows the front matter title as the page's H1); null when nothing says. PL4003 gives titled documents the benefit of
+    /// the doubt then.
+    /// </summary>
+    public bool? FrontMatterTitleIsH1Known => _frontMatterTitleIsH1.Value;
     /// <summary>Extensions a site adds to extension-less links (PL3001's <c>implicitExtensions</c>), tried in order.</summary>
     public IReadOnlyList<string> ImplicitExtensions => _implicitExtensions.Value;
 }

@@ -84,7 +84,7 @@ internal sealed class FileConfiguration
                 ?? throw YamlConfigReader.Error(source, node, $"Unknown slugStyle '{name}'; use one of: {string.Join(", ", SlugStyle.Names)}");
         },
         () => TryGetSetting("htmlExtensionMapsToMd", out var node, out var source, out _) && YamlConfigReader.Bool(source, node, "htmlExtensionMapsToMd"),
-        () => TryGetSetting("frontMatterTitleIsH1", out var node, out var source, out _) && YamlConfigReader.Bool(source, node, "frontMatterTitleIsH1"),
+        () => TryGetSetting("frontMatterTitleIsH1", out var node, out var source, out _) ? YamlConfigReader.Bool(source, node, "frontMatterTitleIsH1") : null,
         // Written as PL3001's option (where users look for it), but PL3002 resolves links the same way: one reading, shared.
         () => _options.TryGetValue(ImplicitExtensionsRule, out var o)
             ? o.GetStringList("implicitExtensions", SharedSettings.DefaultImplicitExtensions) : SharedSettings.DefaultImplicitExtensions);

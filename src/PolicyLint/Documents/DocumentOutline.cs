@@ -30,10 +30,19 @@ public sealed class DocumentOutline
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in style.HeadingAnchors(file)) set.Add(a);
         foreach (var h in file.Headings)
-            if (CustomId(h.PlainText) is { } id) set.Add(id);
+            if (CustomId(h.PlainText) is { } id && style.AcceptsCustomId(id)) set.Add(id);
         foreach (var tag in DocumentHtml.GetTags(file))
+        {
+            // Any element's id is an anchor; name only on <a> (the obsolete named anchor), and an element with both answers to its id.
+            string? id = null, name = null;
             foreach (var attr in tag.Attributes)
-                if (attr.Value is { Length: > 0 } v && (Eq(attr.Name, "id") || Eq(attr.Name, "name"))) set.Add(v.Trim());
+            {
+                if (attr.Value is not { Length: > 0 } v) continue;
+                if (Eq(attr.Name, "id")) id ??= v.Trim();
+                else if (Eq(attr.Name, "name") && tag.Name == "a") name ??= v.Trim();
+            }
+            if ((id ?? name) is { Length: > 0 } anchor) set.Add(anchor);
+        }
         set.TrimExcess();
         return new DocumentOutline(set);
     }

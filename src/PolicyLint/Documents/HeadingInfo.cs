@@ -10,9 +10,9 @@ namespace PolicyLint.Documents;
 /// <summary>A Markdown heading (ATX or setext) with its plain text and GitHub anchor.</summary>
 public sealed class HeadingInfo
 {
-    internal HeadingInfo(HeadingBlock block, int level, string plainText, string anchor, TextSpan span, TextSpan textSpan)
+    internal HeadingInfo(HeadingBlock block, int level, string plainText, string anchorText, string anchor, TextSpan span, TextSpan textSpan)
     {
-        Block = block; Level = level; PlainText = plainText; Anchor = anchor; Span = span; TextSpan = textSpan;
+        Block = block; Level = level; PlainText = plainText; AnchorText = anchorText; Anchor = anchor; Span = span; TextSpan = textSpan;
     }
 
     /// <summary>The Markdig node.</summary>
@@ -21,6 +21,8 @@ public sealed class HeadingInfo
     public int Level { get; }
     /// <summary>The text as rendered, without markup (emphasis, code and link markers removed).</summary>
     public string PlainText { get; }
+    /// <summary>The text GitHub makes the anchor from (<see cref="GitHubRendering.AnchorText"/>): no image alt text, not trimmed.</summary>
+    internal string AnchorText { get; }
     /// <summary>The anchor GitHub gives it, duplicates numbered in document order.</summary>
     public string Anchor { get; }
     /// <summary>The whole heading, markers included.</summary>
@@ -37,10 +39,11 @@ public sealed class HeadingInfo
         foreach (var h in SyntaxWalker.Descendants<HeadingBlock>(file.Syntax))
         {
             string text = GetPlainText(h.Inline);
+            string anchorText = GitHubRendering.AnchorText(h.Inline);
             var span = MarkdownFile.GetSpan(h);
             var textSpan = h.Inline is { } inl && inl.FirstChild is not null
                 ? TextSpan.FromBounds(inl.Span.Start, inl.Span.End + 1) : new TextSpan(span.Start, 0);
-            result.Add(new HeadingInfo(h, h.Level, text, slugger.Slug(text), span, textSpan));
+            result.Add(new HeadingInfo(h, h.Level, text, anchorText, slugger.Slug(anchorText), span, textSpan));
         }
         return result.ToImmutable();
     }

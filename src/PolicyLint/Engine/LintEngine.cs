@@ -571,6 +571,7 @@ public sealed class LintEngine
         {
             foreach (var dir in Suppressions!.Directives)
             {
+                if (dir.IsMarkdownlint) continue; // markdownlint's own comments: not ours to judge
                 string text = DirectiveText(dir);
                 void Add(RuleDescriptor rule, TextSpan span, params object?[] args)
                 {

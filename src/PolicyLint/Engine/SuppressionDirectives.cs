@@ -9,7 +9,7 @@ using PolicyLint.Documents;
 namespace PolicyLint.Engine;
 
 /// <summary>Kinds of <c>policylint-*</c> comment directives.</summary>
-internal enum DirectiveKind { Disable, Enable, DisableLine, DisableNextLine, DisableFile }
+internal enum DirectiveKind { Disable, Enable, DisableLine, DisableNextLine, DisableFile, EnableFile, Capture, Restore }
 
 /// <summary>One <c>&lt;!-- policylint-... --&gt;</c> directive.</summary>
 internal sealed class Directive
@@ -29,12 +29,18 @@ internal sealed class Directive
     public int Line { get; }
     public int EndLine { get; set; }
     public bool Used { get; set; }
+    /// <summary>
+    /// A markdownlint comment (<c>markdownlint-disable MD051</c>): it silences the PolicyLint rules that check the same thing, and
+    /// is never reported as unused, unknown or unjustified, because it is there for markdownlint too.
+    /// </summary>
+    public bool IsMarkdownlint { get; init; }
 }
 
 /// <summary>Parses suppression directives from HTML comments (never from code) and answers whether a diagnostic is suppressed.</summary>
 internal sealed class SuppressionDirectives
 {
     private const string Prefix = "policylint-";
+    private const string MarkdownlintPrefix = "markdownlint-";
     private readonly List<Directive> _directives = new();
     // Ranges of 0-based lines [start, end) where a rule (or all, key "*") is disabled, with the directive that did it.
     private readonly List<(int Start, int End, string Key, Directive Directive)> _ranges = new();
@@ -46,7 +52,7 @@ internal sealed class SuppressionDirectives
     public static SuppressionDirectives Parse(MarkdownFile file, Func<string, RuleDescriptor?> findRule)
     {
         var result = new SuppressionDirectives();
-        if (file.Text.IndexOf(Prefix, StringComparison.Ordinal) < 0) return result;
+        if (file.Text.IndexOf(Prefix, StringComparison.Ordinal) < 0 && file.Text.IndexOf(MarkdownlintPrefix, StringComparison.Ordinal) < 0) return result;
         foreach (var node in SyntaxWalker.Descendants(file.Syntax))
         {
             switch (node)
@@ -61,7 +67,7 @@ internal sealed class SuppressionDirectives
         }
         foreach (var d in result._directives)
         {
-            if (d.Rules.Count == 0) continue;
+            if (d.Rules.Count == 0 || d.IsMarkdownlint) continue;
             d.RuleIds = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (key, _) in d.Rules) if (findRule(key) is { } r) d.RuleIds.Add(r.Id);
         }
@@ -89,6 +95,7 @@ internal sealed class SuppressionDirectives
     {
         int i = start + 4;
         while (i < end && char.IsWhiteSpace(text[i])) i++;
+        if (string.CompareOrdinal(text, i, MarkdownlintPrefix, 0, MarkdownlintPrefix.Length) == 0) return ParseMarkdownlint(text, i, end, lines, start);
         if (string.CompareOrdinal(text, i, Prefix, 0, Prefix.Length) != 0) return null;
         int kwStart = i;
         while (i < end - 3 && !char.IsWhiteSpace(text[i])) i++;
@@ -127,6 +134,47 @@ internal sealed class SuppressionDirectives
         return new Directive(kind, rules, justification, span, lines.GetLineIndex(start)) { EndLine = lines.GetLineIndex(end - 1) };
     }
 
+    /// <summary>
+    /// <c>markdownlint-disable|enable[-file|-line|-next-line] [rules]</c>, <c>markdownlint-capture</c>, <c>markdownlint-restore</c>
+    /// (markdownlint's own syntax: rules by ID, name or tag, any case, space-separated). Rules with no PolicyLint counterpart are
+    /// ignored; no rules means every mapped rule. <c>markdownlint-configure-file</c> is not read.
+    /// </summary>
+    private static Directive? ParseMarkdownlint(string text, int i, int end, LineMap lines, int start)
+    {
+        int kwStart = i;
+        while (i < end - 3 && !char.IsWhiteSpace(text[i])) i++;
+        DirectiveKind kind;
+        switch (text.Substring(kwStart, i - kwStart))
+        {
+            case "markdownlint-disable": kind = DirectiveKind.Disable; break;
+            case "markdownlint-enable": kind = DirectiveKind.Enable; break;
+            case "markdownlint-disable-line": kind = DirectiveKind.DisableLine; break;
+            case "markdownlint-disable-next-line": kind = DirectiveKind.DisableNextLine; break;
+            case "markdownlint-disable-file": kind = DirectiveKind.DisableFile; break;
+            case "markdownlint-enable-file": kind = DirectiveKind.EnableFile; break;
+            case "markdownlint-capture": kind = DirectiveKind.Capture; break;
+            case "markdownlint-restore": kind = DirectiveKind.Restore; break;
+            default: return null;
+        }
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        bool named = false;
+        int p = i, bodyEnd = end - 3;
+        while (p < bodyEnd)
+        {
+            while (p < bodyEnd && (char.IsWhiteSpace(text[p]) || text[p] == ',')) p++;
+            int s = p;
+            while (p < bodyEnd && !char.IsWhiteSpace(text[p]) && text[p] != ',') p++;
+            if (p == s) continue;
+            named = true;
+            foreach (var id in MarkdownlintRules.Resolve(text.Substring(s, p - s))) ids.Add(id);
+        }
+        if (!named) foreach (var id in MarkdownlintRules.AllMapped) ids.Add(id);
+        return new Directive(kind, new List<(string, TextSpan)>(), null, TextSpan.FromBounds(start, end), lines.GetLineIndex(start))
+        {
+            EndLine = lines.GetLineIndex(end - 1), RuleIds = ids, IsMarkdownlint = true,
+        };
+    }
+
     private static int IndexOfJustification(string text, int from, int to)
     {
         for (int k = from; k + 1 < to; k++)
@@ -137,14 +185,24 @@ internal sealed class SuppressionDirectives
     private void BuildRanges(int lineCount)
     {
         // Ranges are kept per rule key ("*" = every rule), so that enabling one rule of a multi-rule directive, or one
-        // rule inside a disable-everything region, ends the suppression of that rule only.
+        // rule inside a disable-everything region, ends the suppression of that rule only. markdownlint comments keep their
+        // own state: a markdownlint-enable never ends a policylint-disable, nor the other way round.
         var open = new Dictionary<string, (int Line, Directive D)>(StringComparer.Ordinal);
+        var foreign = new Dictionary<string, (int Line, Directive D)>(StringComparer.Ordinal);
+        Dictionary<string, (int Line, Directive D)>? captured = null;
+        var fileWide = new Dictionary<string, Directive>(StringComparer.Ordinal);
         var reenabled = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var d in _directives)
         {
             var keys = d.RuleIds is null ? new[] { "*" } : d.RuleIds.ToArray();
             switch (d.Kind)
             {
+                case DirectiveKind.DisableFile when d.IsMarkdownlint:
+                    foreach (var k in keys) if (!fileWide.ContainsKey(k)) fileWide[k] = d;
+                    break;
+                case DirectiveKind.EnableFile:
+                    foreach (var k in keys) fileWide.Remove(k);
+                    break;
                 case DirectiveKind.DisableFile:
                     foreach (var k in keys) _ranges.Add((0, lineCount, k, d));
                     break;
@@ -153,6 +211,21 @@ internal sealed class SuppressionDirectives
                     break;
                 case DirectiveKind.DisableNextLine:
                     foreach (var k in keys) _ranges.Add((d.EndLine + 1, d.EndLine + 2, k, d));
+                    break;
+                case DirectiveKind.Disable when d.IsMarkdownlint:
+                    foreach (var k in keys) if (!foreign.ContainsKey(k)) foreign[k] = (d.Line, d);
+                    break;
+                case DirectiveKind.Enable when d.IsMarkdownlint:
+                    foreach (var k in keys) Close(foreign, k, d.Line);
+                    break;
+                case DirectiveKind.Capture:
+                    captured = new Dictionary<string, (int, Directive)>(foreign, StringComparer.Ordinal);
+                    break;
+                case DirectiveKind.Restore:
+                    // Back to the captured state (or to nothing disabled, markdownlint's state before any capture).
+                    foreach (var k in foreign.Keys.ToList()) if (captured is null || !captured.ContainsKey(k)) Close(foreign, k, d.Line);
+                    if (captured is not null)
+                        foreach (var kv in captured) if (!foreign.ContainsKey(kv.Key)) foreign[kv.Key] = (d.Line, kv.Value.D);
                     break;
                 case DirectiveKind.Disable:
                     foreach (var k in keys)
@@ -180,7 +253,17 @@ internal sealed class SuppressionDirectives
             }
         }
         foreach (var kv in open) _ranges.Add((kv.Value.Line, lineCount, kv.Key, kv.Value.D));
+        foreach (var kv in foreign) _ranges.Add((kv.Value.Line, lineCount, kv.Key, kv.Value.D));
+        foreach (var kv in fileWide) _ranges.Add((0, lineCount, kv.Key, kv.Value));
         foreach (var kv in reenabled) _exceptions.Add((kv.Value, lineCount, kv.Key));
+    }
+
+    // markdownlint applies a comment's state to its own line onward, so an enable ends the range before its line.
+    private void Close(Dictionary<string, (int Line, Directive D)> state, string key, int line)
+    {
+        if (!state.TryGetValue(key, out var o)) return;
+        _ranges.Add((o.Line, line, key, o.D));
+        state.Remove(key);
     }
 
     /// <summary>True when a directive covers <paramref name="ruleId"/> on 0-based <paramref name="line"/>; marks that directive used.</summary>

@@ -28,8 +28,9 @@ internal sealed class PL2007LineEndings : MarkdownAnalyzer
     {
         var file = context.File;
         if (file.HasBom && file.Encoding == FileEncodingKind.Utf8)
-            context.Report(Rule, new TextSpan(0, 0),
-                "The file starts with a UTF-8 byte-order mark, which many Markdown and front matter parsers do not expect; save it as UTF-8 without BOM");
+            context.Report(Rule, new TextSpan(0, 0), file.FrontMatter.Kind == FrontMatterKind.None
+                ? "The file starts with a UTF-8 byte-order mark, which many Markdown and front matter parsers do not expect; save it as UTF-8 without BOM"
+                : "The file starts with a UTF-8 byte-order mark, so its front matter's '---' is not at the very start and some site generators miss it; save it as UTF-8 without BOM");
         var scan = CharacterScan.Get(file);
         int kinds = (scan.CrLf > 0 ? 1 : 0) + (scan.Lf > 0 ? 1 : 0) + (scan.LoneCr > 0 ? 1 : 0);
         if (kinds < 2) return;

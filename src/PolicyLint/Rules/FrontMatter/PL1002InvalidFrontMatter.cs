@@ -38,9 +38,7 @@ internal sealed class PL1002InvalidFrontMatter : MarkdownAnalyzer
             case FrontMatterKind.None:
                 return;
         }
-        if (context.File.HasBom)
-            context.Report(Rule, fm.OpeningFenceSpan,
-                "A byte-order mark precedes the front matter's '---', so it is not at the very start; some site generators then miss it (remove the BOM: see PL2007)");
+        // A byte-order mark before the '---' is PL2007's one finding (it says what the BOM does to the front matter).
         if (fm.Error is { } error)
         {
             context.Report(Rule, error.Span, "Invalid YAML in front matter: " + error.Message);

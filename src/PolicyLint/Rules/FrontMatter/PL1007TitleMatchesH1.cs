@@ -32,8 +32,10 @@ internal sealed class PL1007TitleMatchesH1 : MarkdownAnalyzer
         if (fm.Kind != FrontMatterKind.Present || fm.Mapping is null) return;
         string field = TitleField(context);
         if (!fm.TryGetEntry(field, out _, out var value) || value is not YamlScalarNode title || YamlValues.IsEmpty(title)) return;
-        var h1 = context.File.Headings.FirstOrDefault(h => h.Level == 1);
-        if (h1 is null || h1.PlainText.Length == 0) return;
+        // Only an H1 that leads the document stands for its title: an H1 after other headings is a section (often of an
+        // embedded or appended document), and comparing the title with it reports a difference nobody meant.
+        var h1 = context.File.Headings.FirstOrDefault();
+        if (h1 is null || h1.Level != 1 || h1.PlainText.Length == 0) return;
         string a = Normalize(title.Value!), b = Normalize(h1.PlainText);
         if (a == b) return;
         int line = context.File.Lines.GetPosition(h1.Span.Start).Line;

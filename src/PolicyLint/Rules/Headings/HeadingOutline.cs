@@ -100,13 +100,21 @@ internal sealed class HeadingOutline
     /// </summary>
     public static (string Title, TextSpan Span)? FrontMatterTitle(MarkdownFile file, SharedSettings settings, RuleOptions options)
     {
-        bool on = options.Contains(FrontMatterTitleOption)
-            ? options.GetBool(FrontMatterTitleOption, false)
-            : settings.FrontMatterTitleIsH1;
-        if (!on || !file.FrontMatter.TryGetEntry("title", out _, out var value)) return null;
+        if (TitleIsH1(settings, options) != true || !file.FrontMatter.TryGetEntry("title", out _, out var value)) return null;
         if (value is not YamlScalarNode s || string.IsNullOrWhiteSpace(s.Value)) return null;
         return (s.Value!.Trim(), file.FrontMatter.GetSpan(value));
     }
+
+    /// <summary>
+    /// <c>frontMatterTitleIsH1</c> as configured (rule option first, then the shared setting), or null when nothing says
+    /// whether the site shows the front matter title as the page's H1.
+    /// </summary>
+    public static bool? TitleIsH1(SharedSettings settings, RuleOptions options) =>
+        options.Contains(FrontMatterTitleOption) ? options.GetBool(FrontMatterTitleOption, false) : settings.FrontMatterTitleIsH1Known;
+
+    /// <summary>True when the front matter has a non-blank <c>title</c>, whatever <c>frontMatterTitleIsH1</c> says.</summary>
+    public static bool HasFrontMatterTitle(MarkdownFile file) =>
+        file.FrontMatter.TryGetEntry("title", out _, out var value) && value is YamlScalarNode s && !string.IsNullOrWhiteSpace(s.Value);
 
     /// <summary>Trims and collapses runs of whitespace to one space.</summary>
     public static string Normalize(string text)
@@ -152,7 +160,7 @@ internal sealed class HeadingOutline
                 if (n is LinkInline { IsImage: true }) { image = true; break; }
         var content = h.TextSpan.IsEmpty ? new TextSpan(span.End, 0) : h.TextSpan;
         return new OutlineHeading(h.IsSetext ? HeadingSyntax.Setext : HeadingSyntax.Atx, h.Level, Normalize(h.PlainText), span, content,
-            file.Lines.GetPosition(span.Start).Line, h.Anchor, GitHubSlugger.BaseSlug(h.PlainText), image);
+            file.Lines.GetPosition(span.Start).Line, h.Anchor, GitHubSlugger.BaseSlug(h.AnchorText), image);
     }
 
     internal static TextSpan TrimEnd(string text, TextSpan span)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
+using PolicyLint.Rules.Links;
 
 namespace PolicyLint.Rules.Headings;
 
@@ -55,17 +56,34 @@ internal sealed class PL4004DuplicateHeading : MarkdownAnalyzer
         if (anchors) ReportAnchorCollisions(context, headings, duplicates);
     }
 
-    /// <summary>Different headings that slug alike: GitHub numbers the later one, so a link to the plain anchor reaches only the first.</summary>
+    /// <summary>
+    /// Different headings that slug alike: GitHub numbers the later one, so a link to the plain anchor reaches only the first.
+    /// Reported only when the document links to that anchor: without such a link nothing goes to the wrong place.
+    /// </summary>
     private static void ReportAnchorCollisions(DocumentAnalysisContext context, ImmutableArray<OutlineHeading> headings, HashSet<OutlineHeading> duplicates)
     {
+        var linked = LinkedFragments(context);
+        if (linked.Count == 0) return;
         var owners = new Dictionary<string, OutlineHeading>(StringComparer.Ordinal);
         foreach (var h in headings)
         {
             if (h.IsHtml || h.Anchor is null || h.BaseSlug is null) continue;
-            if (h.Text.Length > 0 && !duplicates.Contains(h) && owners.TryGetValue(h.BaseSlug, out var owner) && owner.Text != h.Text)
+            if (h.Text.Length > 0 && !duplicates.Contains(h) && linked.Contains(h.BaseSlug) && owners.TryGetValue(h.BaseSlug, out var owner) && owner.Text != h.Text)
                 context.Report(Rule, h.Span, h.Display,
                     $"has the same anchor '#{h.BaseSlug}' as {owner.Display} on line {owner.Line}, so it becomes '#{h.Anchor}' and links to '#{h.BaseSlug}' reach the other one; reword one of them");
             if (!owners.ContainsKey(h.Anchor)) owners.Add(h.Anchor, h);
         }
+    }
+
+    /// <summary>The fragments of this document's links to itself (<c>#x</c>), percent-decoded.</summary>
+    private static HashSet<string> LinkedFragments(DocumentAnalysisContext context)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var link in LinkCollector.Get(context.File))
+        {
+            string t = link.Target.Trim();
+            if (t.Length > 1 && t[0] == '#') set.Add(PolicyLint.Text.UriText.Decode(t.Substring(1)));
+        }
+        return set;
     }
 }

@@ -11,30 +11,8 @@ internal static class Anchors
     /// <summary>True when <paramref name="fragment"/> names an anchor of the outline (also GitHub's <c>user-content-</c> form).</summary>
     public static bool Contains(DocumentOutline outline, string fragment) => outline.HasAnchor(fragment);
 
-    /// <summary>Anchors every page has, whatever its headings (<c>#top</c>).</summary>
-    public static bool IsAlwaysValid(string fragment) => fragment.Length == 0 || string.Equals(fragment, "top", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>GitHub's line anchors on code files: <c>L10</c>, <c>L10-L20</c> (also <c>L10C5</c> forms).</summary>
-    public static bool IsLineAnchor(string fragment)
-    {
-        int i = 0;
-        if (!ReadLine(fragment, ref i)) return false;
-        if (i == fragment.Length) return true;
-        if (fragment[i] != '-') return false;
-        i++;
-        return ReadLine(fragment, ref i) && i == fragment.Length;
-    }
-
-    private static bool ReadLine(string s, ref int i)
-    {
-        if (i >= s.Length || s[i] != 'L') return false;
-        i++;
-        int d = i;
-        while (i < s.Length && char.IsDigit(s[i])) i++;
-        if (i == d) return false;
-        if (i < s.Length && s[i] == 'C') { i++; int c = i; while (i < s.Length && char.IsDigit(s[i])) i++; if (i == c) return false; }
-        return true;
-    }
+    /// <summary>Anchors a page has whatever its headings: <see cref="GitHubRendering.IsImplicitAnchor"/>.</summary>
+    public static bool IsImplicit(string fragment, string? targetFullPath) => fragment.Length == 0 || GitHubRendering.IsImplicitAnchor(fragment, targetFullPath);
 
     /// <summary><c>Title {#custom-id}</c> (kramdown, Pandoc, Hugo): the id at the end of the heading text.</summary>
     public static string? CustomId(string headingText) => DocumentOutline.CustomId(headingText);

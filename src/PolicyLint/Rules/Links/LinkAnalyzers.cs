@@ -17,5 +17,6 @@ internal static class LinkAnalyzers
         list.Add(new PL3007NonDescriptiveLinkText());
         list.Add(new PL3008ImageAltText());
         list.Add(new PL3009DeadExternalLink());
+        list.Add(new PL3010Footnotes());
     }
 }

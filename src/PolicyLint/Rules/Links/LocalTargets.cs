@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using PolicyLint.Documents;
 using PolicyLint.Analysis;
 
 namespace PolicyLint.Rules.Links;
@@ -35,6 +36,14 @@ internal static class LocalTargets
                     string candidate = Path.Combine(full, index);
                     if (workspace.Lookup(candidate).Kind == PathKind.File) return (LocalResult.Found, candidate);
                 }
+                // GitHub shows a folder's README whatever its case and extension (readme.md, README.markdown).
+                if (ContainsReadme(settings.IndexFiles))
+                    foreach (var name in GitHubRendering.ReadmeNames)
+                    {
+                        var l = workspace.Lookup(Path.Combine(full, name));
+                        if (l.Kind == PathKind.File) return (LocalResult.Found, Path.Combine(full, name));
+                        if (l.Kind == PathKind.CaseMismatch && l.ActualPath is { } actual && File.Exists(actual)) return (LocalResult.Found, actual);
+                    }
                 return (LocalResult.DirectoryWithoutIndex, full);
             case PathKind.CaseMismatch:
                 return (LocalResult.CaseMismatch, lookup.ActualPath);
@@ -68,6 +77,12 @@ internal static class LocalTargets
             PathKind.CaseMismatch => (LocalResult.CaseMismatch, l.ActualPath),
             _ => (LocalResult.Missing, null),
         };
+    }
+
+    private static bool ContainsReadme(System.Collections.Generic.IReadOnlyList<string> indexFiles)
+    {
+        foreach (var f in indexFiles) if (GitHubRendering.IsReadme(f)) return true;
+        return false;
     }
 
     /// <summary>True for the Markdown files whose anchors can be read.</summary>

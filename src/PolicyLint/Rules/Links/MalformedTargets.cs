@@ -9,7 +9,8 @@ internal enum Malformation { None, ExtraParentheses, NestedLinkSyntax, JavaScrip
 /// <summary>Classifies link targets that are malformed whatever is on disk.</summary>
 internal static class MalformedTargets
 {
-    public static readonly IReadOnlyList<string> DefaultPlaceholders = ["#", "todo", "tbd", "fill me", "fill-me", "fillme", "xxx", "..."];
+    // '#' alone is an empty link (PL3006), not reported twice.
+    public static readonly IReadOnlyList<string> DefaultPlaceholders = ["todo", "tbd", "fill me", "fill-me", "fillme", "xxx", "..."];
 
     // Top-level domains that are not also common file extensions (md, py, sh, rs, pl... are left out on purpose).
     private static readonly HashSet<string> Tlds = new(StringComparer.OrdinalIgnoreCase)

@@ -51,22 +51,21 @@ internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
             if (!link.OwnsTarget || link.Source == LinkSource.Autolink || link.Target.IndexOf('#') < 0) continue;
             var target = c.ResolveTarget(link.Target);
             string? fragment = target.Fragment;
-            if (fragment is null || Anchors.IsAlwaysValid(fragment) || LinkRuleUtil.IsTemplated(fragment)) continue;
+            if (fragment is null || fragment.Length == 0 || LinkRuleUtil.IsTemplated(fragment)) continue;
             var span = LinkRuleUtil.TargetOrLink(link);
             var fragmentSpan = LinkRuleUtil.FragmentSpan(c.File, link);
             if (target.Kind == TargetKind.FragmentOnly)
             {
-                if (!Anchors.Contains(own, fragment)) Report(c, span, fragment, own, "in this file", fragmentSpan);
+                if (!Anchors.IsImplicit(fragment, self) && !Anchors.Contains(own, fragment)) Report(c, span, fragment, own, "in this file", fragmentSpan);
                 continue;
             }
             if (!target.IsOnDisk) continue;
             var (result, file) = LocalTargets.Resolve(target, settings, c.Workspace);
-            if (result != LocalResult.Found || file is null) continue; // PL3001's business
-            if (!LocalTargets.IsMarkdown(file))
-            {
-                if (Anchors.IsLineAnchor(fragment)) continue;
-                continue; // anchors of HTML, notebooks and other files are not known
-            }
+            // A missing file is PL3001's one finding; its fragment cannot be checked until the file exists.
+            if (result != LocalResult.Found || file is null) continue;
+            if (Anchors.IsImplicit(fragment, file)) continue;
+            // Anchors of HTML, notebooks and other files are not known.
+            if (!LocalTargets.IsMarkdown(file)) continue;
             if (file == self)
             {
                 if (!Anchors.Contains(own, fragment)) Report(c, span, fragment, own, "in this file", fragmentSpan);
@@ -85,6 +84,8 @@ internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
 
     private static (string Message, Fix? Fix) Describe(string fragment, DocumentOutline anchors, string where, TextSpan? fragmentSpan)
     {
+        if (string.Equals(fragment, "top", System.StringComparison.OrdinalIgnoreCase) && !anchors.HasAnchor(fragment.ToLowerInvariant()) && fragmentSpan is { } ts)
+            return ($"is not '#top': anchors are case-sensitive, and only '#top' goes to the top of the page", Fix.Replace("Use '#top'", ts, "top", isSafe: true));
         var (kind, anchor) = AnchorSuggestion.Find(fragment, anchors.Anchors);
         Fix? fix = null;
         if (anchor is not null && kind is AnchorMatch.Case or AnchorMatch.Punctuation && fragmentSpan is { } fs && LinkRuleUtil.IsPlainAnchor(anchor))

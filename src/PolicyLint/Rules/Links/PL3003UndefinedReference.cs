@@ -26,15 +26,22 @@ internal sealed class PL3003UndefinedReference : MarkdownAnalyzer
     {
         bool shortcuts = c.GetOptions(Rule).GetBool("shortcuts", false);
         var labels = DefinedLabels(c.File);
-        foreach (var r in ReferenceScanner.Scan(ProseText.Get(c.File)))
+        var lookalikes = DefinitionLines.Get(c.File);
+        bool numeric = false;
+        foreach (var kv in labels) numeric |= ReferenceScanner.IsNumber(kv.Key);
+        foreach (var d in lookalikes) numeric |= ReferenceScanner.IsNumber(d.Label);
+        foreach (var r in ReferenceScanner.Scan(ProseText.Get(c.File), c.File.Text, numeric))
         {
             if (r.Kind == ReferenceKind.Shortcut && !(shortcuts && labels.Count > 0 && ReferenceScanner.IsSlugLike(r.Label))) continue;
             string key = ReferenceScanner.NormalizeLabel(r.Label);
             if (labels.ContainsKey(key)) continue;
-            string hint = "; add '[" + r.Label + "]: <url>' or fix the label";
-            foreach (var kv in labels)
-                if (Anchors.Normalize(kv.Key) == Anchors.Normalize(key) && Anchors.Normalize(key).Length > 0) { hint = $"; did you mean '[{kv.Value}]'?"; break; }
-            c.Report(Rule, r.Span, r.Written, hint);
+            string? hint = null;
+            foreach (var d in lookalikes)
+                if (ReferenceScanner.NormalizeLabel(d.Label) == key) { hint = "; " + d.Explain(); break; }
+            if (hint is null)
+                foreach (var kv in labels)
+                    if (Anchors.Normalize(kv.Key) == Anchors.Normalize(key) && Anchors.Normalize(key).Length > 0) { hint = $"; did you mean '[{kv.Value}]'?"; break; }
+            c.Report(Rule, r.Span, r.Written, hint ?? "; add '[" + r.Label + "]: <url>' or fix the label");
         }
     }
 

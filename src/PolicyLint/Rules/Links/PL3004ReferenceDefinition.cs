@@ -38,6 +38,8 @@ internal sealed class PL3004ReferenceDefinition : MarkdownAnalyzer
         var first = new Dictionary<string, LinkReferenceDefinition>(StringComparer.Ordinal);
         foreach (var def in defs)
         {
+            // [//]: # (a comment) and [comment]: <> (text): comments, however often repeated; never unused, never duplicates.
+            if (string.IsNullOrEmpty(def.Url) || def.Url == "#") continue;
             string key = ReferenceScanner.NormalizeLabel(def.Label ?? "");
             var span = MarkdownFile.GetSpan(def);
             if (first.TryGetValue(key, out var winner))
@@ -47,7 +49,7 @@ internal sealed class PL3004ReferenceDefinition : MarkdownAnalyzer
                 continue;
             }
             first[key] = def;
-            if (used.Contains(key) || string.IsNullOrEmpty(def.Url) || def.Url == "#") continue; // [//]: # (a comment)
+            if (used.Contains(key)) continue;
             var fix = WholeLines(c.File, span) is { } lines ? Fix.Replace($"Remove the unused definition '[{def.Label}]'", lines, "") : null;
             c.Report(Rule, span, fix, def.Label, "is never used; remove it or link to it");
         }

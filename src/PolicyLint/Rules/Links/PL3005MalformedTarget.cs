@@ -70,5 +70,10 @@ internal sealed class PL3005MalformedTarget : MarkdownAnalyzer
             }
         }
         ProseLinkSyntax.Report(c, Rule, placeholders);
+        // '[04]: https://example.com/a b' is no definition at all: the space turns the line into text (PL3003 explains it at the use).
+        foreach (var d in DefinitionLines.Get(c.File))
+            if (d.Reason == NotADefinition.SpaceInUrl)
+                c.Report(Rule, d.UrlSpan, "Reference definition target", c.File.GetText(d.UrlSpan),
+                    "contains a space, so Markdown reads the line as text, not as a definition; encode the space as '%20'");
     }
 }

@@ -30,9 +30,21 @@ internal sealed class PL3006EmptyLink : MarkdownAnalyzer
                     c.Report(Rule, link.Span, $"<{link.Tag!.Name}> has an empty {(link.IsImage ? "src" : "href")}; give it a target or remove it");
                 continue;
             }
-            if (link.Source != LinkSource.Inline || link.Link is not { } inline) continue;
+            if (link.Source is not (LinkSource.Inline or LinkSource.Reference) || link.Link is not { } inline) continue;
             string what = c.File.GetText(link.Span);
             if (what.Length > 60) what = what.Substring(0, 57) + "...";
+            if (link.Source == LinkSource.Reference)
+            {
+                // [text][r] with '[r]: #': the definition gives it no target.
+                if (!link.IsImage && inline.Url?.Trim() == "#")
+                    c.Report(Rule, link.Span, $"Link '{what}' has no target: its definition's URL is only '#', the top of this page; put the real URL in the definition");
+                continue;
+            }
+            if (inline.Url?.Trim() == "#" && !link.IsImage)
+            {
+                c.Report(Rule, link.Span, $"Link '{what}' has no target: '#' only goes to the top of this page; add the URL or remove the brackets");
+                continue;
+            }
             if (inline.Url is null || inline.Url.Trim().Length == 0)
             {
                 c.Report(Rule, link.Span, link.IsImage

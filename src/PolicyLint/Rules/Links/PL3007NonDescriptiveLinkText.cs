@@ -19,7 +19,7 @@ internal sealed class PL3007NonDescriptiveLinkText : MarkdownAnalyzer
         category: RuleCategory.Links, defaultSeverity: Severity.Warning, options: "phrases");
 
     private static readonly IReadOnlyList<string> DefaultPhrases =
-        ["here", "click here", "link", "this", "more", "read more", "this link", "click", "go", "there", "this page", "learn more"];
+        ["here", "click here", "link", "this", "more", "read more", "this link", "click", "there", "this page", "learn more"];
 
     public override ImmutableArray<RuleDescriptor> SupportedRules { get; } = [Rule];
 
@@ -36,11 +36,18 @@ internal sealed class PL3007NonDescriptiveLinkText : MarkdownAnalyzer
         }
     }
 
-    // "Here!", "click  here." and "Read More" all match their phrase.
+    // "Here!", "click  here.", "(here)", "click-here", "click here!!!!" and "Read More" all match their phrase: every run of
+    // characters that are not letters or digits counts as one space, and the ends are trimmed (as markdownlint's MD059 does).
     private static string Normalize(string s)
     {
-        var words = s.Trim().Trim('.', ',', ':', ';', '!', '?', '>', '»', '→', ' ').ToLowerInvariant()
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        return string.Join(" ", words);
+        var sb = new System.Text.StringBuilder(s.Length);
+        bool gap = false;
+        foreach (char ch in s)
+        {
+            if (!char.IsLetterOrDigit(ch)) { gap = sb.Length > 0; continue; }
+            if (gap) { sb.Append(' '); gap = false; }
+            sb.Append(char.ToLowerInvariant(ch));
+        }
+        return sb.ToString();
     }
 }

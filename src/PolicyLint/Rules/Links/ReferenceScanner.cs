@@ -26,7 +26,12 @@ internal static class ReferenceScanner
     private const int MaxLabel = 999;
     private const int MaxText = 2000;
 
-    public static IEnumerable<ReferenceUse> Scan(char[] prose)
+    /// <summary>
+    /// The reference uses in <paramref name="prose"/> (see <see cref="ProseText"/>); <paramref name="text"/> is the document
+    /// text, for labels and messages as written (code spans included). Numeric labels (<c>[text][04]</c>) are references only
+    /// when <paramref name="numericLabels"/> says the file defines such labels; elsewhere they are citations.
+    /// </summary>
+    public static IEnumerable<ReferenceUse> Scan(char[] prose, string text, bool numericLabels = false)
     {
         int n = prose.Length;
         for (int i = 0; i < n; i++)
@@ -37,7 +42,12 @@ internal static class ReferenceScanner
             if (i > 0 && IsCodeNeighbour(prose[i - 1])) { i = SkipBrackets(prose, i); continue; }
             int close = FindClose(prose, i + 1, MaxText, allowNested: true);
             if (close < 0) continue;
-            string text = new string(prose, i + 1, close - i - 1);
+            string masked = new string(prose, i + 1, close - i - 1);
+            // Code spans are blanked in the prose; a text made of prose and code spans (`` [`Meta`][] ``) is still link text.
+            bool code = masked.IndexOf('\0') >= 0 && OnlyCodeSpansBlanked(prose, text, i + 1, close);
+            string linkText = code ? text.Substring(i + 1, close - i - 1) : masked;
+            string checkText = code ? masked.Replace('\0', 'x') : masked;
+            int start = i > 0 && prose[i - 1] == '!' ? i - 1 : i; // ![alt][ref]: an image reference
             int next = close + 1;
             if (next < n && prose[next] == '(') { i = close; continue; }
             if (next < n && prose[next] == '[')
@@ -46,21 +56,59 @@ internal static class ReferenceScanner
                 if (lclose >= 0)
                 {
                     string label = new string(prose, next + 1, lclose - next - 1);
-                    var span = TextSpan.FromBounds(i, lclose + 1);
-                    string written = new string(prose, i, lclose + 1 - i);
-                    bool collapsed = label.Trim().Length == 0;
-                    string effective = collapsed ? text : label;
-                    bool citations = IsCitation(text) && IsCitation(label);
-                    if (!citations && IsCandidate(effective) && !IsCodeLike(text))
-                        yield return new ReferenceUse(collapsed ? ReferenceKind.Collapsed : ReferenceKind.Full, effective.Trim(), written, span);
+                    var span = TextSpan.FromBounds(start, lclose + 1);
+                    string written = text.Substring(start, lclose + 1 - start);
+                    if (label.Length == 0)
+                    {
+                        // [text][]: collapsed, the text is the label.
+                        if (!IsCitation(checkText) && IsCandidate(checkText) && !IsCodeLike(checkText))
+                            yield return new ReferenceUse(ReferenceKind.Collapsed, linkText.Trim(), written, span);
+                        i = lclose;
+                        continue;
+                    }
+                    if (label.Trim().Length == 0)
+                    {
+                        // [text][ ]: no label at all (CommonMark needs a non-blank one), so at most a shortcut '[text]'.
+                        if (IsCandidate(checkText) && !code)
+                            yield return new ReferenceUse(ReferenceKind.Shortcut, linkText.Trim(), "[" + linkText + "]", TextSpan.FromBounds(start, close + 1));
+                        i = lclose;
+                        continue;
+                    }
+                    bool numeric = numericLabels && IsNumber(label);
+                    bool citations = IsCitation(checkText) && IsCitation(label);
+                    if (numeric && !IsCodeLike(checkText) || !citations && IsCandidate(label) && !IsCodeLike(checkText))
+                        yield return new ReferenceUse(ReferenceKind.Full, label.Trim(), written, span);
                     i = lclose;
                     continue;
                 }
             }
-            if (IsCandidate(text) && text.IndexOf('\0') < 0)
-                yield return new ReferenceUse(ReferenceKind.Shortcut, text.Trim(), "[" + text + "]", TextSpan.FromBounds(i, close + 1));
+            if (IsCandidate(checkText) && !code)
+                yield return new ReferenceUse(ReferenceKind.Shortcut, linkText.Trim(), text.Substring(start, close + 1 - start), TextSpan.FromBounds(start, close + 1));
             i = close;
         }
+    }
+
+    /// <summary>True when every blanked run between <paramref name="from"/> and <paramref name="to"/> is a code span of the text.</summary>
+    private static bool OnlyCodeSpansBlanked(char[] prose, string text, int from, int to)
+    {
+        for (int j = from; j < to; j++)
+        {
+            if (prose[j] != '\0') continue;
+            int k = j;
+            while (k < to && prose[k] == '\0') k++;
+            if (text[j] != '`' || text[k - 1] != '`') return false;
+            j = k - 1;
+        }
+        return true;
+    }
+
+    /// <summary>Digits only: <c>04</c>, <c>12</c>.</summary>
+    public static bool IsNumber(string label)
+    {
+        string t = label.Trim();
+        if (t.Length == 0) return false;
+        foreach (char ch in t) if (!char.IsDigit(ch)) return false;
+        return true;
     }
 
     /// <summary>Label matching as CommonMark does it: case-folded, inner whitespace collapsed.</summary>

@@ -12,6 +12,37 @@ public sealed class FrontMatterPacksTests
         LintVerifier.Verify("{|PL1001:# T|}\n", "extends: recommended\n", rules: ["PL1001"]);
     }
 
+    [Theory]
+    [InlineData("README.md")]
+    [InlineData("docs/readme.md")]
+    [InlineData("LICENSE.md")]
+    [InlineData("CONTRIBUTING.md")]
+    [InlineData("CODE_OF_CONDUCT.md")]
+    [InlineData("SECURITY.md")]
+    [InlineData("CHANGELOG.md")]
+    [InlineData("AGENTS.md")]
+    [InlineData(".github/PULL_REQUEST_TEMPLATE.md")]
+    [InlineData("site/_includes/footer.md")]
+    [InlineData("docs/_common/note.md")]
+    [InlineData("docs/includes/note.md")]
+    [InlineData("layouts/partials/note.md")]
+    [InlineData("docs/snippets/note.md")]
+    public void RecommendedDoesNotRequireFrontMatterWhereFilesHaveNone(string path)
+    {
+        using var t = new TempTree();
+        LintVerifier.Verify("# T\n", "extends: recommended\n", path: t.Path_(path), baseDirectory: t.Root, rules: ["PL1001", "PL1003"]);
+        LintVerifier.Verify("---\nowner: x\n---\n# T\n", "extends: recommended\n", path: t.Path_(path), baseDirectory: t.Root, rules: ["PL1001", "PL1003"]);
+    }
+
+    [Fact]
+    public void RecommendedStillRequiresFrontMatterElsewhereAndYourOwnSettingWins()
+    {
+        using var t = new TempTree();
+        LintVerifier.Verify("{|PL1001:# T|}\n", "extends: recommended\n", path: t.Path_("docs/guide.md"), baseDirectory: t.Root, rules: ["PL1001", "PL1003"]);
+        LintVerifier.Verify("{|PL1001:# T|}\n", "extends: recommended\n", path: t.Path_("docs/readme-first/guide.md"), baseDirectory: t.Root, rules: ["PL1001"]);
+        LintVerifier.Verify("{|PL1001:# T|}\n", "extends: recommended\nrules:\n  PL1001: error\n", path: t.Path_("README.md"), baseDirectory: t.Root, rules: ["PL1001"]);
+    }
+
     [Fact]
     public void BlogPostPack()
     {

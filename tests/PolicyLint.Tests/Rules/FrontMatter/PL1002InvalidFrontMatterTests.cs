@@ -112,7 +112,7 @@ public sealed class PL1002InvalidFrontMatterTests
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task BomBeforeTheFenceIsReported()
+    public async System.Threading.Tasks.Task BomBeforeTheFenceIsReportedOnceByPL2007()
     {
         var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(System.Text.Encoding.UTF8.GetBytes("---\ntitle: x\n---\n# x\n")).ToArray();
         var result = await new LintEngine().LintAsync(new LintRequest
@@ -120,10 +120,11 @@ public sealed class PL1002InvalidFrontMatterTests
             Paths = [], Documents = [new InMemoryDocument("doc.md", bytes)], DiscoverConfiguration = false, ConfigText = "",
             BaseDirectory = LintVerifier.NeutralDirectory, LoadPlugins = false,
         }, cancellationToken: TestContext.Current.CancellationToken);
-        var d = Assert.Single(result.Diagnostics, x => x.Id == "PL1002");
-        Assert.Equal(0, d.Location.Span.Start);
-        Assert.Equal(3, d.Location.Span.Length);
-        Assert.Contains("byte-order mark", d.Message);
+        // One BOM, one finding: PL1002 leaves it to PL2007, whose message says what it does to the front matter.
+        Assert.DoesNotContain(result.Diagnostics, x => x.Id == "PL1002");
+        var d = Assert.Single(result.Diagnostics, x => x.Id == "PL2007");
+        Assert.Equal((0, 0), (d.Location.Span.Start, d.Location.Span.Length));
+        Assert.Equal("The file starts with a UTF-8 byte-order mark, so its front matter's '---' is not at the very start and some site generators miss it; save it as UTF-8 without BOM", d.Message);
         Assert.Null(d.Fix);
     }
 

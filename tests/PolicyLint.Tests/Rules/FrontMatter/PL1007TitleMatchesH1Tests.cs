@@ -37,6 +37,14 @@ public sealed class PL1007TitleMatchesH1Tests
     }
 
     [Fact]
+    public void OnlyALeadingH1IsCompared()
+    {
+        // The H1 after an H2 is a section of the page, not its title.
+        LintVerifier.Verify("---\ntitle: Licence\n---\n## Summary\n\n# Apache License\n", rules: ["PL1007"]);
+        LintVerifier.Verify("---\ntitle: {|PL1007:Licence|}\n---\nSome text first.\n\n# Apache License\n\n## Terms\n", rules: ["PL1007"]);
+    }
+
+    [Fact]
     public void FieldOption()
     {
         LintVerifier.Verify("---\nname: {|PL1007:A|}\ntitle: B\n---\n# B\n", "rules:\n  PL1007:\n    options:\n      field: name\n", rules: ["PL1007"]);

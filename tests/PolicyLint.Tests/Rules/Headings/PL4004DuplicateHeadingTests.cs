@@ -29,18 +29,26 @@ public sealed class PL4004DuplicateHeadingTests
     [Fact]
     public void DifferentTextWithTheSameAnchorIsACollision()
     {
-        var d = LintVerifier.Verify("# T\n\n## C++\n\n## Notes\n\n{|PL4004:### C|}\n", rules: Rules);
+        var d = LintVerifier.Verify("# T\n\n## C++\n\n## Notes\n\n{|PL4004:### C|}\n\nSee [C](#c).\n", rules: Rules);
         Assert.Equal("Heading '### C' has the same anchor '#c' as '## C++' on line 3, so it becomes '#c-1' and links to '#c' reach the other one; reword one of them", d[0].Message);
     }
 
     [Fact]
     public void ALiteralNumberedHeadingCollidesWithAGeneratedSuffix() =>
-        LintVerifier.Verify("# T\n\n## Hello World\n\n### A\n\n## Other\n\n### A\n\n{|PL4004:## Hello World|}\n\n{|PL4004:## Hello World 1|}\n",
+        LintVerifier.Verify("# T\n\n## Hello World\n\n### A\n\n## Other\n\n### A\n\n{|PL4004:## Hello World|}\n\n{|PL4004:## Hello World 1|}\n\n[x](#hello-world-1)\n",
             config: "rules:\n  PL4004:\n    options:\n      scope: siblings\n", rules: Rules);
 
     [Fact]
+    public void ACollisionNothingLinksToIsNotReported()
+    {
+        // Both headings are reachable (#c and #c-1); only a link to '#c' can land on the wrong one.
+        LintVerifier.Verify("# T\n\n## C++\n\n### C\n\nSee [the other](#c-1) and [elsewhere](other.md#c).\n", rules: Rules);
+        LintVerifier.Verify("# T\n\n## C++\n\n{|PL4004:### C|}\n\n<a href=\"#c\">C</a>\n", rules: Rules);
+    }
+
+    [Fact]
     public void AnchorCheckCanBeTurnedOff() =>
-        LintVerifier.Verify("# T\n\n## C++\n\n## C\n", config: "rules:\n  PL4004:\n    options:\n      anchors: false\n", rules: Rules);
+        LintVerifier.Verify("# T\n\n## C++\n\n## C\n\n[c](#c)\n", config: "rules:\n  PL4004:\n    options:\n      anchors: false\n", rules: Rules);
 
     [Fact]
     public void BadScopeIsAConfigurationError() =>

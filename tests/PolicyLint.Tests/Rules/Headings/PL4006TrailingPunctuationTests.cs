@@ -29,4 +29,13 @@ public sealed class PL4006TrailingPunctuationTests
         LintVerifier.VerifyFix("# Done...\n", "# Done{|PL4006:...|}\n", rules: Rules);
         LintVerifier.VerifyFix("# Done...\n\n## Next: ##\n", "# Done\n\n## Next ##\n", rules: Rules, includeUnsafe: true);
     }
+
+    [Fact]
+    public void NumberedLegalClausesKeepTheirFullStop() =>
+        LintVerifier.Verify("# Terms\n\n## 4. Trademark Release.\n\n### 2.1 Licence grant.\n\n## Section 7. Termination.\n\n## 3) Warranty.\n\n" +
+            "## 2024 Roadmap{|PL4006:.|}\n\n## 4. Trademark Release{|PL4006:!|}\n\n## 5. Notes{|PL4006:..|}\n", rules: Rules);
+
+    [Fact]
+    public void ASemicolonAfterGreekIsTheGreekQuestionMark() =>
+        LintVerifier.Verify("# Τι σημαίνει να είσαι συντηρητής;\n\n## Γιατί **ανοιχτό**;\n\n## Πότε να δώσω πρόσβαση στα commits;\n\n### Τι σημαίνει \"ανοιχτός κώδικας\";\n\n## Τι είναι\u037E\n\n## Greek words{|PL4006:;|}\n\n## Τέλος{|PL4006:.|}\n", rules: Rules);
 }

@@ -88,6 +88,82 @@ public sealed class PL3002AnchorMissingTests
     }
 
     [Fact]
+    public void ImageAltTextIsNoPartOfTheAnchorAndInlineHtmlGivesItsText()
+    {
+        var d = LintVerifier.Verify("# Title ![badge](b.png)\n\n## <span>Hello</span> World\n\n## ![logo](l.png) Logo\n\n" +
+            "[a](#title-) [b]({|PL3002:#title-badge|}) [c](#hello-world) [d](#-logo)\n", rules: Rule);
+        Assert.Equal("Anchor '#title-badge' matches no heading or id in this file", d[0].Message);
+    }
+
+    [Fact]
+    public void AHeadingEndingInACommentKeepsTheSeparator()
+    {
+        var d = LintVerifier.Verify("# Title <!-- note -->\n\n[a](#title-) [b]({|PL3002:#title|})\n", rules: Rule);
+        Assert.Equal("Anchor '#title' differs only in punctuation, dashes or emoji from '#title-' in this file", d[0].Message);
+    }
+
+    [Fact]
+    public void TopIsCaseSensitive()
+    {
+        var d = LintVerifier.Verify("# Intro\n\n[a](#top) [b]({|PL3002:#Top|})\n", rules: Rule);
+        Assert.Equal("Anchor '#Top' is not '#top': anchors are case-sensitive, and only '#top' goes to the top of the page", d[0].Message);
+        Assert.True(d[0].Fix!.IsSafe);
+        LintVerifier.VerifyFix("# Intro\n\n[b](#TOP)\n", "# Intro\n\n[b](#top)\n", rules: Rule);
+    }
+
+    [Fact]
+    public void CustomIdsCountOnlyWhenWellFormedAndLowerCase() =>
+        LintVerifier.Verify("## Setup {#install}\n\n## Other {#Bad-Id}\n\n## Third {#a--b}\n\n## Step {#step_2}\n\n" +
+            "## قائمة تحقّق {#قائمة-تحقّق}\n\n" +
+            "[a](#install) [b]({|PL3002:#Bad-Id|}) [c]({|PL3002:#a--b|}) [d](#step_2) [e](#other-bad-id) [f](#قائمة-تحقّق)\n", rules: Rule);
+
+    [Fact]
+    public void NameMakesAnAnchorOnlyOnATagsAndIdWins() =>
+        LintVerifier.Verify("<span name=\"x\"></span>\n<a name=\"legacy\"></a>\n<div id=\"main\" name=\"other\"></div>\n<a id=\"both\" name=\"alias\"></a>\n\n" +
+            "[a](#legacy) [b]({|PL3002:#x|}) [c](#main) [d]({|PL3002:#other|}) [e](#both) [f]({|PL3002:#alias|})\n", rules: Rule);
+
+    [Fact]
+    public void GitHubLineAnchorsAndReadmeAnchor()
+    {
+        using var t = new TempTree();
+        t.Write("other.md", "# Other\n").Write("README.md", "# Project\n\n[top](#readme)\n");
+        LintVerifier.Verify("# Doc\n\n[a](#L10) [b](#L10-L20) [c](#L3C1-L4C2) [d]({|PL3002:#L10C5|}) [e](other.md#L5) " +
+            "[f](README.md#readme) [g]({|PL3002:other.md#readme|}) [h]({|PL3002:#readme|})\n", rules: Rule, path: t.Path_("doc.md"), baseDirectory: t.Root);
+        LintVerifier.Verify("# Project\n\n[top](#readme)\n", rules: Rule, path: t.Path_("README.md"), baseDirectory: t.Root);
+    }
+
+    [Fact]
+    public void AFolderLinkFindsItsReadmeInAnyCaseAndExtension()
+    {
+        using var t = new TempTree();
+        t.Write("docs/readme.md", "# Docs\n\n## Setup\n").Write("guide/README.markdown", "# Guide\n\n## Usage\n").Dir("empty");
+        var d = LintVerifier.Verify("# Doc\n\n[a](docs/#setup) [b](guide/#usage) [c]({|PL3002:docs/#nope|}) [d](docs/) [e]({|PL3001:empty/|})\n",
+            rules: ["PL3001", "PL3002"], path: t.Path_("doc.md"), baseDirectory: t.Root);
+        Assert.Equal("Anchor '#nope' matches no heading or id in 'docs/readme.md'", d[0].Message);
+    }
+
+    [Fact]
+    public void AMissingFileIsOneFindingAndAMissingFragmentIsAnother()
+    {
+        using var t = new TempTree();
+        t.Write("other.md", "# Other\n");
+        var d = LintVerifier.Verify("# Doc\n\n[a]({|PL3001:missing.md#part|}) [b]({|PL3002:other.md#nope|})\n",
+            rules: ["PL3001", "PL3002"], path: t.Path_("doc.md"), baseDirectory: t.Root);
+        Assert.Equal("Link target 'missing.md' does not exist", d[0].Message);
+        Assert.Equal("Anchor '#nope' matches no heading or id in 'other.md'", d[1].Message);
+    }
+
+    [Fact]
+    public void BitbucketAndAzureDevOpsSlugStyles()
+    {
+        LintVerifier.Verify("# Hello World\n\n## Café - Menu!\n\n## Hello World\n\n" +
+            "[a](#markdown-header-hello-world) [b](#markdown-header-cafe-menu) [c](#markdown-header-hello-world_1) [d]({|PL3002:#hello-world|})\n",
+            config: "slugStyle: bitbucket\n", rules: Rule);
+        LintVerifier.Verify("# Hello World\n\n## C# & .NET (v2)\n\n## Hello World\n\n" +
+            "[a](#hello-world) [b](#c%23-%26-.net-(v2)) [c]({|PL3002:#hello-world-1|})\n", config: "slugStyle: azure-devops\n", rules: Rule);
+    }
+
+    [Fact]
     public void ThousandsOfLinksAndLongAnchorsStayLinear()
     {
         var sb = new System.Text.StringBuilder("# Top\n\n");

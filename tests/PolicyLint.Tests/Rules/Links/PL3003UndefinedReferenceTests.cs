@@ -52,6 +52,47 @@ public sealed class PL3003UndefinedReferenceTests
     }
 
     [Fact]
+    public void ImageReferencesAreCheckedLikeLinkReferences()
+    {
+        var d = LintVerifier.Verify("{|PL3003:![logo][img]|} {|PL3003:![Diagram][]|} ![ok][pic] ![Pic][]\n\n[pic]: pic.png\n", rules: Rule);
+        Assert.Equal("Reference '![logo][img]' has no definition; add '[img]: <url>' or fix the label", d[0].Message);
+        Assert.Equal("Reference '![Diagram][]' has no definition; add '[Diagram]: <url>' or fix the label", d[1].Message);
+    }
+
+    [Fact]
+    public void ABlankLabelIsNoReference() =>
+        LintVerifier.Verify("See [text][ ] and [more][  ].\n\n[other]: https://example.com\n\n[x][other]\n", rules: Rule);
+
+    [Fact]
+    public void ACodeSpanLabelIsCheckedAndShownAsWritten()
+    {
+        var d = LintVerifier.Verify("Use {|PL3003:[`Meta`][]|} and [`Known`][] and {|PL3003:[the `x` flag][flags]|}.\n\n[`Known`]: https://example.com/known\n", rules: Rule);
+        Assert.Equal("Reference '[`Meta`][]' has no definition; add '[`Meta`]: <url>' or fix the label", d[0].Message);
+        Assert.Equal("Reference '[the `x` flag][flags]' has no definition; add '[flags]: <url>' or fix the label", d[1].Message);
+    }
+
+    [Fact]
+    public void NumericLabelsAreCheckedWhereTheFileDefinesThem()
+    {
+        LintVerifier.Verify("See [the report][04] and {|PL3003:[the annex][06]|}.\n\n[04]: https://example.com/report\n", rules: Rule);
+        // Without numeric definitions, [text][4] reads as a citation.
+        LintVerifier.Verify("See [the report][4].\n\n[other]: https://example.com\n\n[x][other]\n", rules: Rule);
+    }
+
+    [Fact]
+    public void ADefinitionLineThatIsTextIsExplained()
+    {
+        var d = LintVerifier.Verify("See {|PL3003:[the report][04]|}.\n\n[04]: {|PL3005:https://example.com/a report.pdf|}\n", rules: ["PL3003", "PL3005"]);
+        Assert.Equal("Reference '[the report][04]' has no definition; a line that looks like its definition (line 3) is not one: its URL contains a space, " +
+            "so Markdown reads the line as text; encode the space as '%20' or put the URL in '<...>'", d[0].Message);
+        Assert.Equal("Reference definition target 'https://example.com/a report.pdf' contains a space, so Markdown reads the line as text, not as a definition; encode the space as '%20'", d[1].Message);
+        d = LintVerifier.Verify("See {|PL3003:[the spec][spec]|}.\nMore text\n[spec]: https://example.com/spec\n", rules: ["PL3003", "PL3005"]);
+        Assert.EndsWith("a line that looks like its definition (line 3) is not one: it continues the paragraph above, which a definition cannot do; leave a blank line before it", d[0].Message);
+        // A quoted title after the URL is a real definition.
+        LintVerifier.Verify("See [the spec][spec].\n\n[spec]: https://example.com/spec \"The spec\"\n", rules: ["PL3003", "PL3005"]);
+    }
+
+    [Fact]
     public void DeeplyNestedBracketsStayLinear()
     {
         string deep = new string('[', 5000) + "x" + new string(']', 5000) + "[y]\n";

@@ -29,6 +29,10 @@ public sealed class PL3004ReferenceDefinitionTests
     }
 
     [Fact]
+    public void RepeatedCommentDefinitionsAreNeitherUnusedNorDuplicates() =>
+        LintVerifier.Verify("# T\n\n[//]: # (first note)\n[//]: # (second note)\n\n[comment]: <> (one)\n[comment]: <> (two)\n[//]: #\n", rules: Rule);
+
+    [Fact]
     public void ShortcutCollapsedAndImageUsesCount()
     {
         LintVerifier.Verify("[a] [b][] ![c][img]\n\n[a]: https://a.example\n[b]: https://b.example\n[img]: pic.png\n", rules: Rule);

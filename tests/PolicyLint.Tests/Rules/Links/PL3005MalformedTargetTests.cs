@@ -27,7 +27,6 @@ public sealed class PL3005MalformedTargetTests
     [InlineData("[a]({|PL3005:jane@example.org|})", "is an e-mail address without 'mailto:'")]
     [InlineData("[a]({|PL3005:FILL ME|})", "is a placeholder")]
     [InlineData("[a]({|PL3005:TODO|})", "is a placeholder")]
-    [InlineData("[a]({|PL3005:#|})", "is a placeholder")]
     [InlineData("[a]({|PL3005:javascript:alert(1)|})", "is a javascript: URL")]
     [InlineData("<a href=\"{|PL3005:JavaScript:void(0)|}\">x</a>", "is a javascript: URL")]
     [InlineData("[a]({|PL3005:https://example.com/a b|})", "contains a space")]

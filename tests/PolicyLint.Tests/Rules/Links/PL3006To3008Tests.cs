@@ -13,6 +13,14 @@ public sealed class PL3006EmptyLinkTests
     }
 
     [Fact]
+    public void AHashOnlyTargetIsEmptyDirectlyOrThroughAReference()
+    {
+        var d = LintVerifier.Verify("{|PL3006:[top](#)|} {|PL3006:[spec][s]|} {|PL3006:[s]|} [fine](#intro)\n\n[s]: #\n[//]: # (a comment)\n", rules: ["PL3006", "PL3005"]);
+        Assert.Equal("Link '[top](#)' has no target: '#' only goes to the top of this page; add the URL or remove the brackets", d[0].Message);
+        Assert.Equal("Link '[spec][s]' has no target: its definition's URL is only '#', the top of this page; put the real URL in the definition", d[1].Message);
+    }
+
+    [Fact]
     public void ImagesAndHtmlInsideLinksCountAsText() =>
         LintVerifier.Verify("[![logo](logo.png)](https://example.com) [<img src=\"a.png\" alt=\"a\">](https://example.com) [`code`](https://x.example)\n", rules: ["PL3006"]);
 }
@@ -31,6 +39,15 @@ public sealed class PL3007NonDescriptiveLinkTextTests
     public void PhrasesAreConfigurable() =>
         LintVerifier.Verify("[here](https://a.example) {|PL3007:[hier](https://b.example)|}\n",
             config: "rules:\n  PL3007:\n    options:\n      phrases: [hier]\n", rules: ["PL3007"]);
+
+    [Fact]
+    public void PunctuationRunsAndCaseDoNotHideAVaguePhrase() =>
+        LintVerifier.Verify("{|PL3007:[click here!!!!](https://a.example)|} {|PL3007:[(HERE)](https://b.example)|} {|PL3007:[click-here](https://c.example)|} " +
+            "{|PL3007:[**Read  more** »](https://d.example)|} {|PL3007:[...more...](https://e.example)|} [here's why](https://f.example)\n", rules: ["PL3007"]);
+
+    [Fact]
+    public void GoTheLanguageIsNotVague() =>
+        LintVerifier.Verify("Written in [Go](https://go.dev) and [go](https://go.dev/doc/).\n", rules: ["PL3007"]);
 }
 
 public sealed class PL3008ImageAltTextTests
