@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PolicyLint.IO;
 using PolicyLint.Diagnostics;
 using PolicyLint.Documents;
 using PolicyLint.Engine;
@@ -74,13 +75,13 @@ internal sealed class Fixer
             {
                 try
                 {
-                    var info = new FileInfo(f.FullPath);
+                    var info = Stat(f.FullPath);
                     if (info.LastWriteTimeUtc != f.LastWriteTimeUtc || info.Length != f.Length)
                     {
                         fixes.Add(new FileFix(f, Array.Empty<byte>(), "") { Refused = "the file changed on disk while it was being linted" });
                         continue;
                     }
-                    bytes = File.ReadAllBytes(f.FullPath);
+                    bytes = SafeFile.ReadAllBytes(f.FullPath, Math.Max(f.Length, 0) + 1);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
@@ -226,6 +227,13 @@ internal sealed class Fixer
         return r.Files.FirstOrDefault(x => x.FullPath == fullPath)?.Diagnostics ?? (IReadOnlyList<Diagnostic>)Array.Empty<Diagnostic>();
     }
 
+    /// <summary>The file a path names, through symbolic links: its size and time stamp, as the engine recorded them.</summary>
+    private static FileInfo Stat(string path)
+    {
+        var info = new FileInfo(path);
+        return info.LinkTarget is null ? info : new FileInfo(FileIdentity.ResolveFinalTarget(path));
+    }
+
     private static string EncodingName(FileEncodingKind kind) => kind is FileEncodingKind.Utf32LE or FileEncodingKind.Utf32BE ? "UTF-32" : "UTF-16";
 
     private static int CountReplacement(string text)
@@ -247,9 +255,9 @@ internal sealed class Fixer
             string path = fix.File.FullPath;
             try
             {
-                var info = new FileInfo(path);
+                var info = Stat(path);
                 if (!info.Exists || info.LastWriteTimeUtc != fix.File.LastWriteTimeUtc || info.Length != fix.File.Length
-                    || !File.ReadAllBytes(path).AsSpan().SequenceEqual(fix.Original))
+                    || !SafeFile.ReadAllBytes(path, fix.Original.Length).AsSpan().SequenceEqual(fix.Original))
                 {
                     fix.Refused = "the file changed on disk during the run; it was not overwritten";
                     continue;

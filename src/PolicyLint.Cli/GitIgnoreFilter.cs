@@ -1,4 +1,5 @@
 using System;
+using PolicyLint.IO;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
@@ -94,7 +95,7 @@ internal sealed class GitIgnoreFilter
             if (!File.Exists(file)) return null;
             try
             {
-                var lines = File.ReadAllLines(file).Select(l => l.TrimEnd('\r')).ToList();
+                var lines = SafeFile.ReadAllText(file).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
                 return new IgnoreList(lines, Flags);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
@@ -108,11 +109,11 @@ internal sealed class GitIgnoreFilter
             if (!File.Exists(dotGit)) return null;
             try
             {
-                string line = File.ReadAllLines(dotGit).FirstOrDefault(l => l.StartsWith("gitdir:", StringComparison.Ordinal)) ?? "";
+                string line = SafeFile.ReadAllText(dotGit).Split('\n').FirstOrDefault(l => l.StartsWith("gitdir:", StringComparison.Ordinal)) ?? "";
                 if (line.Length == 0) return null;
                 string gitDir = Path.GetFullPath(Path.Combine(root, line.Substring(7).Trim()));
                 string common = Path.Combine(gitDir, "commondir");
-                if (File.Exists(common)) gitDir = Path.GetFullPath(Path.Combine(gitDir, File.ReadAllText(common).Trim()));
+                if (File.Exists(common)) gitDir = Path.GetFullPath(Path.Combine(gitDir, SafeFile.ReadAllText(common).Trim()));
                 return Directory.Exists(gitDir) ? gitDir : null;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }

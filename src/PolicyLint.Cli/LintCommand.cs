@@ -42,6 +42,7 @@ internal sealed class LintSettings
     public bool AddSuppressions { get; set; }
     /// <summary>The reason after '--' for --add-suppressions.</summary>
     public string? SuppressionReason { get; set; }
+    public bool FollowLinksOutsideRoot { get; set; }
     public bool NoCache { get; set; }
     public string? CacheLocation { get; set; }
 }
@@ -78,10 +79,8 @@ internal sealed class LintCommand
         string? stdinFull = null;
         if (s.Stdin)
         {
-            using var ms = new MemoryStream();
-            await _stdin.CopyToAsync(ms, ct).ConfigureAwait(false);
-            stdinBytes = ms.ToArray();
             stdinFull = Path.GetFullPath(Path.Combine(baseDir, s.StdinFilename ?? "stdin.md"));
+            stdinBytes = await ReadStdinAsync(StdinLimit, ct).ConfigureAwait(false);
         }
 
         LintRequest MakeRequest() => new()
@@ -89,6 +88,7 @@ internal sealed class LintCommand
             BaseDirectory = baseDir,
             ConfigPath = s.Config,
             IsIgnored = ignore is null ? null : ignore.IsIgnored,
+            FollowLinksOutsideRoot = s.FollowLinksOutsideRoot,
             RuleSeverityOverrides = s.CheckExternal ? new Dictionary<string, Severity> { ["PL3009"] = Severity.Error } : null,
             Selection = s.Selection,
             OnUnmatchedPattern = s.NoErrorOnUnmatchedPattern ? message =>
@@ -226,6 +226,24 @@ internal sealed class LintCommand
 
     private static bool IsFailing(LintResult result, LintSettings s) =>
         result.Diagnostics.Any(d => d.Severity >= s.FailOn) || s.MaxWarnings is { } max && result.Count(Severity.Warning) > max;
+    /// <summary>
+    /// Reads standard input up to one byte past <see cref="StdinLimit"/>, never all of it: more is an input error (exit 2)
+    /// instead of the run holding gigabytes. Below it, the engine applies the configuration's maxFileSize (PL0007) as for files.
+    /// </summary>
+    internal static long StdinLimit { get; set; } = 256L * 1024 * 1024;
+
+    private async Task<byte[]> ReadStdinAsync(long limit, CancellationToken ct)
+    {
+        var ms = new MemoryStream();
+        byte[] buffer = new byte[81920];
+        long cap = limit + 1;
+        int read;
+        while (ms.Length < cap && (read = await _stdin.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, cap - ms.Length)), ct).ConfigureAwait(false)) > 0)
+            ms.Write(buffer, 0, read);
+        if (ms.Length > limit)
+            throw new LintInputException($"standard input holds more than {limit:N0} bytes, the most PolicyLint reads from it; it was not linted");
+        return ms.ToArray();
+    }
 
     private int ExitCode(LintResult result, LintSettings s)
     {

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PolicyLint.Configuration;
@@ -32,9 +33,10 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         using var cts = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
         var stdout = Console.Out;
         var stderr = Console.Error;
+        using var sigint = StopOn(PosixSignal.SIGINT, 130, cts, stderr);
+        using var sigterm = StopOn(PosixSignal.SIGTERM, 143, cts, stderr);
         try
         {
             return await RunAsync(args, stdout, stderr, cts.Token).ConfigureAwait(false);
@@ -48,6 +50,45 @@ public static class Program
         {
             return ReportError(ex, stderr);
         }
+    }
+
+    /// <summary>How long a stopped run may take to wind down (cancellation reaches every loop that checks it) before it is ended.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Ctrl+C and SIGTERM cancel the run, and end the process shortly after if something does not listen (a parse, a read
+    /// that blocks): the run always stops within a second. A temporary file being written by --fix is removed; the file it
+    /// was to replace is untouched (the rename is atomic).
+    /// </summary>
+    private static PosixSignalRegistration? StopOn(PosixSignal signal, int exitCode, CancellationTokenSource cts, TextWriter stderr)
+    {
+        try
+        {
+            return PosixSignalRegistration.Create(signal, context =>
+            {
+                context.Cancel = true;
+                var watchdog = new Thread(() =>
+                {
+                    Thread.Sleep(StopGrace);
+                    DeleteTemp();
+                    try { stderr.WriteLine("policylint: stopped"); stderr.Flush(); } catch (IOException) { }
+                    Environment.Exit(exitCode);
+                }) { IsBackground = true };
+                watchdog.Start();
+                // Cancellation callbacks run on this thread; one that blocks must not keep the watchdog from ending the run.
+                ThreadPool.QueueUserWorkItem(_ => { try { cts.Cancel(); } catch (ObjectDisposedException) { } catch (AggregateException) { } });
+            });
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    private static void DeleteTemp()
+    {
+        if (Fixer.CurrentTemp is { } temp)
+            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
     internal static int ReportError(Exception ex, TextWriter stderr)
@@ -134,10 +175,12 @@ public static class Program
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the result cache (.policylint-cache in the repository root)" };
         var cacheLocation = new Option<string?>("--cache-location") { Description = "Keep the result cache in this folder instead", HelpName = "dir" };
 
+        var followLinks = new Option<bool>("--follow-links-outside-root") { Description = "Read files that are symbolic links to a place outside the root (the git root); by default they are reported (PL0001) and not read" };
         var root = new RootCommand("PolicyLint: lint Markdown policy and blog documents (front matter, encoding, links, headings).")
         {
             paths, config, format, output, fix, fixUnsafe, diff, showFixes, failOn, maxWarnings, stdin, stdinFilename, noColor, quiet, stats, noIgnore,
             noErrorUnmatched, checkExternal, select, extendSelect, ignore, severity, writeBaseline, baseline, updateBaseline, addSuppressions,
+            followLinks,
             noCache, cacheLocation,
         };
         root.SetAction((pr, token) =>
@@ -174,6 +217,7 @@ public static class Program
                 Baseline = pr.GetValue(baseline),
                 UpdateBaseline = pr.GetValue(updateBaseline),
                 AddSuppressions = pr.GetValue(addSuppressions),
+                FollowLinksOutsideRoot = pr.GetValue(followLinks),
                 NoCache = pr.GetValue(noCache),
                 CacheLocation = pr.GetValue(cacheLocation),
             };

@@ -24,6 +24,8 @@ public sealed class TodoAnalyzer : MarkdownAnalyzer
         context.RegisterDocumentAction(c =>
         {
             string text = c.File.Text;
+            // A rule that never returns and never looks at its cancellation token: what stopping a run must cope with.
+            if (text.Contains("TST-SPIN-FOREVER")) Spin();
             Find(text, "TODO", i => c.Report(Todo, new TextSpan(i, 4), Fix.Replace("Replace TODO with DONE", new TextSpan(i, 4), "DONE")));
             Find(text, "FIXME", i =>
             {
@@ -31,6 +33,12 @@ public sealed class TodoAnalyzer : MarkdownAnalyzer
                 c.Report(Fixme, new TextSpan(i, 5), Fix.Replace("Delete FIXME", TextSpan.FromBounds(i, end), "", isSafe: false));
             });
         });
+    }
+
+    private static void Spin()
+    {
+        long n = 0;
+        while (n >= 0) n = (n + 1) & 0xFFFFFFF;
     }
 
     private static void Find(string text, string word, Action<int> report)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using PolicyLint.IO;
 using PolicyLint.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
@@ -65,7 +66,7 @@ internal sealed class ConfigFile
     public static ConfigFile Load(string path)
     {
         string text;
-        try { text = File.ReadAllText(path); }
+        try { text = SafeFile.ReadAllText(path); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new ConfigurationException("Cannot read the configuration: " + ex.Message, path, inner: ex);

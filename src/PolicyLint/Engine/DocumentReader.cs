@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using PolicyLint.IO;
 using PolicyLint.Documents;
 
 namespace PolicyLint.Engine;
@@ -54,7 +55,9 @@ internal static class DocumentReader
     {
         var info = new FileInfo(fullPath);
         if (!info.Exists || info.Length == 0 || info.Length > maxFileSize) return null;
-        byte[] bytes = File.ReadAllBytes(fullPath);
+        byte[] bytes;
+        try { bytes = SafeFile.ReadAllBytes(fullPath, maxFileSize); }
+        catch (IOException) { return null; }
         if (Check(bytes, maxFileSize, out _, out _) != ReadVerdict.Parse) return null;
         return MarkdownFile.FromBytes(fullPath, bytes);
     }

@@ -11,15 +11,20 @@ namespace PolicyLint.Engine;
 /// <summary>Turns files, directories and globs into the set of files to lint.</summary>
 internal static class FileDiscovery
 {
+    public static HashSet<string> Expand(IEnumerable<string> inputs, string baseDir, ConfigurationResolver resolver, Func<string, bool>? isIgnored)
+        => Expand(inputs, baseDir, resolver, isIgnored, null);
+
+    /// <summary>As the other overload; <paramref name="unreadable"/> receives the folders of a walk that could not be listed, with the reason;
+    /// <paramref name="onUnmatched"/>, when given, receives a path or glob that matches nothing instead of an exception.</summary>
     public static HashSet<string> Expand(IEnumerable<string> inputs, string baseDir, ConfigurationResolver resolver, Func<string, bool>? isIgnored,
-        Action<string>? onUnmatched = null)
+        IDictionary<string, string>? unreadable, Action<string>? onUnmatched = null)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
             string full = Path.GetFullPath(Path.Combine(baseDir, input));
             if (File.Exists(full)) { result.Add(full); continue; }
-            if (Directory.Exists(full)) { Walk(full, resolver, isIgnored, result); continue; }
+            if (Directory.Exists(full)) { Walk(full, resolver, isIgnored, result, unreadable); continue; }
             if (input.IndexOfAny(['*', '?', '[']) >= 0)
             {
                 int before = result.Count;
@@ -38,7 +43,8 @@ internal static class FileDiscovery
         }
     }
 
-    private static void Walk(string root, ConfigurationResolver resolver, Func<string, bool>? isIgnored, HashSet<string> into)
+    private static void Walk(string root, ConfigurationResolver resolver, Func<string, bool>? isIgnored, HashSet<string> into,
+        IDictionary<string, string>? unreadable)
     {
         var stack = new Stack<string>();
         stack.Push(root);
@@ -66,7 +72,9 @@ internal static class FileDiscovery
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                continue; // An unreadable folder is skipped; the files we can read are still linted.
+                // The files we can read are still linted; the folder is reported (PL0001), never skipped silently.
+                if (unreadable is not null) unreadable[dir] = "the folder cannot be listed (" + ex.Message + "); its files were not linted";
+                continue;
             }
             foreach (var f in files.OrderBy(x => x, StringComparer.Ordinal))
             {
@@ -82,7 +90,11 @@ internal static class FileDiscovery
                 if (name is ".git" or "node_modules" or "bin" or "obj") continue;
                 // Directory symlinks are not followed: that is how loops are avoided (git does not follow them either).
                 try { if ((File.GetAttributes(d) & FileAttributes.ReparsePoint) != 0) continue; }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { continue; }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    if (unreadable is not null) unreadable[d] = "the folder cannot be listed (" + ex.Message + "); its files were not linted";
+                    continue;
+                }
                 string rel = ConfigurationResolver.GetRelativePath(filterBase, d) + "/x";
                 if (exc.Match(rel).HasMatches && exc.Match(rel.Substring(0, rel.Length - 2) + "/x.md").HasMatches) continue;
                 if (isIgnored is not null && isIgnored(d + Path.DirectorySeparatorChar)) continue;

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
+using PolicyLint.IO;
 using PolicyLint.Analysis;
 using PolicyLint.Configuration;
 using PolicyLint.Diagnostics;
@@ -142,7 +143,9 @@ public sealed class LintEngine
         // Inputs: in-memory documents win over files at the same path.
         var memory = new Dictionary<string, InMemoryDocument>(StringComparer.Ordinal);
         foreach (var d in request.Documents) memory[Path.GetFullPath(Path.Combine(baseDir, d.Path))] = d;
-        var files = FileDiscovery.Expand(request.Paths, baseDir, resolver, request.IsIgnored, request.OnUnmatchedPattern);
+        var unreadableFolders = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = FileDiscovery.Expand(request.Paths, baseDir, resolver, request.IsIgnored, unreadableFolders, request.OnUnmatchedPattern);
+        foreach (var dir in unreadableFolders.Keys) files.Add(dir);
         foreach (var m in memory.Keys) if (!files.Contains(m)) files.Add(m);
         var ordered = files.OrderBy(f => f, StringComparer.Ordinal).ToArray();
         var workspace = new Workspace(rootDir, baseDir, ordered, request.Clock, resolver.GetConfiguration);
@@ -168,9 +171,15 @@ public sealed class LintEngine
         {
             string full = ordered[i];
             memory.TryGetValue(full, out var mem);
-            states[i] = cache is not null && mem is null
-                ? AnalyzeCached(full, workspace, resolver, actions, dispatch, findRule, cache, ct)
-                : AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, mem, null, null, ct);
+            if (unreadableFolders.TryGetValue(full, out var why))
+            {
+                var folder = new FileState(workspace.GetDisplayPath(full), full, resolver.GetConfiguration(full));
+                folder.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(folder.DisplayPath), why));
+                states[i] = folder;
+            }
+            else states[i] = cache is not null && mem is null
+                ? AnalyzeCached(full, workspace, resolver, actions, dispatch, findRule, cache, request.FollowLinksOutsideRoot, ct)
+                : AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, mem, null, null, request.FollowLinksOutsideRoot, ct);
             int n = Interlocked.Increment(ref done);
             progress?.Report(new LintProgress(n, ordered.Length, states[i].DisplayPath));
         }
@@ -311,24 +320,25 @@ public sealed class LintEngine
 
     /// <summary>A file through the cache: its stored findings when every input is unchanged, else analysed while its dependencies are recorded.</summary>
     private static FileState AnalyzeCached(string full, Workspace workspace, ConfigurationResolver resolver, List<AnalyzerActions> actions,
-        NodeDispatch dispatch, Func<string, RuleDescriptor?> findRule, ResultCache cache, CancellationToken ct)
+        NodeDispatch dispatch, Func<string, RuleDescriptor?> findRule, ResultCache cache, bool followLinksOutsideRoot, CancellationToken ct)
     {
         var config = resolver.GetConfiguration(full);
         // External links are checked over the network: never cached.
         if (config.GetSeverity(PolicyLint.Rules.Links.PL3009DeadExternalLink.Rule) != Severity.None)
-            return AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, null, null, ct);
+            return AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, null, null, followLinksOutsideRoot, ct);
         FileInfo info;
         byte[] bytes;
         try
         {
             info = new FileInfo(full);
-            if (!info.Exists || info.Length > config.MaxFileSize || info.Length > int.MaxValue)
-                return AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, null, null, ct);
-            bytes = File.ReadAllBytes(full);
+            // Links and anything but a plain file take the guarded path (root check, regular files only), uncached.
+            if (!info.Exists || (info.Attributes & FileAttributes.ReparsePoint) != 0 || info.Length > config.MaxFileSize || info.Length > int.MaxValue)
+                return AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, null, null, followLinksOutsideRoot, ct);
+            bytes = SafeFile.ReadAllBytes(full, config.MaxFileSize);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
-            return AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, null, null, ct);
+            return AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, null, null, followLinksOutsideRoot, ct);
         }
         string hash = ResultCache.Hash(bytes);
         cache.KnowHash(full, hash);
@@ -348,14 +358,14 @@ public sealed class LintEngine
             }
         }
         var recorder = new DependencyRecorder();
-        var state = AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, (bytes, info), recorder, ct);
+        var state = AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, (bytes, info), recorder, followLinksOutsideRoot, ct);
         state.CacheKey = (hash, configFingerprint, recorder);
         return state;
     }
 
     private static FileState AnalyzeFile(string full, Workspace workspace, ConfigurationResolver resolver, List<AnalyzerActions> actions,
         NodeDispatch dispatch, Func<string, RuleDescriptor?> findRule, InMemoryDocument? memory, (byte[] Bytes, FileInfo Info)? read,
-        DependencyRecorder? recorder, CancellationToken ct)
+        DependencyRecorder? recorder, bool followLinksOutsideRoot, CancellationToken ct)
     {
         string display = workspace.GetDisplayPath(full);
         var config = resolver.GetConfiguration(full);
@@ -373,6 +383,21 @@ public sealed class LintEngine
             try
             {
                 var info = new FileInfo(full);
+#if NET
+                if (info.LinkTarget is not null)
+                {
+                    var target = File.ResolveLinkTarget(full, returnFinalTarget: true);
+                    if (!followLinksOutsideRoot && target is not null && !workspace.IsInsideRoot(Path.GetFullPath(target.FullName)))
+                    {
+                        // A link out of the repository would read (and print in excerpts) a file the run was not given.
+                        state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
+                            "it is a symbolic link to a file outside the root; it was not read (--follow-links-outside-root allows it)"));
+                        return state;
+                    }
+                    // Size and time stamp are the target's (a link's own are those of the link text).
+                    if (target is not null) info = new FileInfo(target.FullName);
+                }
+#endif
                 state.LastWriteUtc = info.LastWriteTimeUtc;
                 state.Length = info.Length;
                 if (info.Length > config.MaxFileSize)
@@ -380,7 +405,14 @@ public sealed class LintEngine
                     state.Raw.Add(Diagnostic.Create(EngineRules.FileTooLarge, Location.ForFile(display), info.Length, config.MaxFileSize));
                     return state;
                 }
-                bytes = File.ReadAllBytes(full);
+                bytes = SafeFile.ReadAllBytes(full, config.MaxFileSize);
+            }
+            catch (SafeFile.TooLargeException)
+            {
+                // The recorded size was smaller than what the file holds (a /proc file, a file growing meanwhile).
+                state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
+                    $"it holds more than the limit of {config.MaxFileSize:N0} bytes (maxFileSize) although its size is recorded as {state.Length:N0}; it was not linted"));
+                return state;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
             {

@@ -14,6 +14,11 @@ public sealed class LintRequest
     public string? BaseDirectory { get; set; }
     /// <summary>Links may not leave it (default: the git root above the base directory, else the base directory).</summary>
     public string? RootDirectory { get; set; }
+    /// <summary>
+    /// Read files that are symbolic links to a place outside <see cref="RootDirectory"/> (default false: they are reported
+    /// as PL0001 and not read, so a link in a repository cannot make the run read or print a file elsewhere).
+    /// </summary>
+    public bool FollowLinksOutsideRoot { get; set; }
     /// <summary>An explicit configuration file; turns discovery off.</summary>
     public string? ConfigPath { get; set; }
     /// <summary>Configuration as YAML text; turns discovery off.</summary>

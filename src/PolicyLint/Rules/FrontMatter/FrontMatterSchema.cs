@@ -6,6 +6,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using Json.Schema;
+using PolicyLint.IO;
 using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
 using PolicyLint.Documents;
@@ -63,7 +64,7 @@ internal static class FrontMatterSchema
         if (Cache.TryGetValue(full, out var hit) && hit.Stamp == stamp) return hit.Schema;
         try
         {
-            var schema = JsonSchema.FromText(File.ReadAllText(full));
+            var schema = JsonSchema.FromText(SafeFile.ReadAllText(full));
             Cache[full] = (stamp, schema);
             return schema;
         }

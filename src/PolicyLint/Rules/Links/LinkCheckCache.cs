@@ -1,4 +1,5 @@
 using System;
+using PolicyLint.IO;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -23,9 +24,9 @@ internal sealed class LinkCheckCache
         try
         {
             if (!File.Exists(path)) return cache;
-            foreach (var line in File.ReadAllLines(path, System.Text.Encoding.UTF8))
+            foreach (var line in SafeFile.ReadAllText(path).Split('\n'))
             {
-                var parts = line.Split('\t');
+                var parts = line.TrimEnd('\r').Split('\t');
                 if (parts.Length != 4 || !long.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out long t)) continue;
                 cache._entries[parts[0]] = (parts[1] == "1", t, parts[3]);
             }
