@@ -170,7 +170,9 @@ internal sealed class Fixer
                 || (!d.Id.StartsWith("PL3", StringComparison.Ordinal) && DocumentStructure.Links(alone) != links);
             if (changed && heldBack.Add(Key(before.Text, d))) any = true;
         }
-        if (!any) foreach (var d in applied) any |= heldBack.Add(Key(before.Text, d));   // only together: hold them all back
+        // Only together (no fix alone explains it): hold them all back. A change of link targets alone is what link rules'
+        // fixes are for; when no other fix changes a target on its own, it is theirs.
+        if (!any && DocumentStructure.Shape(after) != shape) foreach (var d in applied) any |= heldBack.Add(Key(before.Text, d));
         return any;
     }
 

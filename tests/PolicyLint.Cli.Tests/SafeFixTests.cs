@@ -66,6 +66,14 @@ public sealed class SafeFixTests
     }
 
     [Fact]
+    public async Task A_link_rule_fix_that_changes_only_its_own_target_is_applied()
+    {
+        var fix = await FixAsync("# Getting Started\n\n[a](#Getting-Started) and wo\u200Brd.\n");
+        Assert.Equal("# Getting Started\n\n[a](#getting-started) and word.\n", fix.FixedText);
+        Assert.Equal(0, fix.HeldBack);
+    }
+
+    [Fact]
     public void The_held_back_fix_is_named_on_the_command_line()
     {
         using var t = new TempTree();
