@@ -31,6 +31,17 @@ internal sealed class LintSettings
     public bool Stats { get; set; }
     public bool NoIgnore { get; set; }
     public bool CheckExternal { get; set; }
+    public bool ShowFixes { get; set; }
+    public bool NoErrorOnUnmatchedPattern { get; set; }
+    public RuleSelection Selection { get; set; } = new();
+    /// <summary>The baseline file to write (--write-baseline), or null.</summary>
+    public string? WriteBaseline { get; set; }
+    /// <summary>The baseline file to compare with (--baseline), or null.</summary>
+    public string? Baseline { get; set; }
+    public bool UpdateBaseline { get; set; }
+    public bool AddSuppressions { get; set; }
+    /// <summary>The reason after '--' for --add-suppressions.</summary>
+    public string? SuppressionReason { get; set; }
     public bool FollowLinksOutsideRoot { get; set; }
     public bool NoCache { get; set; }
     public string? CacheLocation { get; set; }
@@ -48,6 +59,7 @@ internal sealed class LintCommand
     private readonly TextWriter _out, _err;
     private readonly Stream _stdin;
     private readonly Stream _stdout;
+    private readonly List<string> _notifications = new();
 
     public LintCommand(TextWriter stdout, TextWriter stderr, Stream stdin, Stream rawStdout)
     {
@@ -78,7 +90,14 @@ internal sealed class LintCommand
             IsIgnored = ignore is null ? null : ignore.IsIgnored,
             FollowLinksOutsideRoot = s.FollowLinksOutsideRoot,
             RuleSeverityOverrides = s.CheckExternal ? new Dictionary<string, Severity> { ["PL3009"] = Severity.Error } : null,
-            UseCache = !s.NoCache,
+            Selection = s.Selection,
+            OnUnmatchedPattern = s.NoErrorOnUnmatchedPattern ? message =>
+            {
+                _err.WriteLine($"policylint: warning: {message}");
+                _notifications.Add(message);
+            } : null,
+            // The cache stores results per configuration; a run with --select/--ignore/--severity reports other rules.
+            UseCache = !s.NoCache && s.Selection.IsEmpty,
             CacheDirectory = s.CacheLocation,
         };
 
@@ -99,6 +118,18 @@ internal sealed class LintCommand
         // Machine formats keep stdout clean: notes about fixes go to stderr then.
         bool textOnStdout = s.Format == "text" && s.Output is null && !(s.Stdin && (s.Fix || s.FixUnsafe));
         TextWriter notes = textOnStdout ? _out : _err;
+
+        if (s.WriteBaseline is not null)
+        {
+            var written = Baseline.Create(result, Path.GetFullPath(s.WriteBaseline), sources.Read);
+            written.Save();
+            if (!s.Quiet)
+                _err.WriteLine($"Wrote {Plural(written.FindingCount, "finding", "findings")} of {Plural(result.Files.Length, "file", "files")} to {s.WriteBaseline}; "
+                               + $"runs with --baseline {s.WriteBaseline} report only new findings.");
+            return Program.ExitClean;
+        }
+        if (s.AddSuppressions)
+            return new SuppressionInserter(_out, _err).Run(result, s, sources);
 
         if (s.Diff || s.Fix || s.FixUnsafe)
         {
@@ -136,6 +167,18 @@ internal sealed class LintCommand
             }
         }
 
+        List<BaselineEntry>? gone = null;
+        int baselined = 0;
+        if (s.Baseline is not null)
+        {
+            var loaded = Baseline.Load(Path.GetFullPath(s.Baseline));
+            var comparison = loaded.Compare(result, sources.Read);
+            result = comparison.Result;
+            baselined = comparison.Matched;
+            gone = comparison.Gone.ToList();
+            if (s.UpdateBaseline && gone.Count > 0) comparison.Pruned.Save();
+        }
+
         var options = new OutputOptions
         {
             BaseDirectory = baseDir,
@@ -143,7 +186,12 @@ internal sealed class LintCommand
             ToolVersion = Program.Version,
             Stats = s.Stats && s.Format == "text",
             Summary = !s.Quiet,
+            ShowFixes = s.ShowFixes,
+            ExitCode = IsFailing(result, s) ? Program.ExitFindings : Program.ExitClean,
+            Notifications = _notifications,
         };
+        if (gone is { Count: > 0 })
+            _notifications.Add($"{gone.Sum(e => e.Count)} entries of the baseline {s.Baseline} no longer occur" + (s.UpdateBaseline ? " and were removed" : ""));
         bool toTerminal = s.Output is null && Terminal.StdoutIsTerminal && !(s.Stdin && (s.Fix || s.FixUnsafe));
         if (s.Format == "text")
         {
@@ -155,6 +203,9 @@ internal sealed class LintCommand
             "json" => JsonFormatter.Format(result, options),
             "sarif" => SarifFormatter.Format(result, options),
             "github" => GitHubFormatter.Format(result, options),
+            "junit" => JUnitFormatter.Format(result, options),
+            "gitlab" => GitLabFormatter.Format(result, options),
+            "checkstyle" => CheckstyleFormatter.Format(result, options),
             _ => TextFormatter.Format(result, options),
         };
         if (s.Output is not null)
@@ -168,10 +219,13 @@ internal sealed class LintCommand
 
         if (s.Stats && s.Format != "text")
             _err.Write(TextFormatter.FormatStats(result, new OutputOptions()));
+        if (s.Baseline is not null) ReportBaseline(s, baselined, gone!, notes);
 
         return ExitCode(result, s);
     }
 
+    private static bool IsFailing(LintResult result, LintSettings s) =>
+        result.Diagnostics.Any(d => d.Severity >= s.FailOn) || s.MaxWarnings is { } max && result.Count(Severity.Warning) > max;
     /// <summary>
     /// Reads standard input up to one byte past <see cref="StdinLimit"/>, never all of it: more is an input error (exit 2)
     /// instead of the run holding gigabytes. Below it, the engine applies the configuration's maxFileSize (PL0007) as for files.
@@ -193,14 +247,22 @@ internal sealed class LintCommand
 
     private int ExitCode(LintResult result, LintSettings s)
     {
-        bool failing = result.Diagnostics.Any(d => d.Severity >= s.FailOn);
         int warnings = result.Count(Severity.Warning);
         if (s.MaxWarnings is { } max && warnings > max)
-        {
             _err.WriteLine($"PolicyLint found {OutputPluralWarnings(warnings)}, more than --max-warnings {max}.");
-            failing = true;
-        }
-        return failing ? 1 : 0;
+        return IsFailing(result, s) ? Program.ExitFindings : Program.ExitClean;
+    }
+
+    private static void ReportBaseline(LintSettings s, int baselined, List<BaselineEntry> gone, TextWriter notes)
+    {
+        if (s.Quiet && gone.Count == 0) return;
+        if (!s.Quiet && baselined > 0) notes.WriteLine($"{Plural(baselined, "finding is", "findings are")} recorded in the baseline {s.Baseline} and not shown.");
+        if (gone.Count == 0) return;
+        int count = gone.Sum(e => e.Count);
+        notes.WriteLine(s.UpdateBaseline
+            ? $"Removed {Plural(count, "entry", "entries")} that no longer occur from the baseline {s.Baseline}:"
+            : $"{Plural(count, "baseline entry no longer occurs", "baseline entries no longer occur")} (run with --update-baseline to remove them):");
+        foreach (var e in gone) notes.WriteLine("  " + e);
     }
 
     private static string OutputPluralWarnings(int n) => n == 1 ? "1 warning" : n + " warnings";
@@ -254,7 +316,30 @@ internal sealed class LintCommand
         if (s.Stdin && s.Paths.Count > 0) throw new UsageException("--stdin lints standard input; give no paths with it");
         foreach (var p in s.Paths)
             if (p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p))
-                throw new UsageException($"unknown option '{p}' (a file whose name starts with '-' can be given as './{p}')");
+                throw new UsageException(Program.UnknownOption(p, Program.RootOptionNames) + $" (a file whose name starts with '-' is written './{p}')");
         if (s.MaxWarnings is < 0) throw new UsageException("--max-warnings must be 0 or more");
+        if (s.UpdateBaseline && s.Baseline is null)
+        {
+            if (!File.Exists(Engine.Baseline.DefaultFileName))
+                throw new UsageException($"--update-baseline needs --baseline FILE (there is no {Engine.Baseline.DefaultFileName} here)");
+            s.Baseline = Engine.Baseline.DefaultFileName;
+        }
+        if (s.WriteBaseline is not null)
+        {
+            if (Directory.Exists(s.WriteBaseline) || s.WriteBaseline.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+                throw new UsageException($"--write-baseline {s.WriteBaseline}: that is a path to lint, not a baseline file; "
+                                         + $"write '--write-baseline={Engine.Baseline.DefaultFileName}' or give the paths first");
+            if (s.Baseline is not null || s.Fix || s.FixUnsafe || s.Diff || s.AddSuppressions)
+                throw new UsageException("--write-baseline records the findings as they are; use it without --baseline, --fix, --diff or --add-suppressions");
+        }
+        if (s.Baseline is not null && !File.Exists(s.Baseline)) throw new UsageException($"--baseline {s.Baseline}: the file does not exist (create it with --write-baseline)");
+        if (s.AddSuppressions)
+        {
+            if (string.IsNullOrWhiteSpace(s.SuppressionReason))
+                throw new UsageException("--add-suppressions needs a reason after '--': --add-suppressions -- \"why these findings are accepted\"");
+            if (s.SuppressionReason.Contains("-->") || s.SuppressionReason.IndexOfAny(['\n', '\r']) >= 0)
+                throw new UsageException("the reason for --add-suppressions must be one line without '-->'");
+            if (s.Fix || s.FixUnsafe || s.Stdin) throw new UsageException("--add-suppressions cannot be combined with --fix, --fix-unsafe or --stdin");
+        }
     }
 }

@@ -40,6 +40,21 @@ public sealed class PolicyLintTask : MSTask, ICancelableTask
     /// <summary>Also write a SARIF 2.1.0 log to this path.</summary>
     public string? SarifFile { get; set; }
 
+    /// <summary>A baseline file (<c>--write-baseline</c> of the tool): findings it records are not reported.</summary>
+    public string? BaselineFile { get; set; }
+
+    /// <summary>The project's <c>TreatWarningsAsErrors</c>: PolicyLint warnings fail the build too, as compiler warnings do.</summary>
+    public bool TreatWarningsAsErrors { get; set; }
+
+    /// <summary>The project's <c>WarningsAsErrors</c>: rule IDs whose warnings are errors.</summary>
+    public string? WarningsAsErrors { get; set; }
+
+    /// <summary>The project's <c>WarningsNotAsErrors</c>: rule IDs that stay warnings under <see cref="TreatWarningsAsErrors"/>.</summary>
+    public string? WarningsNotAsErrors { get; set; }
+
+    /// <summary>The project's <c>NoWarn</c>: rule IDs whose warnings are not shown.</summary>
+    public string? NoWarn { get; set; }
+
     /// <summary>Number of errors reported (for targets that want to act on it).</summary>
     [Output]
     public int ErrorCount { get; private set; }
@@ -68,6 +83,27 @@ public sealed class PolicyLintTask : MSTask, ICancelableTask
                 CacheDirectory = string.IsNullOrWhiteSpace(CacheDirectory) ? null : CacheDirectory,
             };
             var result = new LintEngine().LintAsync(request, null, _cancel.Token).GetAwaiter().GetResult();
+            if (!string.IsNullOrWhiteSpace(BaselineFile))
+            {
+                string baselinePath = Path.GetFullPath(Path.Combine(ProjectDirectory, BaselineFile));
+                if (!File.Exists(baselinePath))
+                {
+                    Log.LogError(null, "PL0000", null, baselinePath, 0, 0, 0, 0,
+                        "PolicyLintBaselineFile '{0}' does not exist; create it with 'dotnet policylint --write-baseline {0}'", BaselineFile);
+                    return false;
+                }
+                var comparison = Baseline.Load(baselinePath).Compare(result);
+                result = comparison.Result;
+                if (comparison.Matched > 0)
+                    Log.LogMessage(MessageImportance.Normal, "PolicyLint: {0} finding(s) recorded in the baseline {1} are not shown", comparison.Matched, BaselineFile);
+                if (!comparison.Gone.IsEmpty)
+                    Log.LogMessage(MessageImportance.High,
+                        "PolicyLint: {0} baseline entr(ies) of {1} no longer occur; run 'dotnet policylint --baseline {1} --update-baseline' to remove them",
+                        comparison.Gone.Sum(e => e.Count), BaselineFile);
+            }
+            _warningsAsErrors = Ids(WarningsAsErrors);
+            _warningsNotAsErrors = Ids(WarningsNotAsErrors);
+            _noWarn = Ids(NoWarn);
             foreach (var d in result.Diagnostics) Report(d);
             if (!string.IsNullOrWhiteSpace(SarifFile)) WriteSarif(result);
             Log.LogMessage(MessageImportance.Normal, "PolicyLint: {0} file(s) ({4} unchanged, from the cache), {1} error(s), {2} warning(s) in {3:0.00} s",
@@ -93,11 +129,31 @@ public sealed class PolicyLintTask : MSTask, ICancelableTask
         return !Log.HasLoggedErrors;
     }
 
+    private HashSet<string> _warningsAsErrors = new(), _warningsNotAsErrors = new(), _noWarn = new();
+
+    private static HashSet<string> Ids(string? list) =>
+        new((list ?? "").Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0),
+            StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The severity to log, as the compiler treats its own warnings: NoWarn hides a warning, WarningsAsErrors and
+    /// TreatWarningsAsErrors make it an error, WarningsNotAsErrors keeps it a warning under TreatWarningsAsErrors.
+    /// (MSBuild's own -warnaserror still applies on top, since the warning keeps its rule ID as its code.)
+    /// </summary>
+    private Severity Effective(Diagnostic d)
+    {
+        if (d.Severity != Severity.Warning) return d.Severity;
+        if (_noWarn.Contains(d.Id)) return Severity.None;
+        if (_warningsAsErrors.Contains(d.Id)) return Severity.Error;
+        if (TreatWarningsAsErrors && !_warningsNotAsErrors.Contains(d.Id)) return Severity.Error;
+        return Severity.Warning;
+    }
+
     private void Report(Diagnostic d)
     {
         var l = d.Location;
         string file = Path.IsPathRooted(l.Path) ? l.Path : Path.Combine(ProjectDirectory, l.Path.Replace('/', Path.DirectorySeparatorChar));
-        switch (d.Severity)
+        switch (Effective(d))
         {
             case Severity.Error:
                 ErrorCount++;

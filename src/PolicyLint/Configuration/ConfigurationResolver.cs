@@ -67,6 +67,12 @@ internal sealed class ConfigurationResolver
     /// <summary>Severities by rule ID that win over every configuration file (command-line switches such as --check-external).</summary>
     public IReadOnlyDictionary<string, Severity> SeverityOverrides { get; set; } = new Dictionary<string, Severity>();
 
+    /// <summary>The command line's rule selection (--select, --ignore, --extend-select, --severity), applied last.</summary>
+    internal Engine.RuleSelection? Selection { get; set; }
+
+    /// <summary>Every rule known, once each.</summary>
+    internal IReadOnlyCollection<RuleDescriptor> KnownRules => _rulesByKey.Values.Distinct().ToArray();
+
     /// <summary>Finds a rule by ID or name.</summary>
     public RuleDescriptor? FindRule(string key) => _rulesByKey.TryGetValue(key, out var r) ? r : null;
 
@@ -168,8 +174,17 @@ internal sealed class ConfigurationResolver
         }
         foreach (var c in chain) ApplyConfig(c, 0);
         foreach (var kv in SeverityOverrides) severities[kv.Key] = kv.Value;
+        HashSet<string>? deselected = null;
+        if (Selection is { IsEmpty: false } selection)
+            foreach (var rule in _rulesByKey.Values.Distinct())
+            {
+                var configured = severities.TryGetValue(rule.Id, out var s) ? s : rule.IsEnabledByDefault ? rule.DefaultSeverity : Severity.None;
+                if (selection.Apply(rule, configured) is not { } applied) continue;
+                severities[rule.Id] = applied;
+                if (applied == Severity.None) (deselected ??= new HashSet<string>(StringComparer.Ordinal)).Add(rule.Id);
+            }
         return new FileConfiguration(severities, options, settings, requireJustification, maxFileSize,
-            chain.Select(c => c.Path).ToImmutableArray());
+            chain.Select(c => c.Path).ToImmutableArray()) { DeselectedRules = deselected };
     }
 
     private void Apply(List<RuleSetting> rules, Dictionary<string, Severity> severities, Dictionary<string, RuleOptions> options)

@@ -44,6 +44,9 @@ internal sealed class FileConfiguration
         return rule.IsEnabledByDefault ? rule.DefaultSeverity : Severity.None;
     }
 
+    /// <summary>Rules the command line's selection turned off here (their suppression comments are not "unused").</summary>
+    internal HashSet<string>? DeselectedRules { get; init; }
+
     /// <summary>True when the configuration names <paramref name="rule"/> with a severity.</summary>
     public bool IsConfigured(RuleDescriptor rule) => _severities.ContainsKey(rule.Id);
 

@@ -14,9 +14,10 @@ internal static class FileDiscovery
     public static HashSet<string> Expand(IEnumerable<string> inputs, string baseDir, ConfigurationResolver resolver, Func<string, bool>? isIgnored)
         => Expand(inputs, baseDir, resolver, isIgnored, null);
 
-    /// <summary>As the other overload; <paramref name="unreadable"/> receives the folders of a walk that could not be listed, with the reason.</summary>
+    /// <summary>As the other overload; <paramref name="unreadable"/> receives the folders of a walk that could not be listed, with the reason;
+    /// <paramref name="onUnmatched"/>, when given, receives a path or glob that matches nothing instead of an exception.</summary>
     public static HashSet<string> Expand(IEnumerable<string> inputs, string baseDir, ConfigurationResolver resolver, Func<string, bool>? isIgnored,
-        IDictionary<string, string>? unreadable)
+        IDictionary<string, string>? unreadable, Action<string>? onUnmatched = null)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var input in inputs)
@@ -28,12 +29,18 @@ internal static class FileDiscovery
             {
                 int before = result.Count;
                 Glob(input, baseDir, resolver, isIgnored, result);
-                if (result.Count == before) throw new LintInputException($"No file matches '{input}'");
+                if (result.Count == before) Unmatched($"No file matches '{input}'");
                 continue;
             }
-            throw new LintInputException($"'{input}' does not exist");
+            Unmatched($"'{input}' does not exist");
         }
         return result;
+
+        void Unmatched(string message)
+        {
+            if (onUnmatched is null) throw new LintInputException(message);
+            onUnmatched(message);
+        }
     }
 
     private static void Walk(string root, ConfigurationResolver resolver, Func<string, bool>? isIgnored, HashSet<string> into,

@@ -134,6 +134,11 @@ public sealed class LintEngine
                 resolved[(resolver.FindRule(kv.Key) ?? throw new ConfigurationException($"Unknown rule '{kv.Key}'")).Id] = kv.Value;
             resolver.SeverityOverrides = resolved;
         }
+        if (request.Selection is { IsEmpty: false } selection)
+        {
+            selection.Validate(rules);
+            resolver.Selection = selection;
+        }
 
         // Inputs: in-memory documents win over files at the same path.
         var memory = new Dictionary<string, InMemoryDocument>(StringComparer.Ordinal);
@@ -141,7 +146,7 @@ public sealed class LintEngine
         // Docusaurus renders .mdx pages: on such a site they are linted too (unless include says otherwise).
         if (request.Paths.Count > 0 && Sites.SiteDetector.HasDocusaurusConfig(rootDir)) resolver.ExtraDefaultInclude = ["**/*.mdx"];
         var unreadableFolders = new Dictionary<string, string>(StringComparer.Ordinal);
-        var files = FileDiscovery.Expand(request.Paths, baseDir, resolver, request.IsIgnored, unreadableFolders);
+        var files = FileDiscovery.Expand(request.Paths, baseDir, resolver, request.IsIgnored, unreadableFolders, request.OnUnmatchedPattern);
         foreach (var dir in unreadableFolders.Keys) files.Add(dir);
         foreach (var m in memory.Keys) if (!files.Contains(m)) files.Add(m);
         var ordered = files.OrderBy(f => f, StringComparer.Ordinal).ToArray();
@@ -516,7 +521,9 @@ public sealed class LintEngine
             catch (OperationCanceledException) { throw; }
             catch (Exception ex) when (ex is ConfigurationException or Values.InvalidValueException)
             {
-                state.Raw.Add(Diagnostic.Create(EngineRules.InvalidRuleOptions, Location.ForFile(file.Path), acts.Analyzer.Name, ex.Message));
+                // Users configure rules, not analyzer classes: name the rules (a .NET type name means nothing in a config error).
+                state.Raw.Add(Diagnostic.Create(EngineRules.InvalidRuleOptions, Location.ForFile(file.Path),
+                    string.Join(", ", acts.Rules.Select(r => $"{r.Id} ({r.Name})")), ex.Message));
                 state.FailedAnalyzers.Add(acts);
             }
             catch (Exception ex)
@@ -621,7 +628,9 @@ public sealed class LintEngine
                 if (Config.RequireJustification && dir.Kind != DirectiveKind.Enable && dir.Justification is null)
                     Add(EngineRules.MissingJustification, dir.Span, text);
                 bool allUnknown = anyUnknown && dir.RuleIds is { Count: 0 };
-                if (!dir.Used && !allUnknown && dir.Kind != DirectiveKind.Enable)
+                // A comment for rules that this run's --select/--ignore left out is not unused: the rules just did not run.
+                bool deselected = dir.RuleIds is { Count: > 0 } ids && Config.DeselectedRules is { } off && ids.All(off.Contains);
+                if (!dir.Used && !allUnknown && !deselected && dir.Kind != DirectiveKind.Enable)
                     Add(EngineRules.UnusedSuppression, dir.Span, text);
             }
         }

@@ -33,6 +33,13 @@ public sealed class LintRequest
     public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
     /// <summary>Severities by rule ID or name that win over configuration (e.g. the tool's --check-external turns PL3009 on).</summary>
     public IReadOnlyDictionary<string, Diagnostics.Severity>? RuleSeverityOverrides { get; set; }
+    /// <summary>Which rules report, on top of configuration (the tool's --select, --ignore, --extend-select, --severity).</summary>
+    public RuleSelection? Selection { get; set; }
+    /// <summary>
+    /// Called with a message for a path or glob that matches nothing, instead of throwing <see cref="LintInputException"/>
+    /// (the tool's --no-error-on-unmatched-pattern).
+    /// </summary>
+    public Action<string>? OnUnmatchedPattern { get; set; }
     /// <summary>The clock rules use for dates (tests inject one).</summary>
     public Func<DateTimeOffset>? Clock { get; set; }
     /// <summary>

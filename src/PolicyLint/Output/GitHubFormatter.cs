@@ -15,19 +15,24 @@ public static class GitHubFormatter
     public static string Format(LintResult result, OutputOptions? options = null)
     {
         if (result is null) throw new ArgumentNullException(nameof(result));
+        options ??= new OutputOptions();
+        // Annotations need paths relative to the repository root: a job with 'working-directory:' lints from a subfolder.
+        string baseDir = options.GetBaseDirectory(), root = options.GetRootDirectory();
         var sb = new StringBuilder();
-        foreach (var d in result.Diagnostics) sb.Append(FormatDiagnostic(d)).Append('\n');
+        foreach (var d in result.Diagnostics) sb.Append(FormatDiagnostic(d, OutputSupport.RepoRelativePath(baseDir, root, d.Location.Path))).Append('\n');
         return sb.ToString();
     }
 
-    /// <summary>One workflow command for <paramref name="d"/>.</summary>
-    public static string FormatDiagnostic(Diagnostic d)
+    /// <summary>One workflow command for <paramref name="d"/>, with its display path.</summary>
+    public static string FormatDiagnostic(Diagnostic d) => FormatDiagnostic(d, d?.Location.Path ?? "");
+
+    private static string FormatDiagnostic(Diagnostic d, string path)
     {
         if (d is null) throw new ArgumentNullException(nameof(d));
         var loc = d.Location;
         string command = d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" };
         var sb = new StringBuilder("::").Append(command)
-            .Append(" file=").Append(EscapeProperty(loc.Path))
+            .Append(" file=").Append(EscapeProperty(path))
             .Append(",line=").Append(loc.StartLine)
             .Append(",col=").Append(loc.StartColumn)
             .Append(",endLine=").Append(loc.EndLine)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 
 namespace PolicyLint.Output;
@@ -26,6 +27,15 @@ public sealed class OutputOptions
 
     /// <summary>Text format: the closing summary line (files, errors, warnings, fixable, elapsed time).</summary>
     public bool Summary { get; set; } = true;
+
+    /// <summary>Text format: each finding's fix under it, also without excerpts (the tool's --show-fixes).</summary>
+    public bool ShowFixes { get; set; }
+
+    /// <summary>SARIF: the exit code of the run, written in <c>invocations</c> (null: the invocation is written without one).</summary>
+    public int? ExitCode { get; set; }
+
+    /// <summary>SARIF: messages of the tool about the run (not findings), written as <c>toolExecutionNotifications</c>.</summary>
+    public IReadOnlyList<string>? Notifications { get; set; }
 
     /// <summary>Text format: per-rule counts before the summary.</summary>
     public bool Stats { get; set; }

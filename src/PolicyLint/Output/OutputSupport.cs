@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -47,6 +48,31 @@ internal sealed class OutputSupport
     }
 
     /// <summary>The text of the 1-based line, without its line break, or null.</summary>
+    /// <summary>A display path relative to the repository root (forward slashes); the display path itself outside the root.</summary>
+    public static string RepoRelativePath(string baseDir, string root, string displayPath)
+    {
+        string full = Path.GetFullPath(Path.Combine(baseDir, displayPath));
+        string rel = Configuration.ConfigurationResolver.GetRelativePath(root, full);
+        return rel.StartsWith("../", StringComparison.Ordinal) || rel == ".." || Path.IsPathRooted(rel) ? displayPath : rel;
+    }
+
+    /// <summary>A stable fingerprint of a finding: rule, repository path, message and the trimmed text of its line, plus which occurrence it is.</summary>
+    public string Fingerprint(Diagnostic d, string path, Dictionary<string, int> occurrences)
+    {
+        string line = (GetLine(d.Location.Path, d.Location.StartLine) ?? "").Trim();
+        string key = d.Id + "\u0000" + path + "\u0000" + line + "\u0000" + d.Message;
+        occurrences.TryGetValue(key, out int n);
+        occurrences[key] = n + 1;
+        return Fnv1a64(key).ToString("x16", CultureInfo.InvariantCulture) + ":" + (n + 1).ToString(CultureInfo.InvariantCulture);
+    }
+
+    internal static ulong Fnv1a64(string s)
+    {
+        ulong h = 14695981039346656037UL;
+        foreach (byte b in Encoding.UTF8.GetBytes(s)) { h ^= b; h *= 1099511628211UL; }
+        return h;
+    }
+
     public string? GetLine(string path, int line)
     {
         var (text, lines) = Source(path);

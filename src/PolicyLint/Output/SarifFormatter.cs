@@ -52,6 +52,14 @@ public static class SarifFormatter
             w.WriteEndObject();
             w.WriteEndObject();
 
+            // Where %SRCROOT% is, so viewers can open the files; the invocation says how the run ended.
+            w.WriteStartObject("originalUriBaseIds");
+            w.WriteStartObject("%SRCROOT%");
+            w.WriteString("uri", new Uri(root.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? root : root + Path.DirectorySeparatorChar).AbsoluteUri);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            WriteInvocation(w, options);
+
             w.WriteString("columnKind", "utf16CodeUnits");
             w.WriteStartArray("results");
             foreach (var d in result.Diagnostics)
@@ -63,6 +71,31 @@ public static class SarifFormatter
             w.WriteEndObject();
         }
         return OutputSupport.ToUtf8String(stream);
+    }
+
+    private static void WriteInvocation(Utf8JsonWriter w, OutputOptions options)
+    {
+        w.WriteStartArray("invocations");
+        w.WriteStartObject();
+        // Findings are a successful run; exit code 2 (usage, configuration, crash) is not.
+        w.WriteBoolean("executionSuccessful", options.ExitCode is null or 0 or 1);
+        if (options.ExitCode is { } code) w.WriteNumber("exitCode", code);
+        if (options.Notifications is { Count: > 0 } notes)
+        {
+            w.WriteStartArray("toolExecutionNotifications");
+            foreach (var n in notes)
+            {
+                w.WriteStartObject();
+                w.WriteString("level", "warning");
+                w.WriteStartObject("message");
+                w.WriteString("text", n);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+        w.WriteEndArray();
     }
 
     private static void WriteRule(Utf8JsonWriter w, RuleDescriptor r)
@@ -133,12 +166,8 @@ public static class SarifFormatter
         w.WriteEndArray();
 
         // A fingerprint that survives unrelated edits: rule, file and the trimmed text of the line, plus which occurrence it is.
-        string line = (support.GetLine(loc.Path, loc.StartLine) ?? "").Trim();
-        string key = d.Id + "\u0000" + uri + "\u0000" + line + "\u0000" + d.Message;
-        occurrences.TryGetValue(key, out int n);
-        occurrences[key] = n + 1;
         w.WriteStartObject("partialFingerprints");
-        w.WriteString("policylint/v1", Fnv1a64(key).ToString("x16", CultureInfo.InvariantCulture) + ":" + (n + 1).ToString(CultureInfo.InvariantCulture));
+        w.WriteString("policylint/v1", support.Fingerprint(d, uri, occurrences));
         w.WriteEndObject();
 
         if (d.Fix is not null)
@@ -201,12 +230,5 @@ public static class SarifFormatter
         if (rel.StartsWith("../", StringComparison.Ordinal) || rel == ".." || Path.IsPathRooted(rel))
             return new Uri(full).AbsoluteUri;
         return string.Join("/", rel.Split('/').Select(Uri.EscapeDataString));
-    }
-
-    private static ulong Fnv1a64(string s)
-    {
-        ulong h = 14695981039346656037UL;
-        foreach (byte b in Encoding.UTF8.GetBytes(s)) { h ^= b; h *= 1099511628211UL; }
-        return h;
     }
 }

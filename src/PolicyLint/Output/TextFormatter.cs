@@ -86,7 +86,12 @@ public static class TextFormatter
               .Append("):").Append(Reset).Append(' ').Append(sevColor).Append(Bold).Append(d.Severity.ToDisplayString()).Append(Reset)
               .Append(' ').Append(Dim).Append(d.Id).Append(':').Append(Reset).Append(' ').Append(d.Message).Append('\n');
         }
-        if (!options.Excerpts) return;
+        if (!options.Excerpts)
+        {
+            if (options.ShowFixes && d.Fix is not null)
+                sb.Append("  ").Append(Paint($"fix{(d.Fix.IsSafe ? "" : " (unsafe)")}: {d.Fix.Title}", Green, options)).Append('\n');
+            return;
+        }
         string? line = support.GetLine(loc.Path, loc.StartLine);
         if (line is not null && !(loc.Span.IsEmpty && loc.StartLine == 1 && loc.StartColumn == 1 && loc.EndColumn == 1 && line.Length == 0))
         {

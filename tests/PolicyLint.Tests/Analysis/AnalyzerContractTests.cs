@@ -71,7 +71,7 @@ public sealed class AnalyzerContractTests
         var d = Run(t, "rules:\n  ACME2001:\n    options:\n" + option).Diagnostics;
         var error = Assert.Single(d, x => x.Id == "PL0004");
         string config = Path.Combine(t.Root, ".policylint.yml");
-        Assert.Equal($"Invalid options for TypedOptionsAnalyzer: {config}({line},{column}): {reason}", error.Message);
+        Assert.Equal($"Invalid options for ACME2001 (typed-options): {config}({line},{column}): {reason}", error.Message);
         Assert.DoesNotContain(d, x => x.Id == "ACME2001");
     }
 
