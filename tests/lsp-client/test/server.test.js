@@ -257,7 +257,7 @@ test('.policylint.yml changes reload the configuration; a broken one is a diagno
 });
 
 test('files the configuration excludes get no diagnostics', async () => {
-  const root = tree({ '.policylint.yml': 'exclude:\n  - "vendor/**"\n', 'vendor/x.md': '[x](#nowhere)\n', 'a.md': '[x](#nowhere)\n' });
+  const root = tree({ '.policylint.yml': 'exclude:\n  - "vendor/**"\n', 'vendor/x.md': '# X\n\n[x](#nowhere)\n', 'a.md': '# A\n\n[x](#nowhere)\n' });
   const client = await Client.start(root);
   try {
     const x = path.join(root, 'vendor/x.md');
