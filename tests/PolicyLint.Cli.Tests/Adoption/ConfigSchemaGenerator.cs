@@ -24,6 +24,10 @@ public static class ConfigSchemaGenerator
         ("htmlExtensionMapsToMd", """{ "type": "boolean" }""", "Accept page.html as a link to page.md."),
         ("frontMatterTitleIsH1", """{ "type": "boolean" }""", "Count the front matter title as the document's H1."),
         ("documentTypes", """{ "type": ["object", "null"] }""", "Document types and their section templates (see PL4007)."),
+        ("site", """{ "enum": ["auto", "none", "github", "jekyll", "hugo", "docusaurus", "mkdocs", "docfx"] }""",
+            "The site model links are resolved with: auto (default) detects it from the repository's generator files; none resolves links as plain files on GitHub."),
+        ("links", """{ "type": "object", "additionalProperties": false, "properties": { "ignoreTargets": { "$ref": "#/definitions/stringOrList" }, "ignoreFragments": { "$ref": "#/definitions/stringOrList" }, "external": { "$ref": "#/definitions/stringOrList" } } }""",
+            "Link targets the link rules leave alone; each skipped link is counted in the run summary."),
     ];
 
     public static IReadOnlyList<string> SettingKeys => Settings.Select(s => s.Key).ToArray();
