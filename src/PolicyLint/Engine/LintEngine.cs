@@ -425,7 +425,7 @@ public sealed class LintEngine
                 return state;
             }
         }
-        var verdict = DocumentReader.Check(bytes, config.MaxFileSize, out int blockDepth, out int inlineDepth);
+        var verdict = DocumentReader.Check(bytes, config.MaxFileSize, out int blockDepth, out int inlineDepth, out var cost);
         if (verdict == ReadVerdict.TooLarge)
         {
             state.Raw.Add(Diagnostic.Create(EngineRules.FileTooLarge, Location.ForFile(display), (long)bytes.Length, config.MaxFileSize));
@@ -471,6 +471,12 @@ public sealed class LintEngine
         {
             state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
                 $"a line nests brackets about {inlineDepth} levels deep, more than the {MaxInlineNesting} PolicyLint parses (parsing time grows with the square of the depth)"));
+            return state;
+        }
+        if (verdict == ReadVerdict.TooCostly)
+        {
+            state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
+                $"the paragraph at line {cost.Line} holds {cost.Pattern}, a pattern whose parsing time grows with the square of its size; the file was not parsed"));
             return state;
         }
         if (verdict == ReadVerdict.ParseOnBigStack)
