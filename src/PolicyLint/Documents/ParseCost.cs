@@ -18,8 +18,11 @@ internal static class ParseCost
     /// <summary>Open delimiters Markdig nests in one paragraph before it gives up (its fixed limit).</summary>
     internal const int MarkdigDelimiterLimit = 10_240;
 
-    /// <summary>The worst pattern found: its description, its 1-based line, and the total estimate.</summary>
-    internal readonly record struct Estimate(long Total, string? Pattern, int Line)
+    /// <summary>
+    /// The worst pattern found: its description, its 1-based line, and the total estimate; and the paragraph with the most
+    /// emphasis, link or table delimiters (what to name when Markdig refuses a paragraph past its limit).
+    /// </summary>
+    internal readonly record struct Estimate(long Total, string? Pattern, int Line, int MostDelimiters = 0, int MostDelimitersLine = 0)
     {
         public bool OverBudget => Total > Budget;
     }
@@ -30,6 +33,7 @@ internal static class ParseCost
         public long Cost = -1;
         public string? Pattern;
         public int Line;
+        public int MostDelimiters, MostDelimitersLine;
 
         public void Add(long cost, int line, Func<string> describe)
         {
@@ -84,6 +88,7 @@ internal static class ParseCost
             long commentSteps = commentCost + (long)open * end - openCommentOffsets;
             worst.Add(commentSteps > 64L * (end - paraStartOffset + 1) ? commentSteps : 0, pl, () => $"{open:N0} '<!--' openers that never close");
             // Open delimiters: Markdig walks the chain of open ones for every inline it adds.
+            if (delimiters > worst.MostDelimiters) { worst.MostDelimiters = delimiters; worst.MostDelimitersLine = pl; }
             long d = Math.Min(delimiters, MarkdigDelimiterLimit);
             if (d > 1024)
             {
@@ -178,6 +183,6 @@ internal static class ParseCost
             i = lineEnd + 1; line++;
         }
         EndParagraph(bytes.Length);
-        return new Estimate(worst.Total, worst.Pattern, worst.Line);
+        return new Estimate(worst.Total, worst.Pattern, worst.Line, worst.MostDelimiters, worst.MostDelimitersLine);
     }
 }

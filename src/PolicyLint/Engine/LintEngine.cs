@@ -450,9 +450,12 @@ public sealed class LintEngine
             try { file = MarkdownFile.FromBytes(display, bytes); }
             catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
             {
-                // Markdig refuses pathological input (e.g. thousands of nested block quotes) with an exception.
-                state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
-                    "the document could not be parsed as Markdown (" + ex.Message.TrimEnd('.') + ")"));
+                // Markdig refuses pathological input (e.g. thousands of nested block quotes) with an exception; past its
+                // limit of open delimiters in one paragraph, the paragraph is named.
+                string reason = cost.MostDelimiters > ParseCost.MarkdigDelimiterLimit && ex.Message.Contains("depth limit", StringComparison.Ordinal)
+                    ? $"the paragraph or table at line {cost.MostDelimitersLine} holds about {cost.MostDelimiters:N0} emphasis, link or table delimiters, and Markdown's parser (Markdig) nests at most {ParseCost.MarkdigDelimiterLimit:N0} open ones in one paragraph; split it"
+                    : "the document could not be parsed as Markdown (" + ex.Message.TrimEnd('.') + ")";
+                state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display), reason));
                 return;
             }
             state.Linted = true;
