@@ -393,7 +393,8 @@ internal static class MojibakeDetector
 
         string repaired = sb.ToString();
         string? why = null;
-        if (!Accepts(page, ev, end - i, depth, confirmed, out wantsConfirmation, out why) &&
+        int box = page.BoxDrawingIsText && !ev.HasNonBox ? BoxRunContext(s, i, end, from, to) : 0;
+        if (!Accepts(page, ev, end - i, depth, confirmed, box, out wantsConfirmation, out why) &&
             !AcceptsInContext(s, i, end, from, to, page, ev, depth, repaired, out why))
         {
             return end;
@@ -535,7 +536,7 @@ internal static class MojibakeDetector
     }
 
     /// <summary>Whether a run of <paramref name="length"/> chars with this evidence is mojibake through the page.</summary>
-    private static bool Accepts(CodePage page, RunEvidence ev, int length, int depth, bool confirmed, out bool wantsConfirmation, out string? why)
+    private static bool Accepts(CodePage page, RunEvidence ev, int length, int depth, bool confirmed, int box, out bool wantsConfirmation, out string? why)
     {
         wantsConfirmation = false;
         why = null;
@@ -552,10 +553,14 @@ internal static class MojibakeDetector
             // multi-byte punctuation/emoji sequence.
             bool severalMixed = ev.SeqCount >= 2 && (ev.HasNonLetter || ev.CaseFlip);
             bool singlePunctuation = ev.SeqCount == 1 && ev.OnlyPunctOrAstral && length >= 3 && ev.HasNonLetter;
-            accept = !ev.AnyWeak && !ev.AnyPending && (severalMixed || singlePunctuation || confirmed);
-            wantsConfirmation = !ev.AnyWeak && !ev.AnyPending && !severalMixed && !singlePunctuation && depth == 0;
-            if (accept && page.BoxDrawingIsText && !ev.HasNonBox)
+            // A C1 control is acceptable when a deeper layer may consume it: the final repair must hold none.
+            bool pendingOk = !ev.AnyPending || depth + 1 < MaxLayers;
+            accept = !ev.AnyWeak && pendingOk && (severalMixed || singlePunctuation || confirmed);
+            wantsConfirmation = !ev.AnyWeak && pendingOk && !severalMixed && !singlePunctuation && depth == 0;
+            if (accept && page.BoxDrawingIsText && !ev.HasNonBox && !(confirmed && box > 0))
             {
+                // Box drawing is text in this page: a run of it alone is mojibake only inside text (a letter or
+                // digit beside it, no box drawing) in a document the same page broke elsewhere.
                 accept = false;
             }
 
@@ -563,6 +568,27 @@ internal static class MojibakeDetector
         }
 
         return accept;
+    }
+
+    /// <summary>
+    /// Where a run of box drawing alone (s[i, end)) stands: 0 next to other box drawing or with no letter or digit
+    /// beside it (a drawing), 1 with a letter or digit on one side, 2 between two letters (inside a word: "K├╢ln").
+    /// </summary>
+    private static int BoxRunContext(string s, int i, int end, int from, int to)
+    {
+        char prev = i > from ? s[i - 1] : ' ';
+        char next = end < to ? s[end] : ' ';
+        if ((prev >= '\u2500' && prev <= '\u259F') || (next >= '\u2500' && next <= '\u259F'))
+        {
+            return 0;
+        }
+
+        if (char.IsLetter(prev) && char.IsLetter(next))
+        {
+            return 2;
+        }
+
+        return char.IsLetterOrDigit(prev) || char.IsLetterOrDigit(next) ? 1 : 0;
     }
 
     /// <summary>
@@ -599,9 +625,9 @@ internal static class MojibakeDetector
             return false;
         }
 
-        if (page.BoxDrawingIsText && !ev.HasNonBox)
+        if (page.BoxDrawingIsText && !ev.HasNonBox && BoxRunContext(s, i, end, from, to) < 2)
         {
-            return false;
+            return false; // box drawing alone is judged by its word only when letters stand on both sides ("K├╢ln")
         }
 
         if (MojibakeEvidence.Implausibility(s, i, end, repaired) > 0)

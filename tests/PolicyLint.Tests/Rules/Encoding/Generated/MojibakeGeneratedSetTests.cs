@@ -23,6 +23,14 @@ public class MojibakeGeneratedSetTests(ITestOutputHelper output)
         output.WriteLine(table);
         string? path = Environment.GetEnvironmentVariable("POLICYLINT_MOJIBAKE_REPORT");
         if (!string.IsNullOrEmpty(path)) File.WriteAllText(path, table);
+        string? failures = Environment.GetEnvironmentVariable("POLICYLINT_MOJIBAKE_FAILURES");
+        if (!string.IsNullOrEmpty(failures))
+        {
+            // Every case that is not repaired exactly, or that holds a wrong repair, with the detector's findings.
+            File.WriteAllLines(failures, results.Where(r => (r.Case.Repairable && !r.Exact) || r.WrongRepairs > 0).Select(r =>
+                $"[{r.Case.Page} x{r.Case.Layers} {r.Case.Kind} {r.Case.Group} {r.Case.Language}] wrong={r.WrongRepairs}\n  original: {r.Case.Original}\n  broken:   {r.Case.Broken}\n  fixed:    {r.Fixed}\n" +
+                string.Concat(PolicyLint.Rules.Encoding.MojibakeDetector.Find(r.Case.Broken).Select(f => "  - " + f + "\n"))));
+        }
         foreach (var fp in fps.Take(30)) output.WriteLine("false positive: " + fp);
         foreach (var r in results.Where(r => r.WrongRepairs > 0).GroupBy(r => (r.Case.Page, r.Case.Kind, r.Case.Layers)).SelectMany(g => g.Take(2)).Take(200))
             output.WriteLine($"wrong repair [{r.Case.Page} x{r.Case.Layers} {r.Case.Kind} {r.Case.Group}]: {r.Case.Original}\n    broken: {r.Case.Broken}\n    fixed:  {r.Fixed}");
