@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using PolicyLint.Documents;
 
@@ -54,6 +55,9 @@ internal sealed class DocusaurusSite : SiteModel
 
     public override string Name => "docusaurus";
     public override bool RendersTitleAsH1 => true;
+
+    /// <summary>The configuration, the list of versions and the Netlify redirects file.</summary>
+    protected override IEnumerable<string> InputFiles() => base.InputFiles().Concat([Prefix("versions.json"), Prefix("static/_redirects")]);
 
     private static string? Find(string text, string pattern) => Regex.Match(text, pattern) is { Success: true } m ? m.Groups[1].Value : null;
 
