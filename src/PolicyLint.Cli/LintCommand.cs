@@ -197,6 +197,7 @@ internal sealed class LintCommand
         {
             options.Color = toTerminal && Terminal.ColorAllowed(s.NoColor);
             options.Excerpts = toTerminal && !s.Quiet;
+            if (options.Excerpts) options.TerminalWidth = Terminal.Width();
         }
         string report = s.Format switch
         {

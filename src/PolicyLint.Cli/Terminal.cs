@@ -11,6 +11,20 @@ internal static class Terminal
     public static bool StdoutIsTerminal => !Console.IsOutputRedirected;
     public static bool StderrIsTerminal => !Console.IsErrorRedirected;
 
+    /// <summary>
+    /// The terminal's width in columns for cutting excerpt lines: COLUMNS when it is a positive number, else the width the
+    /// terminal reports, else null (lines are not cut).
+    /// </summary>
+    public static int? Width()
+    {
+        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out int columns) && columns > 0)
+            return columns;
+        try { return Console.WindowWidth > 0 ? Console.WindowWidth : null; }
+        catch (IOException) { return null; }
+        catch (PlatformNotSupportedException) { return null; }
+    }
+
     public static bool ColorAllowed(bool noColorOption) =>
         !noColorOption
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))

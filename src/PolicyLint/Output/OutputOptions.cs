@@ -25,6 +25,12 @@ public sealed class OutputOptions
     /// <summary>Text format: a source excerpt with a caret line under each finding.</summary>
     public bool Excerpts { get; set; }
 
+    /// <summary>
+    /// Text format: the terminal's width in columns. An excerpt line wider than the room left after its gutter is cut around
+    /// the finding, with an ellipsis where text was left out. Null or 0: lines are never cut.
+    /// </summary>
+    public int? TerminalWidth { get; set; }
+
     /// <summary>Text format: the closing summary line (files, errors, warnings, fixable, elapsed time).</summary>
     public bool Summary { get; set; } = true;
 

@@ -97,12 +97,13 @@ public static class TextFormatter
         {
             string number = loc.StartLine.ToString(CultureInfo.InvariantCulture);
             string gutter = new string(' ', number.Length);
-            string shown = ExpandTabs(line, out var map);
-            int startCol = Math.Min(loc.StartColumn - 1, line.Length);
-            int endCol = loc.EndLine == loc.StartLine ? Math.Min(Math.Max(loc.EndColumn - 1, startCol + 1), line.Length) : line.Length;
-            int caretStart = map[startCol];
-            int caretEnd = Math.Max(map[Math.Max(endCol, startCol)], caretStart + 1);
-            string carets = new string('^', caretEnd - caretStart);
+            int start = Math.Min(loc.StartColumn - 1, line.Length);
+            int end = loc.EndLine == loc.StartLine ? Math.Min(Math.Max(loc.EndColumn - 1, start + 1), line.Length) : line.Length;
+            int? room = options.TerminalWidth is > 0 and var w ? Math.Max(1, w - (2 + number.Length + 3)) : null;   // "  12 | "
+            var layout = ExcerptLayout.Layout(line, start, end, room);
+            string shown = layout.Text;
+            int caretStart = layout.CaretStart;
+            string carets = new string('^', layout.CaretWidth);
             sb.Append("  ").Append(Paint(number + " |", Dim, options)).Append(' ').Append(shown).Append('\n');
             sb.Append("  ").Append(Paint(gutter + " |", Dim, options)).Append(' ').Append(new string(' ', caretStart))
               .Append(Paint(carets, d.Severity == Severity.Error ? Red + Bold : d.Severity == Severity.Warning ? Yellow + Bold : Cyan, options)).Append('\n');
@@ -110,23 +111,6 @@ public static class TextFormatter
         if (d.Fix is not null)
             sb.Append("  ").Append(Paint($"fix{(d.Fix.IsSafe ? "" : " (unsafe)")}: {d.Fix.Title}", Green, options)).Append('\n');
         if (d.Descriptor.HelpLink is { } link) sb.Append("  ").Append(Paint("help: " + link, Dim, options)).Append('\n');
-    }
-
-    /// <summary>Replaces tabs with spaces (tab stops of 4) and maps each original column to its shown column.</summary>
-    private static string ExpandTabs(string line, out int[] map)
-    {
-        map = new int[line.Length + 1];
-        var sb = new StringBuilder(line.Length);
-        for (int i = 0; i < line.Length; i++)
-        {
-            map[i] = sb.Length;
-            char c = line[i];
-            if (c == '\t') sb.Append(' ', 4 - sb.Length % 4);
-            else if (char.IsControl(c)) sb.Append('?');
-            else sb.Append(c);
-        }
-        map[line.Length] = sb.Length;
-        return sb.ToString();
     }
 
     /// <summary>Per-rule counts (rule, count, fixable, name), most frequent first; empty when there is no finding.</summary>
