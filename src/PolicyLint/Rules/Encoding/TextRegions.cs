@@ -53,6 +53,10 @@ internal sealed class TextRegions
                 case LiteralInline lit when !IsAutoLinkText(lit):
                     Add(list, MarkdownFile.GetSpan(lit), TextRegionKind.Prose);
                     break;
+                case HtmlEntityInline entity:
+                    // A character reference is prose as shown ("&#233;" is "é"); kept in the region around it.
+                    Add(list, MarkdownFile.GetSpan(entity), TextRegionKind.Prose);
+                    break;
                 case CodeInline code:
                     var s = MarkdownFile.GetSpan(code);
                     int d = Math.Min(code.DelimiterCount, s.Length / 2);
