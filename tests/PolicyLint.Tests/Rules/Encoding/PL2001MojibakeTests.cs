@@ -114,3 +114,20 @@ public sealed class PL2001WrittenOverTests
         LintVerifier.Verify("# T\n\nHugs \u00ED\u00A0\u00BE to all.\n", rules: ["PL2001"]);
     }
 }
+
+public sealed class PL2001HtmlTests
+{
+    [Fact]
+    public void TextOfHtmlBlocksAndAltAndTitleAttributesAreChecked()
+    {
+        LintVerifier.Verify("# T\n\n<div class=\"note\">\n<p>The caf{|PL2001:Ã©|} is <b>open</b>, don{|PL2001:&#226;&#128;&#153;|}t go.</p>\n</div>\n\n" +
+                            "Inline <img src=\"a.png\" alt=\"r{|PL2001:Ã©|}sum{|PL2001:Ã©|}\" title=\"na{|PL2001:Ã¯|}ve\"> image.\n", rules: ["PL2001"]);
+        LintVerifier.VerifyFix("# T\n\n<div>\n<p>The cafÃ© is open.</p>\n</div>\n", "# T\n\n<div>\n<p>The café is open.</p>\n</div>\n", rules: ["PL2001"]);
+    }
+
+    [Fact]
+    public void CommentsCodeScriptsAndOtherAttributesInHtmlAreNotChecked() =>
+        LintVerifier.Verify("# T\n\n<div data-x=\"cafÃ©\">\n<!-- cafÃ© -->\n<pre>cafÃ©</pre>\n<code>cafÃ©</code>\n" +
+                            "<script>let s = \"cafÃ©\";</script>\n<p>ok</p>\n</div>\n",
+            config: "rules:\n  PL2001:\n    options:\n      checkCode: true\n", rules: ["PL2001"]);
+}
