@@ -150,7 +150,7 @@ public sealed class LintEngine
         foreach (var dir in unreadableFolders.Keys) files.Add(dir);
         foreach (var m in memory.Keys) if (!files.Contains(m)) files.Add(m);
         var ordered = files.OrderBy(f => f, StringComparer.Ordinal).ToArray();
-        var workspace = new Workspace(rootDir, baseDir, ordered, request.Clock, resolver.GetConfiguration);
+        var workspace = new Workspace(rootDir, baseDir, ordered, request.Clock, resolver.GetConfiguration, request.State);
 
         // Initialize analyzers for this run, then run workspace-start actions.
         var actions = new List<AnalyzerActions>();
