@@ -57,6 +57,9 @@ public abstract class AnalysisWorkspace
     /// <summary>The site model that publishes the documents these settings apply to (the <c>site</c> setting, detected once per run), or null for plain files.</summary>
     internal virtual Sites.SiteModel? GetSite(SharedSettings settings) => null;
 
+    /// <summary>Tells the result cache that the current document's findings depend on the anchors of another document.</summary>
+    internal virtual void DependsOnOutline(string fullPath) { }
+
     /// <summary>Counts a link that was not checked, by reason; the run summary shows the counts.</summary>
     internal virtual void CountUnchecked(string reason) { }
 

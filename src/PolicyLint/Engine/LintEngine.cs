@@ -355,6 +355,7 @@ public sealed class LintEngine
                 if (stored.ToDiagnostic(findRule) is { } d) diagnostics.Add(d);
             if (diagnostics.Count == entry.Diagnostics.Count)
             {
+                foreach (var (reason, count) in entry.UncheckedLinks) workspace.AddUnchecked(reason, count);
                 string display = workspace.GetDisplayPath(full);
                 return new FileState(display, full, config)
                 {

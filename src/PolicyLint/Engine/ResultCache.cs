@@ -35,6 +35,12 @@ internal sealed class DependencyRecorder
     public Dictionary<string, PathLookup> Lookups { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Documents { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Files { get; } = new(StringComparer.Ordinal);
+    /// <summary>Documents whose anchors (as their site model makes them, includes and all) a finding was checked against.</summary>
+    public HashSet<string> Outlines { get; } = new(StringComparer.Ordinal);
+    /// <summary>The <c>site</c> settings ("auto", "hugo"...) whose model the document's link rules consulted.</summary>
+    public HashSet<string> Sites { get; } = new(StringComparer.Ordinal);
+    /// <summary>Links the document's analysis counted as not checked, by reason (replayed when it is served from the cache).</summary>
+    public Dictionary<string, int> UncheckedLinks { get; } = new(StringComparer.Ordinal);
     public List<(DateTimeOffset Date, bool HasTime, int StableAbove, int Days)> Days { get; } = new();
     /// <summary>The clock was read directly (not through <see cref="Workspace.DaysUntil"/>): valid for that calendar day only.</summary>
     public bool ReadClock { get; set; }
@@ -42,6 +48,9 @@ internal sealed class DependencyRecorder
     public void Lookup(string fullPath, PathLookup result) { lock (Lookups) Lookups[fullPath] = result; }
     public void Document(string fullPath) { lock (Documents) Documents.Add(fullPath); }
     public void File(string fullPath) { lock (Files) Files.Add(fullPath); }
+    public void Outline(string fullPath) { lock (Outlines) Outlines.Add(fullPath); }
+    public void Site(string name) { lock (Sites) Sites.Add(name); }
+    public void Unchecked(string reason) { lock (UncheckedLinks) UncheckedLinks[reason] = UncheckedLinks.TryGetValue(reason, out var n) ? n + 1 : 1; }
     public void Day(DateTimeOffset date, bool hasTime, int stableAbove, int days) { lock (Days) Days.Add((date, hasTime, stableAbove, days)); }
 }
 
@@ -55,6 +64,9 @@ internal sealed class CacheEntry
     public List<(string Path, PathKind Kind, string? Actual)> Lookups = new();
     public List<(string Path, string Fingerprint)> Documents = new();
     public List<(string Path, string Hash)> Files = new();
+    public List<(string Path, string Fingerprint)> Outlines = new();
+    public List<(string Name, string Fingerprint)> Sites = new();
+    public List<(string Reason, int Count)> UncheckedLinks = new();
     public List<(DateTimeOffset Date, bool HasTime, int StableAbove, int Days)> Days = new();
     public List<StoredDiagnostic> Diagnostics = new();
 }
@@ -122,14 +134,16 @@ internal sealed class StoredDiagnostic
 /// <summary>
 /// The incremental cache of a lint run: per document, its findings and everything they were computed from. An entry is used
 /// only when every input is unchanged: the document's bytes, its effective configuration, the paths it looked up, the documents
-/// its cross-file findings came from (their bytes, configuration, and whether they are in the run), other files read, and the
-/// clock's whole days to each date it compared; the tool, its analyzers and plugins, the root, base directory and command-line
+/// its cross-file findings came from (their bytes, configuration, and whether they are in the run), other files read, the
+/// anchors of the pages its site-model links reach, the site model's fingerprint (generator configuration, redirect files,
+/// the listing of every file, every page's front matter; or, with no model, the generator files detection looks at), and the
+/// clock's whole days to each date it compared; the links it counted as not checked are kept and counted again; the tool, its analyzers and plugins, the root, base directory and command-line
 /// overrides select the cache file. The file is read once and replaced atomically (write to a unique temporary file, then
 /// rename), so concurrent runs never see a torn file: the last writer wins, and a lost entry only costs a re-lint.
 /// </summary>
 internal sealed class ResultCache
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private const string Magic = "PolicyLintCache";
     private const long MaxHashedFileSize = 64L * 1024 * 1024;
     private readonly string _directory;
@@ -251,6 +265,10 @@ internal sealed class ResultCache
             if (FileHash(path) != hash) return null;
         foreach (var (path, fingerprint) in e.Documents)
             if (DocumentFingerprint(path, workspace, resolver) != fingerprint) return null;
+        foreach (var (name, fingerprint) in e.Sites)
+            if (workspace.SiteFingerprint(name) != fingerprint) return null;
+        foreach (var (path, fingerprint) in e.Outlines)
+            if (workspace.OutlineFingerprint(path) != fingerprint) return null;
         _hits = true;
         return e;
     }
@@ -272,6 +290,9 @@ internal sealed class ResultCache
         foreach (var kv in deps.Lookups.OrderBy(kv => kv.Key, StringComparer.Ordinal)) e.Lookups.Add((kv.Key, kv.Value.Kind, kv.Value.ActualPath));
         foreach (var f in deps.Files.OrderBy(f => f, StringComparer.Ordinal)) e.Files.Add((f, FileHash(f)));
         foreach (var d in deps.Documents.OrderBy(f => f, StringComparer.Ordinal)) e.Documents.Add((d, DocumentFingerprint(d, workspace, resolver)));
+        foreach (var n in deps.Sites.OrderBy(n => n, StringComparer.Ordinal)) e.Sites.Add((n, workspace.SiteFingerprint(n)));
+        foreach (var o in deps.Outlines.OrderBy(o => o, StringComparer.Ordinal)) e.Outlines.Add((o, workspace.OutlineFingerprint(o)));
+        foreach (var kv in deps.UncheckedLinks.OrderBy(kv => kv.Key, StringComparer.Ordinal)) e.UncheckedLinks.Add((kv.Key, kv.Value));
         e.Days.AddRange(deps.Days.Distinct());
         foreach (var d in result.Diagnostics) e.Diagnostics.Add(StoredDiagnostic.From(d));
         _updates[fullPath] = e;
@@ -370,6 +391,12 @@ internal sealed class ResultCache
         foreach (var (p, f) in e.Documents) { w.Write(p); w.Write(f); }
         w.Write(e.Files.Count);
         foreach (var (p, h) in e.Files) { w.Write(p); w.Write(h); }
+        w.Write(e.Outlines.Count);
+        foreach (var (p, h) in e.Outlines) { w.Write(p); w.Write(h); }
+        w.Write(e.Sites.Count);
+        foreach (var (p, h) in e.Sites) { w.Write(p); w.Write(h); }
+        w.Write(e.UncheckedLinks.Count);
+        foreach (var (p, c) in e.UncheckedLinks) { w.Write(p); w.Write(c); }
         w.Write(e.Days.Count);
         foreach (var (d, t, a, n) in e.Days) { w.Write(d.UtcTicks); w.Write((short)d.Offset.TotalMinutes); w.Write(t); w.Write(a); w.Write(n); }
         w.Write(e.Diagnostics.Count);
@@ -400,6 +427,12 @@ internal sealed class ResultCache
         for (int i = 0; i < n; i++) e.Documents.Add((r.ReadString(), r.ReadString()));
         n = r.ReadInt32();
         for (int i = 0; i < n; i++) e.Files.Add((r.ReadString(), r.ReadString()));
+        n = r.ReadInt32();
+        for (int i = 0; i < n; i++) e.Outlines.Add((r.ReadString(), r.ReadString()));
+        n = r.ReadInt32();
+        for (int i = 0; i < n; i++) e.Sites.Add((r.ReadString(), r.ReadString()));
+        n = r.ReadInt32();
+        for (int i = 0; i < n; i++) e.UncheckedLinks.Add((r.ReadString(), r.ReadInt32()));
         n = r.ReadInt32();
         for (int i = 0; i < n; i++)
         {

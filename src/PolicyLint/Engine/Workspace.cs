@@ -86,12 +86,51 @@ internal sealed class Workspace : AnalysisWorkspace
         string name = settings.Site;
         // siteRoots written by hand keep plain-file resolution unless a model is asked for by name.
         if (name == "auto" && settings.SiteRoots.Count > 0) return null;
-        return SiteModels.GetOrAdd(name, n => new Lazy<Sites.SiteModel?>(() => Sites.SiteDetector.Create(RootDirectory, n),
-            System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        DependencyRecorder.Current?.Site(name);
+        return Site(name);
     }
 
+    private Sites.SiteModel? Site(string name) =>
+        SiteModels.GetOrAdd(name, n => new Lazy<Sites.SiteModel?>(() => Sites.SiteDetector.Create(RootDirectory, n),
+            System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    private readonly ConcurrentDictionary<string, Lazy<string>> _siteFingerprints = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What the answers of the site model named <paramref name="name"/> depend on, as a hash (once per run): the model's
+    /// <see cref="Sites.SiteModel.Fingerprint"/>, or, when detection finds none, the generator files detection looks at.
+    /// </summary>
+    internal string SiteFingerprint(string name) => _siteFingerprints.GetOrAdd(name, n => new Lazy<string>(() =>
+    {
+        string text;
+        try
+        {
+            var site = Site(n);
+            text = site is not null ? "model:" + site.Fingerprint : n == "auto" ? "none:" + Sites.SiteDetector.Probe(RootDirectory) : "none";
+        }
+        catch (ArgumentException ex) { text = "error:" + ex.Message; } // an unknown model name: the configuration error repeats
+        return ResultCache.Hash(text);
+    }, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    /// <summary>A hash of the anchors of the document at <paramref name="fullPath"/> as its outline gives them ("-" when unknown).</summary>
+    internal string OutlineFingerprint(string fullPath)
+    {
+        var outline = GetOutlineUnrecorded(fullPath);
+        return outline is null ? "-" : ResultCache.Hash(string.Join("\n", outline.Anchors.OrderBy(a => a, StringComparer.Ordinal)));
+    }
+
+    /// <summary>Tells the result cache that the current document's findings depend on the anchors of another document (as its site makes them).</summary>
+    internal override void DependsOnOutline(string fullPath) => DependencyRecorder.Current?.Outline(fullPath);
+
     /// <inheritdoc/>
-    internal override void CountUnchecked(string reason) => _unchecked.AddOrUpdate(reason, 1, (_, n) => n + 1);
+    internal override void CountUnchecked(string reason)
+    {
+        DependencyRecorder.Current?.Unchecked(reason);
+        AddUnchecked(reason, 1);
+    }
+
+    /// <summary>Adds links not checked by a document served from the result cache.</summary>
+    internal void AddUnchecked(string reason, int count) => _unchecked.AddOrUpdate(reason, count, (_, n) => n + count);
 
     /// <summary>Links not checked in this run, by reason.</summary>
     internal IReadOnlyDictionary<string, int> UncheckedLinks => _unchecked;
@@ -152,6 +191,11 @@ internal sealed class Workspace : AnalysisWorkspace
     public override DocumentOutline? GetOutline(string fullPath)
     {
         DependencyRecorder.Current?.Document(fullPath);
+        return GetOutlineUnrecorded(fullPath);
+    }
+
+    private DocumentOutline? GetOutlineUnrecorded(string fullPath)
+    {
         if (_outlines.TryGetValue(fullPath, out var outline)) return outline;
         return _readOutlines.GetOrAdd(fullPath, p => new Lazy<DocumentOutline?>(() => ReadOutline(p))).Value;
     }

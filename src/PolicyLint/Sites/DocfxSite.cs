@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using Markdig.Helpers;
 using PolicyLint.Documents;
@@ -35,6 +36,12 @@ internal sealed class DocfxSite : SiteModel
     public override string Name => "docfx";
     // Learn pages show the Markdown's own H1; the front matter title is the HTML <title>.
     public override bool RendersTitleAsH1 => false;
+
+    /// <summary>The configuration and the redirection files at the root.</summary>
+    protected override IEnumerable<string> InputFiles() => base.InputFiles().Concat(Files.Children("").Where(IsRedirectionFile));
+
+    private static bool IsRedirectionFile(string name) =>
+        name.StartsWith(".openpublishing.redirection", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     private string Prefix(string p) => _docset.Length == 0 ? p : _docset + "/" + p;
 
@@ -102,7 +109,7 @@ internal sealed class DocfxSite : SiteModel
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in Files.Children(""))
         {
-            if (!name.StartsWith(".openpublishing.redirection", StringComparison.OrdinalIgnoreCase) || !name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) continue;
+            if (!IsRedirectionFile(name)) continue;
             if (ConfigTree.Get(ConfigTree.Read(Files.FullPath(name)), "redirections") is not List<object?> list) continue;
             foreach (var o in list)
                 if (ConfigTree.GetString(o as Dictionary<string, object?>, "source_path") is { } src)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using PolicyLint.Documents;
 
@@ -54,6 +55,19 @@ internal sealed class DocusaurusSite : SiteModel
 
     public override string Name => "docusaurus";
     public override bool RendersTitleAsH1 => true;
+
+    /// <summary>
+    /// Docusaurus prints the front matter title as the page's H1 only when the Markdown has no title of its own (its first
+    /// heading is not an H1: that H1 is the page's title then) and <c>hide_title</c> is not set.
+    /// </summary>
+    public override bool ShowsFrontMatterTitle(MarkdownFile file)
+    {
+        if (file.Headings.Length > 0 && file.Headings[0].Level == 1) return false;
+        return !(file.FrontMatter.TryGetEntry("hide_title", out _, out var hide) && hide is YamlDotNet.RepresentationModel.YamlScalarNode { Value: "true" });
+    }
+
+    /// <summary>The configuration, the list of versions and the Netlify redirects file.</summary>
+    protected override IEnumerable<string> InputFiles() => base.InputFiles().Concat([Prefix("versions.json"), Prefix("static/_redirects")]);
 
     private static string? Find(string text, string pattern) => Regex.Match(text, pattern) is { Success: true } m ? m.Groups[1].Value : null;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using PolicyLint.Documents;
 
@@ -52,6 +53,10 @@ internal sealed class JekyllSite : SiteModel
 
     public override string Name => "jekyll";
     public override bool RendersTitleAsH1 => _titleAsH1;
+
+    /// <summary>The configuration, the Gemfile (detection) and the layouts (whether the title is printed as the H1).</summary>
+    protected override IEnumerable<string> InputFiles() =>
+        base.InputFiles().Concat(["Gemfile"]).Concat(Files.Children(Prefix("_layouts")).Select(n => Prefix("_layouts") + "/" + n));
 
     private string Prefix(string rel) => _source.Length == 0 ? rel : _source + "/" + rel;
 

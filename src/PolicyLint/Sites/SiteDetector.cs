@@ -59,6 +59,30 @@ internal static class SiteDetector
     private static readonly string[] DocusaurusConfigs =
         ["docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.cjs", "docusaurus.config.mts"];
 
+    private static readonly string[] HugoConfigs =
+        ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config/_default/hugo.toml", "config/_default/hugo.yaml", "config/_default/config.toml"];
+    private static readonly string[] HugoLegacyConfigs = ["config.toml", "config.yaml", "config.yml", "config.json"];
+
+    /// <summary>
+    /// What detection looks at, as text: which generator files and marker folders exist in the root and its direct subfolders,
+    /// and the content of the root's <c>_config.yml</c> and <c>Gemfile</c>. While it is unchanged, detection finds no model again
+    /// (the result cache's key for documents read as plain files).
+    /// </summary>
+    public static string Probe(string root)
+    {
+        var probe = SiteFiles.Shallow(root);
+        var sb = new System.Text.StringBuilder();
+        foreach (var dir in CandidateDirs(probe))
+            foreach (var f in new[] { "mkdocs.yml", "mkdocs.yaml", "docfx.json", "content", "archetypes" }.Concat(DocusaurusConfigs).Concat(HugoConfigs).Concat(HugoLegacyConfigs))
+            {
+                string rel = dir.Length == 0 ? f : dir + "/" + f;
+                if (probe.Exists(rel)) sb.Append(rel).Append('\n');
+            }
+        foreach (var f in new[] { "_config.yml", "_config.yaml", "Gemfile" })
+            if (probe.IsFile(f)) sb.Append(f).Append(':').Append(ReadText(probe.FullPath(f))).Append('\n');
+        return sb.ToString();
+    }
+
     private static IEnumerable<string> CandidateDirs(SiteFiles files)
     {
         yield return "";
@@ -79,9 +103,9 @@ internal static class SiteDetector
                 if (files.IsFile(At(f))) return new DocusaurusSite(full.Value, At(f), ReadText(files.FullPath(At(f))));
         if (want("hugo"))
         {
-            foreach (var f in new[] { "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config/_default/hugo.toml", "config/_default/hugo.yaml", "config/_default/config.toml" })
+            foreach (var f in HugoConfigs)
                 if (files.IsFile(At(f))) return new HugoSite(full.Value, At(f), ConfigTree.Read(files.FullPath(At(f))));
-            foreach (var f in new[] { "config.toml", "config.yaml", "config.yml", "config.json" })
+            foreach (var f in HugoLegacyConfigs)
                 if (files.IsFile(At(f)) && (files.IsDirectory(At("content")) || files.IsDirectory(At("archetypes")) || name == "hugo"))
                     return new HugoSite(full.Value, At(f), ConfigTree.Read(files.FullPath(At(f))));
         }

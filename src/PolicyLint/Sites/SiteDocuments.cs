@@ -10,6 +10,8 @@ internal static class SiteDocuments
 {
     public static MarkdownFile? Load(string fullPath)
     {
+        // The including page's anchors depend on this file: a cached finding about them is kept only while it is unchanged.
+        Engine.DependencyRecorder.Current?.File(fullPath);
         try
         {
             var info = new FileInfo(fullPath);

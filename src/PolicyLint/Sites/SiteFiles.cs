@@ -81,6 +81,20 @@ internal sealed class SiteFiles
 
     public IEnumerable<string> Files => _files;
 
+    /// <summary>A hash of the listing: every file and folder path, and whether the listing is complete.</summary>
+    public string ListingFingerprint()
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData([Complete ? (byte)1 : (byte)0]);
+        foreach (var (rel, kind) in _files.Select(f => (f, (byte)'f')).Concat(_dirs.Select(d => (d, (byte)'d'))).OrderBy(e => e.Item1, StringComparer.Ordinal))
+        {
+            hash.AppendData([kind]);
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(rel));
+            hash.AppendData([0]);
+        }
+        return Convert.ToBase64String(hash.GetHashAndReset());
+    }
+
     public string FullPath(string rel) => rel.Length == 0 ? Root : Path.GetFullPath(Path.Combine(Root, rel.Replace('/', Path.DirectorySeparatorChar)));
 
     /// <summary>The relative path of a full path under the root, or null when it is outside.</summary>
@@ -109,7 +123,8 @@ internal sealed class SiteFiles
                 {
                     if (++count > MaxEntries) return false;
                     string name = Path.GetFileName(e);
-                    if (name == ".git") continue;
+                    // PolicyLint's own result cache is no part of any site (and its file changes with every run).
+                    if (name is ".git" or Engine.ResultCache.DefaultFolderName) continue;
                     string rel = Relative(e)!;
                     FileAttributes attr;
                     try { attr = File.GetAttributes(e); }

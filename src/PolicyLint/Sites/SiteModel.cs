@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using PolicyLint.Documents;
 
@@ -79,6 +80,12 @@ internal abstract class SiteModel
     /// <summary>True when the site shows the front matter <c>title</c> as the page's H1 (so the Markdown needs none).</summary>
     public virtual bool RendersTitleAsH1 => false;
 
+    /// <summary>
+    /// True when the page made from <paramref name="file"/> shows its front matter <c>title</c> as the H1: on a site that renders
+    /// the title (<see cref="RendersTitleAsH1"/>), unless the model knows this page does not.
+    /// </summary>
+    public virtual bool ShowsFrontMatterTitle(MarkdownFile file) => RendersTitleAsH1;
+
     /// <summary>True when the generator renders <paramref name="rel"/> as a page; other files (a README the build excludes) are read on GitHub.</summary>
     public abstract bool Publishes(string rel);
 
@@ -93,6 +100,48 @@ internal abstract class SiteModel
 
     /// <summary>True when fragments of links into <paramref name="rel"/> cannot be checked (anchors made at build time).</summary>
     public virtual bool AnchorsUnknown(string rel) => false;
+
+    /// <summary>
+    /// The files besides the Markdown pages whose content the model's answers depend on (relative to the root): the generator
+    /// configuration, and per model the layouts, version lists and redirect files it reads. The result cache keeps a finding
+    /// that used the model only while these, the site's file listing and every page's front matter are unchanged.
+    /// </summary>
+    protected virtual IEnumerable<string> InputFiles() => ConfigFile is null ? [] : [ConfigFile];
+
+    /// <summary>
+    /// A hash of everything the model's answers are computed from: its name and configuration file, the listing of every file
+    /// and folder (link targets), the bytes of <see cref="InputFiles"/>, and the front matter block of every Markdown file
+    /// (permalinks, ids, slugs, aliases). A page's body is not part of it: anchors are checked through the target's outline.
+    /// </summary>
+    public string Fingerprint => _fingerprint ??= ComputeFingerprint();
+
+    private string? _fingerprint;
+
+    private string ComputeFingerprint()
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        void Add(string s) { var b = Encoding.UTF8.GetBytes(s); hash.AppendData(b); hash.AppendData([0]); }
+        Add(Describe());
+        Add(Files.ListingFingerprint());
+        foreach (var rel in InputFiles().Distinct(StringComparer.Ordinal).OrderBy(r => r, StringComparer.Ordinal))
+        {
+            Add(rel);
+            try
+            {
+                var info = new FileInfo(Files.FullPath(rel));
+                Add(!info.Exists ? "-" : info.Length > ConfigTree.MaxConfigSize ? "big:" + info.Length + ":" + info.LastWriteTimeUtc.Ticks : Convert.ToBase64String(File.ReadAllBytes(info.FullName)));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException) { Add("?"); }
+        }
+        foreach (var rel in Files.Files.Where(IsMarkdown).OrderBy(r => r, StringComparer.Ordinal))
+        {
+            Add(rel);
+            Add(PageFrontMatter.ReadBlock(Files.FullPath(rel)) is { } block ? block.Fence + "\n" + block.Text : "-");
+        }
+        var sb = new StringBuilder();
+        foreach (var b in hash.GetHashAndReset()) sb.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        return sb.ToString();
+    }
 
     /// <summary>"site model: hugo (from hugo.toml)".</summary>
     public string Describe() => ConfigFile is null ? $"site model: {Name}" : $"site model: {Name} (from {ConfigFile})";
@@ -189,32 +238,45 @@ internal sealed class PageFrontMatter
 
     public static PageFrontMatter Read(string fullPath)
     {
+        if (ReadBlock(fullPath) is not { } block) return None;
+        return block.Fence switch
+        {
+            "---" => new PageFrontMatter(ConfigTree.FromYaml(block.Text), true),
+            "+++" => new PageFrontMatter(ConfigTree.FromToml(block.Text), true),
+            _ => new PageFrontMatter(ConfigTree.FromJson(block.Text), true),
+        };
+    }
+
+    /// <summary>The front matter block of a file as written: its opening fence ("---", "+++" or "{" for JSON) and its text; null when there is none.</summary>
+    public static (string Fence, string Text)? ReadBlock(string fullPath)
+    {
         try
         {
             var info = new FileInfo(fullPath);
-            if (!info.Exists || info.Length == 0 || info.Length > MaxSize) return None;
+            if (!info.Exists || info.Length == 0 || info.Length > MaxSize) return null;
             using var reader = new StreamReader(fullPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             string? first = reader.ReadLine();
-            if (first is null) return None;
+            if (first is null) return null;
             string fence = first.TrimEnd();
-            if (fence != "---" && fence != "+++" && !fence.StartsWith("{", StringComparison.Ordinal)) return None;
+            bool json = fence.StartsWith("{", StringComparison.Ordinal);
+            if (fence != "---" && fence != "+++" && !json) return null;
             var sb = new StringBuilder();
-            if (fence.StartsWith("{", StringComparison.Ordinal)) sb.Append(first).Append('\n');
+            if (json) sb.Append(first).Append('\n');
             string? line;
             int lines = 0;
             while ((line = reader.ReadLine()) is not null && lines++ < 5000)
             {
                 string t = line.TrimEnd();
-                if (fence == "---" && (t == "---" || t == "...")) return new PageFrontMatter(ConfigTree.FromYaml(sb.ToString()), true);
-                if (fence == "+++" && t == "+++") return new PageFrontMatter(ConfigTree.FromToml(sb.ToString()), true);
+                if (fence == "---" && (t == "---" || t == "...")) return (fence, sb.ToString());
+                if (fence == "+++" && t == "+++") return (fence, sb.ToString());
                 sb.Append(line).Append('\n');
-                if (fence.StartsWith("{", StringComparison.Ordinal) && t == "}") return new PageFrontMatter(ConfigTree.FromJson(sb.ToString()), true);
+                if (json && t == "}") return ("{", sb.ToString());
             }
-            return None;
+            return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return None;
+            return null;
         }
     }
 }

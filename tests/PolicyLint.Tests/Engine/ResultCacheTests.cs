@@ -73,6 +73,9 @@ public sealed class ResultCacheTests
                 lines.Add($"{l.Path}({l.StartLine},{l.StartColumn},{l.EndLine},{l.EndColumn})@{l.Span.Start}+{l.Span.Length} {d.Severity} {d.Id}: {d.Message}{fix}");
             }
         }
+        // The summary's counts of links not checked, and the site model line, are part of what a run reports.
+        foreach (var kv in r.UncheckedLinks.OrderBy(kv => kv.Key, StringComparer.Ordinal)) lines.Add($"not checked: {kv.Key}: {kv.Value}");
+        lines.AddRange(r.SiteModels);
         return lines;
     }
 
@@ -213,6 +216,108 @@ public sealed class ResultCacheTests
             written.Where(p => !p.StartsWith("repo/.policylint-cache/results-", StringComparison.Ordinal) && !p.StartsWith("repo/docs", StringComparison.Ordinal)
                 && p != "repo/.policylint.yml").ToArray());
         Assert.Single(Directory.GetFiles(outer.Path_("repo/.policylint-cache"), "results-*.bin"));
+    }
+
+    // ---- Site models: generator configuration, redirects, other pages' front matter, includes, detection ------------------
+
+    private const string DefinitionTermConfig = "[markup.goldmark.parser]\nautoDefinitionTermID = true\n";
+
+    [Fact]
+    public void EditingTheHugoConfigurationChangesTheFindingsOfAWarmRun()
+    {
+        using var t = NewTree();
+        t.Files.Write("hugo.toml", DefinitionTermConfig)
+            .Write("content/glossary.md", "---\ntitle: Glossary\n---\n\nTerm one\n: The first term.\n")
+            .Write("content/a.md", "---\ntitle: A\n---\n\nSee [term one](/glossary/#term-one).\n")
+            .Write("content/b.md", "---\ntitle: B\n---\n\nNo links.\n");
+        var first = t.Check("first run");
+        Assert.Equal(["site model: hugo (from hugo.toml)"], first.SiteModels);
+        Assert.Empty(Findings(first, "PL3002")); // a definition term's id
+        Assert.Equal(3, t.Check("nothing changed").CachedFiles);
+        t.Files.Write("hugo.toml", "[markup.goldmark.parser]\nautoDefinitionTermID = false\n");
+        var edited = t.Check("autoDefinitionTermID turned off in hugo.toml");
+        Assert.Equal(["content/a.md(5,16): Anchor '#term-one' matches no heading or id in 'content/glossary.md'"], Findings(edited, "PL3002"));
+        Assert.Equal(0, edited.CachedFiles); // every page's answers came from the model
+        t.Files.Write("content/b.md", "---\ntitle: B\n---\n\nOther text, still no links.\n");
+        var body = t.Check("another page's body edited");
+        Assert.Single(Findings(body, "PL3002"));
+        Assert.Equal(2, body.CachedFiles); // a body is not part of the site's routes: only b.md is linted again
+    }
+
+    [Fact]
+    public void AnotherPagesPermalinkChangedInItsFrontMatterBreaksTheLink()
+    {
+        using var t = NewTree();
+        t.Files.Write("_config.yml", "permalink: /:path/\n")
+            .Write("index.md", "---\ntitle: Home\n---\n# Home\n\nRead [about us](/about-us/).\n")
+            .Write("about.md", "---\ntitle: About\npermalink: /about-us/\n---\n# About\n");
+        var first = t.Check("first run");
+        Assert.Equal(["site model: jekyll (from _config.yml)"], first.SiteModels);
+        Assert.Empty(Findings(first, "PL3001"));
+        t.Files.Write("about.md", "---\ntitle: About\npermalink: /team/\n---\n# About\n");
+        Assert.Equal(["index.md(6,17): Link target '/about-us/' does not exist on the jekyll site (no page or file of the site has the URL '/about-us/')"],
+            Findings(t.Check("about.md's permalink changed"), "PL3001"));
+    }
+
+    [Fact]
+    public void ARedirectRemovedFromTheDocfxRedirectionFileIsReported()
+    {
+        using var t = NewTree();
+        const string redirect = "{ \"redirections\": [ { \"source_path\": \"articles/old.md\", \"redirect_url\": \"/articles/new\" } ] }\n";
+        t.Files.Write("docfx.json", "{ \"build\": { \"content\": [ { \"files\": [\"**/*.md\"] } ] } }\n")
+            .Write(".openpublishing.redirection.json", redirect)
+            .Write("articles/new.md", "---\ntitle: New\n---\n# New\n\nSee [the old page](old.md).\n");
+        var first = t.Check("first run");
+        Assert.Equal(["site model: docfx (from docfx.json)"], first.SiteModels);
+        Assert.Empty(Findings(first, "PL3001"));
+        t.Files.Write(".openpublishing.redirection.json", "{ \"redirections\": [] }\n");
+        Assert.Equal(["articles/new.md(6,20): Link target 'old.md' does not exist on the docfx site (no file 'articles/old.md')"],
+            Findings(t.Check("redirect removed"), "PL3001"));
+        t.Files.Write(".openpublishing.redirection.json", redirect);
+        Assert.Empty(Findings(t.Check("redirect back"), "PL3001"));
+    }
+
+    [Fact]
+    public void AHeadingRenamedInAnIncludedSnippetIsReportedInThePageThatLinksToIt()
+    {
+        using var t = NewTree();
+        t.Files.Write("hugo.toml", "title = 'Site'\n")
+            .Write("content/page.md", "---\ntitle: Page\n---\n\n{{% include \"snippet.md\" %}}\n")
+            .Write("content/snippet.md", "---\ntitle: Snippet\nbuild:\n  render: never\n---\n\n## Shared steps\n")
+            .Write("content/a.md", "---\ntitle: A\n---\n\nFollow [the steps](/page/#shared-steps).\n");
+        Assert.Empty(Findings(t.Check("first run"), "PL3002"));
+        t.Files.Write("content/snippet.md", "---\ntitle: Snippet\nbuild:\n  render: never\n---\n\n## Common steps\n");
+        Assert.Equal(["content/a.md(5,20): Anchor '#shared-steps' matches no heading or id in 'content/page.md'"],
+            Findings(t.Check("heading renamed in the included snippet"), "PL3002"));
+    }
+
+    [Fact]
+    public void AGeneratorConfigurationAddedChangesHowLinksResolve()
+    {
+        using var t = NewTree();
+        t.Files.Write("content/a.md", "---\ntitle: A\n---\n\nSee [b](../b/).\n").Write("content/b.md", "---\ntitle: B\n---\n\nB.\n");
+        var plain = t.Check("no generator: links are read as GitHub shows them");
+        Assert.Empty(plain.SiteModels);
+        Assert.Equal(["content/a.md(5,9): Link target '../b/' does not exist"], Findings(plain, "PL3001"));
+        Assert.Equal(2, t.Check("nothing changed").CachedFiles);
+        t.Files.Write("hugo.toml", "title = 'Site'\n");
+        var hugo = t.Check("hugo.toml added");
+        Assert.Equal(["site model: hugo (from hugo.toml)"], hugo.SiteModels);
+        Assert.Empty(Findings(hugo, "PL3001")); // the page /a/ links to /b/
+        File.Delete(t.Files.Path_("content/b.md"));
+        Assert.Single(Findings(t.Check("the target page deleted"), "PL3001"));
+    }
+
+    [Fact]
+    public void LinksNotCheckedAreCountedAlsoForDocumentsServedFromTheCache()
+    {
+        using var t = NewTree();
+        t.Files.Write("hugo.toml", "title = 'Site'\n").Write("layouts/_markup/render-link.html", "{{ .Destination }}\n")
+            .Write("content/a.md", "---\ntitle: A\n---\n\nA [weight](g) and a [page](g).\n");
+        var first = t.Check("first run");
+        var warm = t.Check("nothing changed");
+        Assert.Equal(1, warm.CachedFiles);
+        Assert.Equal(2, warm.UncheckedLinks["resolved by the site's link render hook"]);
     }
 
     // ---- Randomized edit sequences -------------------------------------------------------------------------------------

@@ -26,9 +26,12 @@ internal sealed class MojibakeScan
         string text = file.Text;
         foreach (var region in TextRegions.Get(file).Regions)
         {
-            // Most regions are plain ASCII, which cannot hold mojibake: skip them without calling the detector.
-            if (IsAscii(text, region.Span.Start, region.Span.End)) continue;
-            foreach (var f in MojibakeDetector.Find(text, region.Span.Start, region.Span.Length))
+            // Most regions are plain ASCII, which cannot hold mojibake unless it is written as HTML character
+            // references (read outside code only, where Markdown shows them as characters): skip them.
+            bool references = !region.IsCode;
+            if (IsAscii(text, region.Span.Start, region.Span.End) &&
+                (!references || text.IndexOf("&", region.Span.Start, region.Span.Length, System.StringComparison.Ordinal) < 0)) continue;
+            foreach (var f in MojibakeDetector.Find(text, region.Span.Start, region.Span.Length, references))
                 Hits.Add(new MojibakeHit(f, region.IsCode));
         }
     }

@@ -20,6 +20,8 @@ internal enum TextRegionKind
     CodeSpan,
     /// <summary>The content lines of a fenced or indented code block.</summary>
     CodeBlock,
+    /// <summary>Text an HTML block shows (between its tags) and the alt and title attributes of HTML tags.</summary>
+    Html,
 }
 
 /// <summary>A span of the document's text and what it is.</summary>
@@ -53,6 +55,13 @@ internal sealed class TextRegions
                 case LiteralInline lit when !IsAutoLinkText(lit):
                     Add(list, MarkdownFile.GetSpan(lit), TextRegionKind.Prose);
                     break;
+                case HtmlBlock html:
+                    AddHtmlText(file.Text, MarkdownFile.GetSpan(html), list);
+                    break;
+                case HtmlEntityInline entity:
+                    // A character reference is prose as shown ("&#233;" is "é"); kept in the region around it.
+                    Add(list, MarkdownFile.GetSpan(entity), TextRegionKind.Prose);
+                    break;
                 case CodeInline code:
                     var s = MarkdownFile.GetSpan(code);
                     int d = Math.Min(code.DelimiterCount, s.Length / 2);
@@ -70,6 +79,16 @@ internal sealed class TextRegions
                             Add(list, TextSpan.FromBounds(slice.Start, slice.End + 1), TextRegionKind.CodeBlock);
                     }
                     break;
+            }
+        }
+        // What HTML tags (blocks and inline) show as text: alt and title.
+        foreach (var tag in DocumentHtml.GetTags(file))
+        {
+            foreach (var a in tag.Attributes)
+            {
+                if (a.Value is not null && a.ValueSpan.Length > 0 &&
+                    (string.Equals(a.Name, "alt", StringComparison.OrdinalIgnoreCase) || string.Equals(a.Name, "title", StringComparison.OrdinalIgnoreCase)))
+                    list.Add(new TextRegion(a.ValueSpan, TextRegionKind.Html));
             }
         }
         // The walk is in document order, so the list is normally sorted and already merged; check rather than assume.
@@ -100,6 +119,63 @@ internal sealed class TextRegions
         }
         // Code blocks nest inside list items and quotes but never overlap one another, so one search suffices.
         return false;
+    }
+
+    private static readonly string[] HiddenElements = ["script", "style", "textarea", "pre", "code"];
+
+    /// <summary>
+    /// The text an HTML block shows: what lies between its tags. Comments, processing instructions, declarations and
+    /// the content of script, style, textarea, pre and code elements are left out (code in HTML is not checked).
+    /// </summary>
+    private static void AddHtmlText(string text, TextSpan span, List<TextRegion> list)
+    {
+        int end = Math.Min(span.End, text.Length);
+        int i = span.Start;
+        string? hidden = null;
+        while (i < end)
+        {
+            int lt = text.IndexOf('<', i, end - i);
+            int stop = lt < 0 ? end : lt;
+            if (hidden is null && stop > i) Add(list, TextSpan.FromBounds(i, stop), TextRegionKind.Html);
+            if (lt < 0) break;
+            if (string.CompareOrdinal(text, lt, "<!--", 0, 4) == 0)
+            {
+                int close = text.IndexOf("-->", lt + 4, end - lt - 4 > 0 ? end - lt - 4 : 0, StringComparison.Ordinal);
+                i = close < 0 ? end : close + 3;
+                continue;
+            }
+            int p = lt + 1;
+            bool closing = p < end && text[p] == '/';
+            if (closing) p++;
+            int nameStart = p;
+            while (p < end && (char.IsLetterOrDigit(text[p]) || text[p] == '-')) p++;
+            bool tag = p > nameStart || (lt + 1 < end && (text[lt + 1] == '!' || text[lt + 1] == '?'));
+            if (!tag)
+            {
+                // A lone '<' is text.
+                if (hidden is null) Add(list, TextSpan.FromBounds(lt, lt + 1), TextRegionKind.Html);
+                i = lt + 1;
+                continue;
+            }
+            string name = text.Substring(nameStart, p - nameStart).ToLowerInvariant();
+            // The end of the tag: the first '>' outside a quoted attribute value.
+            char quote = '\0';
+            while (p < end && (quote != '\0' || text[p] != '>'))
+            {
+                if (quote == '\0' && (text[p] == '"' || text[p] == '\'')) quote = text[p];
+                else if (quote == text[p]) quote = '\0';
+                p++;
+            }
+            i = Math.Min(p + 1, end);
+            if (hidden is not null)
+            {
+                if (closing && name == hidden) hidden = null;
+            }
+            else if (!closing && Array.IndexOf(HiddenElements, name) >= 0 && !(p > 0 && text[p - 1] == '/'))
+            {
+                hidden = name;
+            }
+        }
     }
 
     private static bool IsAutoLinkText(LiteralInline lit) => lit.Parent is LinkInline { IsAutoLink: true };

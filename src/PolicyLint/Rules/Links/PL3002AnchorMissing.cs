@@ -111,7 +111,9 @@ internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
             }
             if (!Sites.SiteModel.IsMarkdown(file)) continue; // anchors of HTML and other files are not known
             if (site.AnchorsUnknown(file)) { c.Workspace.CountUnchecked("anchors made at build time"); continue; }
-            pending.Enqueue(new Pending(site.Files.FullPath(file), fragment, c.File.GetLocation(span), fragmentSpan));
+            string targetFull = site.Files.FullPath(file);
+            c.Workspace.DependsOnOutline(targetFull); // resolved at workspace end against the anchors the site gives that page
+            pending.Enqueue(new Pending(targetFull, fragment, c.File.GetLocation(span), fragmentSpan));
         }
     }
 

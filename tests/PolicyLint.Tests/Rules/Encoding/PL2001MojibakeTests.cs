@@ -77,3 +77,57 @@ public sealed class PL2001MessageTests
         Assert.Equal("'\u00f0\u0178\u201c\\u0081' is UTF-8 read as Windows-1252; did you mean '\U0001F4C1'?", d[0].Message);
     }
 }
+
+public sealed class PL2001WrittenOverTests
+{
+    [Fact]
+    public void CharacterReferencesWrittenOverMojibakeAreReadAsShownAndRepairedToTheCharacters()
+    {
+        var d = LintVerifier.Verify("# T\n\nThe caf{|PL2001:&#195;&#169;|} is open, don{|PL2001:&#xE2;&#x20AC;&#x2122;|}t go, " +
+                                    "na{|PL2001:&Atilde;&macr;|}ve.\n", rules: ["PL2001"]);
+        Assert.Equal("'&#195;&#169;' is UTF-8 read as Windows-1252, written as HTML character references; did you mean 'é'?", d[0].Message);
+        Assert.Equal("'&#xE2;&#x20AC;&#x2122;' is UTF-8 read as Windows-1252, written as HTML character references; did you mean '’'?", d[1].Message);
+        LintVerifier.VerifyFix("# T\n\nThe caf&#195;&#169; is open, don&#xE2;&#x20AC;&#x2122;t go, na&Atilde;&macr;ve.\n",
+            "# T\n\nThe café is open, don’t go, naïve.\n", rules: ["PL2001"]);
+    }
+
+    [Fact]
+    public void ReferencesHalfWrittenAndReferencesInCodeOrToRealLettersAreHandledAsShown()
+    {
+        // One character literal, one written as a reference: the same broken sequence.
+        LintVerifier.VerifyFix("# T\n\ncafÃ&#169; and &eacute; and &#233; stay.\n", "# T\n\ncafé and &eacute; and &#233; stay.\n", rules: ["PL2001"]);
+        // In code a reference is shown as written: nothing to read back, even with checkCode.
+        LintVerifier.Verify("# T\n\n`caf&#195;&#169;`\n", config: "rules:\n  PL2001:\n    options:\n      checkCode: true\n", rules: ["PL2001"]);
+        // Real text written as references is silent: "Ã" alone, "São" and "ÂGE".
+        LintVerifier.Verify("# T\n\n&Atilde; as a letter, S&atilde;o Paulo, &Acirc;GE, &#8220;quotes&#8221;.\n", rules: ["PL2001"]);
+    }
+
+    [Fact]
+    public void Cesu8EmojiIsRepairedToTheAstralCharacter()
+    {
+        // U+1F917 as CESU-8 is ED A0 BE ED B4 97 (its surrogates D83E and DD17, one by one); read as Windows-1252.
+        var d = LintVerifier.Verify("# T\n\nHugs {|PL2001:\u00ED\u00A0\u00BE\u00ED\u00B4\u2014|} to all.\n", rules: ["PL2001"]);
+        Assert.Equal("'\u00ED\u00A0\u00BE\u00ED\u00B4\u2014' is CESU-8 (an emoji's surrogates encoded one by one) read as Windows-1252; " +
+                     "did you mean '\U0001F917'?", d[0].Message);
+        LintVerifier.VerifyFix("# T\n\nHugs \u00ED\u00A0\u00BE\u00ED\u00B4\u2014 to all.\n", "# T\n\nHugs \U0001F917 to all.\n", rules: ["PL2001"]);
+        // A lone CESU-8 surrogate is no character: not repaired ("í" + no-break space + "¾" is also Latin-1 text).
+        LintVerifier.Verify("# T\n\nHugs \u00ED\u00A0\u00BE to all.\n", rules: ["PL2001"]);
+    }
+}
+
+public sealed class PL2001HtmlTests
+{
+    [Fact]
+    public void TextOfHtmlBlocksAndAltAndTitleAttributesAreChecked()
+    {
+        LintVerifier.Verify("# T\n\n<div class=\"note\">\n<p>The caf{|PL2001:Ã©|} is <b>open</b>, don{|PL2001:&#226;&#128;&#153;|}t go.</p>\n</div>\n\n" +
+                            "Inline <img src=\"a.png\" alt=\"r{|PL2001:Ã©|}sum{|PL2001:Ã©|}\" title=\"na{|PL2001:Ã¯|}ve\"> image.\n", rules: ["PL2001"]);
+        LintVerifier.VerifyFix("# T\n\n<div>\n<p>The cafÃ© is open.</p>\n</div>\n", "# T\n\n<div>\n<p>The café is open.</p>\n</div>\n", rules: ["PL2001"]);
+    }
+
+    [Fact]
+    public void CommentsCodeScriptsAndOtherAttributesInHtmlAreNotChecked() =>
+        LintVerifier.Verify("# T\n\n<div data-x=\"cafÃ©\">\n<!-- cafÃ© -->\n<pre>cafÃ©</pre>\n<code>cafÃ©</code>\n" +
+                            "<script>let s = \"cafÃ©\";</script>\n<p>ok</p>\n</div>\n",
+            config: "rules:\n  PL2001:\n    options:\n      checkCode: true\n", rules: ["PL2001"]);
+}

@@ -167,6 +167,11 @@ internal sealed class CodePage
 
             if (k == 1)
             {
+                if (b0 == 0xED && b >= 0xA0 && b <= 0xAF)
+                {
+                    return ParseCesu8Pair(s, p, end, b, out codePoint);
+                }
+
                 if ((b0 == 0xE0 && b < 0xA0) || (b0 == 0xED && b > 0x9F) ||
                     (b0 == 0xF0 && b < 0x90) || (b0 == 0xF4 && b > 0x8F))
                 {
@@ -179,5 +184,39 @@ internal sealed class CodePage
 
         codePoint = cp;
         return n;
+    }
+
+    /// <summary>
+    /// CESU-8 (as Java's "modified UTF-8" and some databases write it): an astral character as its two UTF-16
+    /// surrogates, each encoded on its own (ED A0-AF xx, then ED B0-BF xx). s[p] is the first ED and
+    /// <paramref name="b1"/> its second byte. Returns 6 (chars) and the astral code point, or 0.
+    /// </summary>
+    private int ParseCesu8Pair(string s, int p, int end, byte b1, out int codePoint)
+    {
+        codePoint = 0;
+        if (p + 6 > end)
+        {
+            return 0;
+        }
+
+        var b = new byte[6];
+        for (int k = 0; k < 6; k++)
+        {
+            char c = s[p + k];
+            if ((k > 0 && c < 0x80) || !TryGetByte(c, out b[k]))
+            {
+                return 0;
+            }
+        }
+
+        if (b[1] != b1 || (b[2] & 0xC0) != 0x80 || b[3] != 0xED || b[4] < 0xB0 || b[4] > 0xBF || (b[5] & 0xC0) != 0x80)
+        {
+            return 0;
+        }
+
+        int high = 0xD000 | ((b[1] & 0x3F) << 6) | (b[2] & 0x3F);
+        int low = 0xD000 | ((b[4] & 0x3F) << 6) | (b[5] & 0x3F);
+        codePoint = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+        return 6;
     }
 }

@@ -23,6 +23,9 @@ internal struct RawFinding
 
     /// <summary>Bytes were lost: reported without a safe fix.</summary>
     public bool Inexact;
+
+    /// <summary>An astral character was written as CESU-8 (two surrogates of three bytes each) before the break.</summary>
+    public bool Cesu8;
 }
 
 /// <summary>Code page chains: the names of the layers a finding undoes, and how they are explained.</summary>
@@ -70,6 +73,12 @@ internal static class MojibakeChain
 
         return true;
     }
+
+    /// <summary>The explanation of a finding whose innermost text was CESU-8: "CESU-8 (...) read as Windows-1252".</summary>
+    public static string Cesu8(string explanation) =>
+        explanation.StartsWith("UTF-8 ", StringComparison.Ordinal)
+            ? "CESU-8 (an emoji's surrogates encoded one by one)" + explanation.Substring(5)
+            : explanation;
 
     /// <summary>"UTF-8 read as Windows-1252, twice", "UTF-8 read as ISO-8859-1, then as Windows-1252".</summary>
     public static string Explain(string[] chain)

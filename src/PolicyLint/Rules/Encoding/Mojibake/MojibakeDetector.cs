@@ -31,6 +31,8 @@ internal static class MojibakeDetector
 
     private static readonly IReadOnlyList<MojibakeFinding> Empty = Array.Empty<MojibakeFinding>();
 
+    private const string ConfirmedWhy = "the same page broke other text here";
+
     /// <summary>
     /// The character Windows-1252 maps <paramref name="b"/> to, or null for its five undefined bytes
     /// (0x81, 0x8D, 0x8F, 0x90, 0x9D, which the table keeps as the C1 controls a "best fit" decoder produces).
@@ -47,8 +49,12 @@ internal static class MojibakeDetector
         return Find(text, 0, text.Length);
     }
 
-    /// <summary>Finds mojibake in text[start, start+length); offsets in results are absolute.</summary>
-    public static IReadOnlyList<MojibakeFinding> Find(string text, int start, int length)
+    /// <summary>
+    /// Finds mojibake in text[start, start+length); offsets in results are absolute. With
+    /// <paramref name="references"/>, HTML character references are read as the characters they show (text outside
+    /// code): a finding then covers the references as written, and its repair is the characters themselves.
+    /// </summary>
+    public static IReadOnlyList<MojibakeFinding> Find(string text, int start, int length, bool references = true)
     {
         ThrowIfNull(text);
         if (start < 0 || length < 0 || start > text.Length - length)
@@ -56,6 +62,32 @@ internal static class MojibakeDetector
             throw new ArgumentOutOfRangeException(nameof(start));
         }
 
+        if (references && text.IndexOf('&', start, length) >= 0 &&
+            CharacterReferences.TryDecode(text, start, start + length, out string shown, out int[] map))
+        {
+            var found = FindCore(shown, 0, shown.Length);
+            if (found.Count == 0)
+            {
+                return found;
+            }
+
+            var mapped = new List<MojibakeFinding>(found.Count);
+            foreach (var f in found)
+            {
+                int a = map[f.Start], b = map[f.Start + f.Length];
+                bool written = b - a != f.Length;
+                mapped.Add(new MojibakeFinding(a, text.Substring(a, b - a), f.Repaired, f.Chain,
+                    written ? f.Explanation + ", written as HTML character references" : f.Explanation, f.Exact));
+            }
+
+            return mapped;
+        }
+
+        return FindCore(text, start, length);
+    }
+
+    private static IReadOnlyList<MojibakeFinding> FindCore(string text, int start, int length)
+    {
         int wants = 0;
         bool contested = false;
         var raw = Scan(text, start, start + length, 0, 0, ref wants, null, ref contested);
@@ -349,6 +381,7 @@ internal static class MojibakeDetector
         public bool OnlyPunctOrAstral;
         public int RtlLetters;
         public bool AllGood;
+        public bool Cesu8;
     }
 
     /// <summary>
@@ -393,7 +426,17 @@ internal static class MojibakeDetector
 
         string repaired = sb.ToString();
         string? why = null;
-        if (!Accepts(page, ev, end - i, depth, confirmed, out wantsConfirmation, out why) &&
+        // Box drawing alone stands in text when a letter or digit is beside it, or when it reads as whole words
+        // ("╨╢╨╡" is "же") between spaces; never beside other box drawing.
+        int box = page.BoxDrawingIsText && !ev.HasNonBox ? BoxRunContext(s, i, end, from, to) : -1;
+        bool boxInText = box > 0 || (box == 0 && AllLetters(repaired));
+        bool accepted = Accepts(page, ev, end - i, depth, confirmed, boxInText, out wantsConfirmation, out why);
+        if (accepted && depth > 0 && ReferenceEquals(why, ConfirmedWhy) && MojibakeEvidence.Implausibility(s, i, end, repaired) > 0)
+        {
+            accepted = false; // an inner layer taken on the outer page's word must read well ("’à" is no Armenian "Ո")
+        }
+
+        if (!accepted &&
             !AcceptsInContext(s, i, end, from, to, page, ev, depth, repaired, out why))
         {
             return end;
@@ -404,7 +447,7 @@ internal static class MojibakeDetector
         // Deeper layers.
         if (depth + 1 < MaxLayers && CodePage.HasLeadChar(repaired))
         {
-            UndoInnerLayers(s, i, end, depth, ref repaired, ref chain);
+            UndoInnerLayers(s, i, end, depth, page, ref repaired, ref chain, ref ev.Cesu8);
         }
 
         if (!MojibakeEvidence.IsCleanRepair(repaired))
@@ -416,7 +459,7 @@ internal static class MojibakeDetector
         // last byte was dropped in an outer layer): it is mojibake, but no exact repair is known.
         bool inexact = (chain.Length > 1 && MojibakeEvidence.HasTruncatedSequence(repaired, chain)) ||
                        (depth == 0 && (LostNeighbour(s, i - 1, from, to, page) || LostNeighbour(s, end, from, to, page)));
-        finding = new RawFinding { Start = i, End = end, Repaired = repaired, Chain = chain, Inexact = inexact, Why = why };
+        finding = new RawFinding { Start = i, End = end, Repaired = repaired, Chain = chain, Inexact = inexact, Why = why, Cesu8 = ev.Cesu8 };
         return end;
     }
 
@@ -520,6 +563,7 @@ internal static class MojibakeDetector
             }
 
             ev.AnyStrong |= strong;
+            ev.Cesu8 |= n == 6;
             AppendCodePoint(sb, cp);
             ev.SeqCount++;
             p += n;
@@ -535,7 +579,7 @@ internal static class MojibakeDetector
     }
 
     /// <summary>Whether a run of <paramref name="length"/> chars with this evidence is mojibake through the page.</summary>
-    private static bool Accepts(CodePage page, RunEvidence ev, int length, int depth, bool confirmed, out bool wantsConfirmation, out string? why)
+    private static bool Accepts(CodePage page, RunEvidence ev, int length, int depth, bool confirmed, bool boxInText, out bool wantsConfirmation, out string? why)
     {
         wantsConfirmation = false;
         why = null;
@@ -552,17 +596,56 @@ internal static class MojibakeDetector
             // multi-byte punctuation/emoji sequence.
             bool severalMixed = ev.SeqCount >= 2 && (ev.HasNonLetter || ev.CaseFlip);
             bool singlePunctuation = ev.SeqCount == 1 && ev.OnlyPunctOrAstral && length >= 3 && ev.HasNonLetter;
-            accept = !ev.AnyWeak && !ev.AnyPending && (severalMixed || singlePunctuation || confirmed);
-            wantsConfirmation = !ev.AnyWeak && !ev.AnyPending && !severalMixed && !singlePunctuation && depth == 0;
-            if (accept && page.BoxDrawingIsText && !ev.HasNonBox)
+            // A C1 control is acceptable when a deeper layer may consume it: the final repair must hold none.
+            bool pendingOk = !ev.AnyPending || depth + 1 < MaxLayers;
+            accept = !ev.AnyWeak && pendingOk && (severalMixed || singlePunctuation || confirmed);
+            wantsConfirmation = !ev.AnyWeak && pendingOk && !severalMixed && !singlePunctuation && depth == 0;
+            if (accept && page.BoxDrawingIsText && !ev.HasNonBox && !(confirmed && boxInText))
             {
+                // Box drawing is text in this page: a run of it alone is mojibake only inside text (a letter or
+                // digit beside it, no box drawing) in a document the same page broke elsewhere.
                 accept = false;
+                wantsConfirmation |= boxInText && depth == 0;
             }
 
-            why = severalMixed ? "several broken sequences in a row" : singlePunctuation ? "a broken punctuation mark or emoji" : "the same page broke other text here";
+            why = severalMixed ? "several broken sequences in a row" : singlePunctuation ? "a broken punctuation mark or emoji" : ConfirmedWhy;
         }
 
         return accept;
+    }
+
+    private static bool AllLetters(string r)
+    {
+        foreach (char c in r)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return r.Length > 0;
+    }
+
+    /// <summary>
+    /// Where a run of box drawing alone (s[i, end)) stands: -1 next to other box drawing (a drawing), 0 with no
+    /// letter or digit beside it, 1 with a letter or digit on one side, 2 between two letters (inside a word: "K├╢ln").
+    /// </summary>
+    private static int BoxRunContext(string s, int i, int end, int from, int to)
+    {
+        char prev = i > from ? s[i - 1] : ' ';
+        char next = end < to ? s[end] : ' ';
+        if ((prev >= '\u2500' && prev <= '\u259F') || (next >= '\u2500' && next <= '\u259F'))
+        {
+            return -1;
+        }
+
+        if (char.IsLetter(prev) && char.IsLetter(next))
+        {
+            return 2;
+        }
+
+        return char.IsLetterOrDigit(prev) || char.IsLetterOrDigit(next) ? 1 : 0;
     }
 
     /// <summary>
@@ -599,9 +682,9 @@ internal static class MojibakeDetector
             return false;
         }
 
-        if (page.BoxDrawingIsText && !ev.HasNonBox)
+        if (page.BoxDrawingIsText && !ev.HasNonBox && BoxRunContext(s, i, end, from, to) < 2)
         {
-            return false;
+            return false; // box drawing alone is judged by its word only when letters stand on both sides ("K├╢ln")
         }
 
         if (MojibakeEvidence.Implausibility(s, i, end, repaired) > 0)
@@ -686,20 +769,27 @@ internal static class MojibakeDetector
     /// Scans the repair of the run s[i, end) again: every deeper layer found is undone in <paramref name="repaired"/>
     /// and added to <paramref name="chain"/> (outermost first).
     /// </summary>
-    private static void UndoInnerLayers(string s, int i, int end, int depth, ref string repaired, ref string[] chain)
+    private static void UndoInnerLayers(string s, int i, int end, int depth, CodePage outer, ref string repaired, ref string[] chain, ref bool cesu8)
     {
         string label = chain[0];
-        // The inner layer is judged with the outer run's neighbours as context.
+        // The inner layer is judged with the outer run's neighbours as context, and the outer layer's page counts
+        // as proven for it (text broken twice is most often broken twice the same way).
         string ctx = (i > 0 ? s[i - 1] : ' ') + repaired + (end < s.Length ? s[end] : ' ');
         int ignored = 0;
         bool innerContested = false;
-        var inner = Scan(ctx, 1, 1 + repaired.Length, depth + 1, 0, ref ignored, null, ref innerContested);
+        int proven = outer.IsPrimary ? 0 : 1 << Array.IndexOf(CodePage.All, outer);
+        var inner = Scan(ctx, 1, 1 + repaired.Length, depth + 1, proven, ref ignored, null, ref innerContested);
         if (inner is null || inner.Count == 0)
         {
             return;
         }
 
         string[] innerChain = inner[0].Chain;
+        for (int k = 0; k < inner.Count; k++)
+        {
+            cesu8 |= inner[k].Cesu8;
+        }
+
         for (int k = 1; k < inner.Count; k++)
         {
             if (inner[k].Chain.Length > innerChain.Length)
@@ -758,6 +848,7 @@ internal static class MojibakeDetector
             string? explanation = f.ExplanationOverride;
             bool lostByte = explanation is not null && f.Repaired.Length > 0;
             bool inexact = f.Inexact;
+            bool cesu8 = f.Cesu8;
             string? why = f.Why;
             int m = k + 1;
             // Adjacent runs with the same chain (e.g. emoji split by a lost ZWJ byte)
@@ -766,6 +857,7 @@ internal static class MojibakeDetector
                    raw[m].Repaired.Length > 0 && f.Repaired.Length > 0)
             {
                 inexact |= raw[m].Inexact;
+                cesu8 |= raw[m].Cesu8;
                 if (raw[m].ExplanationOverride is not null)
                 {
                     explanation = raw[m].ExplanationOverride;
@@ -782,12 +874,18 @@ internal static class MojibakeDetector
                 explanation ??= MojibakeChain.Explain(f.Chain);
             }
 
+            explanation ??= MojibakeChain.Explain(f.Chain) + (why is null || f.Chain[0] == Windows1252Name || f.Chain[0] == Latin1Name ? "" : " (" + why + ")");
+            if (cesu8)
+            {
+                explanation = MojibakeChain.Cesu8(explanation);
+            }
+
             list.Add(new MojibakeFinding(
                 f.Start,
                 text.Substring(f.Start, end - f.Start),
                 repaired,
                 MojibakeChain.ToPublic(f.Chain),
-                explanation ?? MojibakeChain.Explain(f.Chain) + (why is null || f.Chain[0] == Windows1252Name || f.Chain[0] == Latin1Name ? "" : " (" + why + ")"),
+                explanation,
                 exact: !inexact));
             k = m;
         }

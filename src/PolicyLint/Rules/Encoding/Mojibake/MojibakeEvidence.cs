@@ -21,9 +21,9 @@ internal static class MojibakeEvidence
     internal static bool IsStrong(string s, int p, int n, CodePage page)
     {
         page.TryGetByte(s[p], out byte lead);
-        if (n == 4)
+        if (n >= 4)
         {
-            return true;
+            return true; // an astral character (four bytes, or six as a CESU-8 surrogate pair)
         }
 
         char c1 = s[p + 1];

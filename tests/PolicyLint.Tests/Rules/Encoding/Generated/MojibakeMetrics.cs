@@ -119,6 +119,9 @@ internal static class MojibakeMetrics
         var rep = new Tally();
         foreach (var r in results.Where(r => r.Case.Repairable)) rep.Add(r);
         sb.AppendLine();
+        var one = new Tally();
+        foreach (var r in results.Where(r => r.Case.Group == "layers" && r.Case.Layers == 1 && r.Case.Kind == LossyKind.None)) one.Add(r);
+        sb.AppendLine($"One layer, exact breakage: {one.Cases} cases, recall {Pct(one.Recall)}, exact repairs {one.Exact} ({Pct(one.ExactRate)})");
         sb.AppendLine($"Repairable cases: {rep.Cases}, exact repairs {rep.Exact} ({Pct(rep.ExactRate)}); cases with a wrong repair, all kinds: {results.Count(r => r.WrongRepairs > 0)}");
         sb.AppendLine($"Negative set: {negatives} texts, {falsePositives} false positives");
         return sb.ToString();
