@@ -47,12 +47,12 @@ public sealed class AdoptionMSBuildTests(PackagesFixture packages)
     }
 
     /// <summary>
-    /// The task's own lines (findings and "PolicyLint:" messages) with the elapsed time and the cache count masked: what a
-    /// cold and a warm build must agree on.
+    /// The task's own lines (findings and "PolicyLint: ..." messages, not the bare target header) with the elapsed time and
+    /// the cache count masked: what a cold and a warm build must agree on.
     /// </summary>
     private static string[] Report(ProcessResult r) =>
         r.Output.Replace('\\', '/').Split('\n').Select(l => l.Trim())
-            .Where(l => l.StartsWith("PolicyLint:", System.StringComparison.Ordinal) || l.Contains(": warning PL") || l.Contains(": error PL"))
+            .Where(l => l.StartsWith("PolicyLint: ", System.StringComparison.Ordinal) || l.Contains(": warning PL") || l.Contains(": error PL"))
             .Select(l => Regex.Replace(l, @" \[[^\]]*\.csproj\]$", ""))
             .Select(l => Regex.Replace(l, @" in \d+\.\d\d s$", " in <elapsed> s"))
             .Select(l => Regex.Replace(l, @"\(\d+ unchanged, from the cache\)", "(<n> unchanged, from the cache)"))
