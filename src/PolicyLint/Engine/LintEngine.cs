@@ -613,7 +613,38 @@ public sealed class LintEngine
             }
             if (Suppressions is not null && Lines is not null) AddDirectiveDiagnostics(output, findRule);
             output.Sort(DiagnosticComparer.Instance);
+            CapFindings(output);
             return new FileResult(DisplayPath, FullPath, output.ToImmutableArray(), Linted, LastWriteUtc, Length);
+        }
+
+        /// <summary>Findings of one rule kept per file; the rest are counted in one PL0009 (200,000 findings took 1 GB).</summary>
+        internal const int MaxFindingsPerRule = 1000;
+
+        private void CapFindings(List<Diagnostic> output)
+        {
+            Dictionary<string, int>? counts = null;
+            foreach (var d in output)
+            {
+                counts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                counts[d.Id] = counts.TryGetValue(d.Id, out int n) ? n + 1 : 1;
+            }
+            if (counts is null || counts.Values.All(n => n <= MaxFindingsPerRule)) return;
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            var kept = new List<Diagnostic>(output.Count);
+            foreach (var d in output)
+            {
+                int n = seen.TryGetValue(d.Id, out int k) ? k + 1 : 1;
+                seen[d.Id] = n;
+                if (n <= MaxFindingsPerRule || d.Descriptor.Category == RuleCategory.Engine && d.Id == EngineRules.FindingsCapped.Id) kept.Add(d);
+            }
+            var sev = Config.GetSeverity(EngineRules.FindingsCapped);
+            if (sev != Severity.None)
+                foreach (var kv in counts.Where(kv => kv.Value > MaxFindingsPerRule).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                    kept.Add(Diagnostic.Create(EngineRules.FindingsCapped, Location.ForFile(DisplayPath),
+                        kv.Key, kv.Value, MaxFindingsPerRule, kv.Value - MaxFindingsPerRule).WithSeverity(sev));
+            kept.Sort(DiagnosticComparer.Instance);
+            output.Clear();
+            output.AddRange(kept);
         }
 
         private void AddDirectiveDiagnostics(List<Diagnostic> output, Func<string, RuleDescriptor?> findRule)

@@ -46,7 +46,12 @@ internal static class EngineRules
         "PL0008", "suppression-justification", "Suppression directives must give a reason",
         "'{0}' needs a justification after '--' (requireJustification is on)", RuleCategory.Engine, Severity.Error);
 
+    /// <summary>PL0009: a rule reported more findings in one file than are kept.</summary>
+    public static readonly RuleDescriptor FindingsCapped = RuleDescriptor.Create(
+        "PL0009", "findings-capped", "One rule's findings in one file are capped",
+        "{0} reported {1:N0} findings in this file; the first {2:N0} are shown and {3:N0} more were left out", RuleCategory.Engine, Severity.Info);
+
     /// <summary>All engine rules.</summary>
     public static ImmutableArray<RuleDescriptor> All { get; } =
-        [FileUnreadable, UnusedSuppression, UnknownRuleInDirective, InvalidRuleOptions, AnalyzerException, BinaryFile, FileTooLarge, MissingJustification];
+        [FileUnreadable, UnusedSuppression, UnknownRuleInDirective, InvalidRuleOptions, AnalyzerException, BinaryFile, FileTooLarge, MissingJustification, FindingsCapped];
 }
