@@ -91,7 +91,7 @@ internal static class MojibakeDetector
         int wants = 0;
         bool contested = false;
         var raw = Scan(text, start, start + length, 0, 0, ref wants, null, ref contested);
-        if (raw is not null && contested)
+        if (raw is not null && (contested || AnySecondary(raw)))
         {
             // Some bytes read as mojibake through more than one page: read them again, preferring the page the
             // rest of the text was broken through.
@@ -136,6 +136,23 @@ internal static class MojibakeDetector
         }
 
         return votes;
+    }
+
+    /// <summary>
+    /// Whether a finding is explained by a page other than Windows-1252 or Latin-1: Windows-1252 then no longer wins
+    /// every tie unread, and the text is read again with the pages' votes.
+    /// </summary>
+    private static bool AnySecondary(List<RawFinding> raw)
+    {
+        foreach (var f in raw)
+        {
+            if (!string.Equals(f.Chain[0], Windows1252Name, StringComparison.Ordinal) && !string.Equals(f.Chain[0], Latin1Name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A bit per page of <see cref="CodePage.All"/> that some finding proves.</summary>
