@@ -168,11 +168,15 @@ internal static class MojibakeDetector
                 confirmed |= 1; // lone Hebrew/Arabic letters become acceptable
             }
 
-            for (int k = 1; k < CodePage.All.Length; k++)
+            // Every layer of the chain proves its page ("CP437, then Windows-1252" proves CP437 for inner layers).
+            foreach (string name in f.Chain)
             {
-                if (string.Equals(CodePage.All[k].Name, f.Chain[0], StringComparison.Ordinal))
+                for (int k = 1; k < CodePage.All.Length; k++)
                 {
-                    confirmed |= 1 << k;
+                    if (string.Equals(CodePage.All[k].Name, name, StringComparison.Ordinal))
+                    {
+                        confirmed |= 1 << k;
+                    }
                 }
             }
         }
@@ -250,7 +254,7 @@ internal static class MojibakeDetector
                 }
 
                 CodePage page = pages[k];
-                int runEnd = TryRun(s, i, from, to, page, depth, (confirmed & (1 << k)) != 0, sb, out RawFinding f, out bool wantsConfirmation);
+                int runEnd = TryRun(s, i, from, to, page, depth, confirmed, sb, ref wants, out RawFinding f, out bool wantsConfirmation);
                 if (wantsConfirmation)
                 {
                     wants |= 1 << k;
@@ -406,9 +410,10 @@ internal static class MojibakeDetector
     /// run (i if there is none). <paramref name="finding"/>.Repaired is null when the
     /// candidate was rejected.
     /// </summary>
-    private static int TryRun(string s, int i, int from, int to, CodePage page, int depth, bool confirmed, StringBuilder sb,
-        out RawFinding finding, out bool wantsConfirmation)
+    private static int TryRun(string s, int i, int from, int to, CodePage page, int depth, int proven, StringBuilder sb,
+        ref int wants, out RawFinding finding, out bool wantsConfirmation)
     {
+        bool confirmed = (proven & (1 << page.Index)) != 0;
         finding = default;
         wantsConfirmation = false;
         int n0 = page.ParseSequence(s, i, to, out int cp0);
@@ -464,7 +469,7 @@ internal static class MojibakeDetector
         // Deeper layers.
         if (depth + 1 < MaxLayers && CodePage.HasLeadChar(repaired))
         {
-            UndoInnerLayers(s, i, end, depth, page, ref repaired, ref chain, ref ev.Cesu8);
+            UndoInnerLayers(s, i, end, depth, page, proven, ref wants, ref repaired, ref chain, ref ev.Cesu8);
         }
 
         if (!MojibakeEvidence.IsCleanRepair(repaired))
@@ -786,16 +791,19 @@ internal static class MojibakeDetector
     /// Scans the repair of the run s[i, end) again: every deeper layer found is undone in <paramref name="repaired"/>
     /// and added to <paramref name="chain"/> (outermost first).
     /// </summary>
-    private static void UndoInnerLayers(string s, int i, int end, int depth, CodePage outer, ref string repaired, ref string[] chain, ref bool cesu8)
+    private static void UndoInnerLayers(string s, int i, int end, int depth, CodePage outer, int proven, ref int wants, ref string repaired,
+        ref string[] chain, ref bool cesu8)
     {
         string label = chain[0];
-        // The inner layer is judged with the outer run's neighbours as context, and the outer layer's page counts
-        // as proven for it (text broken twice is most often broken twice the same way).
+        // The inner layer is judged with the outer run's neighbours as context. The pages the document proves and
+        // the outer layer's page count as proven for it, and the outer page wins a tie between pages that read the
+        // bytes equally well (text broken twice is most often broken twice the same way: "Ăš" is "ù" through
+        // ISO-8859-2 twice, "Ú" through Windows-1250 inside ISO-8859-2).
         string ctx = (i > 0 ? s[i - 1] : ' ') + repaired + (end < s.Length ? s[end] : ' ');
-        int ignored = 0;
         bool innerContested = false;
-        int proven = outer.IsPrimary ? 0 : 1 << Array.IndexOf(CodePage.All, outer);
-        var inner = Scan(ctx, 1, 1 + repaired.Length, depth + 1, proven, ref ignored, null, ref innerContested);
+        int[] votes = new int[CodePage.All.Length];
+        votes[outer.Index] = 1;
+        var inner = Scan(ctx, 1, 1 + repaired.Length, depth + 1, proven | (outer.IsPrimary ? 0 : 1 << outer.Index), ref wants, votes, ref innerContested);
         if (inner is null || inner.Count == 0)
         {
             return;
