@@ -120,22 +120,41 @@ internal static class MojibakeDetector
         return Merge(text, raw);
     }
 
-    /// <summary>Per page of <see cref="CodePage.All"/>, how many chars of the findings it explains (as outermost layer).</summary>
+    /// <summary>
+    /// Per page of <see cref="CodePage.All"/>, how many chars of the findings it explains: [k] as outermost layer,
+    /// [All.Length + k] as an inner layer. Latin-1 counts for no page: its C1 controls are evidence for the ISO
+    /// pages as much as for Windows-1252.
+    /// </summary>
     private static int[] Votes(List<RawFinding> raw)
     {
-        var votes = new int[CodePage.All.Length];
+        int n = CodePage.All.Length;
+        var votes = new int[2 * n];
         foreach (var f in raw)
         {
-            for (int k = 0; k < CodePage.All.Length; k++)
+            for (int layer = 0; layer < f.Chain.Length; layer++)
             {
-                if (ReferenceEquals(f.Chain[0], CodePage.All[k].Name) || string.Equals(f.Chain[0], CodePage.All[k].Name, StringComparison.Ordinal))
+                int k = PageIndex(f.Chain[layer]);
+                if (k >= 0)
                 {
-                    votes[k] += f.End - f.Start;
+                    votes[(layer == 0 ? 0 : n) + k] += f.End - f.Start;
                 }
             }
         }
 
         return votes;
+    }
+
+    private static int PageIndex(string name)
+    {
+        for (int k = 0; k < CodePage.All.Length; k++)
+        {
+            if (string.Equals(CodePage.All[k].Name, name, StringComparison.Ordinal))
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
@@ -146,9 +165,12 @@ internal static class MojibakeDetector
     {
         foreach (var f in raw)
         {
-            if (!string.Equals(f.Chain[0], Windows1252Name, StringComparison.Ordinal) && !string.Equals(f.Chain[0], Latin1Name, StringComparison.Ordinal))
+            foreach (string name in f.Chain)
             {
-                return true;
+                if (!string.Equals(name, Windows1252Name, StringComparison.Ordinal) && !string.Equals(name, Latin1Name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
             }
         }
 
@@ -254,7 +276,7 @@ internal static class MojibakeDetector
                 }
 
                 CodePage page = pages[k];
-                int runEnd = TryRun(s, i, from, to, page, depth, confirmed, sb, ref wants, out RawFinding f, out bool wantsConfirmation);
+                int runEnd = TryRun(s, i, from, to, page, depth, confirmed, votes, sb, ref wants, out RawFinding f, out bool wantsConfirmation);
                 if (wantsConfirmation)
                 {
                     wants |= 1 << k;
@@ -341,7 +363,7 @@ internal static class MojibakeDetector
     {
         if (votes is not null)
         {
-            for (int k = 1; k < votes.Length; k++)
+            for (int k = 1; k < CodePage.All.Length; k++)
             {
                 if (votes[k] > votes[0])
                 {
@@ -410,7 +432,7 @@ internal static class MojibakeDetector
     /// run (i if there is none). <paramref name="finding"/>.Repaired is null when the
     /// candidate was rejected.
     /// </summary>
-    private static int TryRun(string s, int i, int from, int to, CodePage page, int depth, int proven, StringBuilder sb,
+    private static int TryRun(string s, int i, int from, int to, CodePage page, int depth, int proven, int[]? votes, StringBuilder sb,
         ref int wants, out RawFinding finding, out bool wantsConfirmation)
     {
         bool confirmed = (proven & (1 << page.Index)) != 0;
@@ -450,7 +472,7 @@ internal static class MojibakeDetector
         string? why = null;
         // Box drawing alone stands in text when a letter or digit is beside it, or when it reads as whole words
         // ("╨╢╨╡" is "же") between spaces; never beside other box drawing.
-        int box = page.BoxDrawingIsText && !ev.HasNonBox ? BoxRunContext(s, i, end, from, to) : -1;
+        int box = page.BoxDrawingIsText && !ev.HasNonBox ? BoxRunContext(s, i, end) : -1;
         bool boxInText = box > 0 || (box == 0 && AllLetters(repaired));
         bool accepted = Accepts(page, ev, end - i, depth, confirmed, boxInText, out wantsConfirmation, out why);
         if (accepted && depth > 0 && ReferenceEquals(why, ConfirmedWhy) && MojibakeEvidence.Implausibility(s, i, end, repaired) > 0)
@@ -469,7 +491,7 @@ internal static class MojibakeDetector
         // Deeper layers.
         if (depth + 1 < MaxLayers && CodePage.HasLeadChar(repaired))
         {
-            UndoInnerLayers(s, i, end, depth, page, proven, ref wants, ref repaired, ref chain, ref ev.Cesu8);
+            UndoInnerLayers(s, i, end, depth, page, proven, votes, ref wants, ref repaired, ref chain, ref ev.Cesu8);
         }
 
         if (!MojibakeEvidence.IsCleanRepair(repaired))
@@ -627,7 +649,7 @@ internal static class MojibakeDetector
                 // Box drawing is text in this page: a run of it alone is mojibake only inside text (a letter or
                 // digit beside it, no box drawing) in a document the same page broke elsewhere.
                 accept = false;
-                wantsConfirmation |= boxInText && depth == 0;
+                wantsConfirmation |= boxInText;
             }
 
             why = severalMixed ? "several broken sequences in a row" : singlePunctuation ? "a broken punctuation mark or emoji" : ConfirmedWhy;
@@ -653,10 +675,11 @@ internal static class MojibakeDetector
     /// Where a run of box drawing alone (s[i, end)) stands: -1 next to other box drawing (a drawing), 0 with no
     /// letter or digit beside it, 1 with a letter or digit on one side, 2 between two letters (inside a word: "K├╢ln").
     /// </summary>
-    private static int BoxRunContext(string s, int i, int end, int from, int to)
+    private static int BoxRunContext(string s, int i, int end)
     {
-        char prev = i > from ? s[i - 1] : ' ';
-        char next = end < to ? s[end] : ' ';
+        // The neighbours may lie outside the scanned range: an inner layer is scanned with the outer run's neighbours.
+        char prev = i > 0 ? s[i - 1] : ' ';
+        char next = end < s.Length ? s[end] : ' ';
         if ((prev >= '\u2500' && prev <= '\u259F') || (next >= '\u2500' && next <= '\u259F'))
         {
             return -1;
@@ -704,7 +727,7 @@ internal static class MojibakeDetector
             return false;
         }
 
-        if (page.BoxDrawingIsText && !ev.HasNonBox && BoxRunContext(s, i, end, from, to) < 2)
+        if (page.BoxDrawingIsText && !ev.HasNonBox && BoxRunContext(s, i, end) < 2)
         {
             return false; // box drawing alone is judged by its word only when letters stand on both sides ("K├╢ln")
         }
@@ -791,18 +814,29 @@ internal static class MojibakeDetector
     /// Scans the repair of the run s[i, end) again: every deeper layer found is undone in <paramref name="repaired"/>
     /// and added to <paramref name="chain"/> (outermost first).
     /// </summary>
-    private static void UndoInnerLayers(string s, int i, int end, int depth, CodePage outer, int proven, ref int wants, ref string repaired,
+    private static void UndoInnerLayers(string s, int i, int end, int depth, CodePage outer, int proven, int[]? docVotes, ref int wants, ref string repaired,
         ref string[] chain, ref bool cesu8)
     {
         string label = chain[0];
         // The inner layer is judged with the outer run's neighbours as context. The pages the document proves and
-        // the outer layer's page count as proven for it, and the outer page wins a tie between pages that read the
-        // bytes equally well (text broken twice is most often broken twice the same way: "Ăš" is "ù" through
-        // ISO-8859-2 twice, "Ú" through Windows-1250 inside ISO-8859-2).
+        // the outer layer's page count as proven for it. A tie between pages that read the bytes equally well goes
+        // to the page that explains the document's other inner layers, then to the outer layer's page (text broken
+        // twice is most often broken twice the same way: "Ăš" is "ù" through ISO-8859-2 twice, "Ú" through
+        // Windows-1250 inside ISO-8859-2).
         string ctx = (i > 0 ? s[i - 1] : ' ') + repaired + (end < s.Length ? s[end] : ' ');
         bool innerContested = false;
-        int[] votes = new int[CodePage.All.Length];
-        votes[outer.Index] = 1;
+        int n = CodePage.All.Length;
+        int[] votes = new int[2 * n];
+        if (docVotes is not null)
+        {
+            for (int k = 0; k < n; k++)
+            {
+                votes[k] = docVotes[n + k];
+                votes[n + k] = docVotes[n + k];
+            }
+        }
+
+        votes[outer.Index] += 1;
         var inner = Scan(ctx, 1, 1 + repaired.Length, depth + 1, proven | (outer.IsPrimary ? 0 : 1 << outer.Index), ref wants, votes, ref innerContested);
         if (inner is null || inner.Count == 0)
         {
