@@ -306,7 +306,9 @@ internal static class MojibakeDetector
                         // page the rest of the text was broken through, then an ISO page when C1 controls that the
                         // Windows page cannot produce show an ISO decoder.
                         bool c1 = page.IsIso && !bestPage.IsIso && C1Evidence(s, from, to, bestPage, ref c1State);
-                        bool allowed = !bestPage.IsPrimary || vote > bestVote || (page.IsPrimaryTwin && c1);
+                        // A twin (ISO-8859-15, Windows-1254) that reads strictly better replaces it too: the two differ in
+                        // a few letters only, and the letters decide ("Ãš" in "bibliothÃšque" is "è", not "Ú").
+                        bool allowed = !bestPage.IsPrimary || vote > bestVote || (page.IsPrimaryTwin && (c1 || penalty < bestPenalty));
                         better = allowed && (penalty < bestPenalty || (penalty == bestPenalty && (vote > bestVote || (vote == bestVote && c1))));
                     }
 
