@@ -33,6 +33,9 @@ internal static class MojibakeDetector
 
     private const string ConfirmedWhy = "the same page broke other text here";
 
+    /// <summary>What the outer layer's page weighs in a tie of an inner layer: more than any document's votes.</summary>
+    private const int OuterPageVote = 1 << 24;
+
     /// <summary>
     /// The character Windows-1252 maps <paramref name="b"/> to, or null for its five undefined bytes
     /// (0x81, 0x8D, 0x8F, 0x90, 0x9D, which the table keeps as the C1 controls a "best fit" decoder produces).
@@ -302,14 +305,14 @@ internal static class MojibakeDetector
                         int vote = votes is null ? 0 : votes[k], bestVote = votes is null ? 0 : votes[bestK];
                         // Same bytes, another reading. Windows-1252 is by far the likeliest page: another page replaces
                         // it only when the rest of the text was broken through that page, or (its ISO twin) when C1
-                        // controls show an ISO-8859 decoder at work. Between other pages: the better reading, then the
-                        // page the rest of the text was broken through, then an ISO page when C1 controls that the
-                        // Windows page cannot produce show an ISO decoder.
+                        // controls show an ISO-8859 decoder at work. Between other pages: the better reading, then an ISO
+                        // page when C1 controls that the Windows page cannot produce show an ISO decoder, then the page
+                        // the rest of the text was broken through.
                         bool c1 = page.IsIso && !bestPage.IsIso && C1Evidence(s, from, to, bestPage, ref c1State);
                         // A twin (ISO-8859-15, Windows-1254) that reads strictly better replaces it too: the two differ in
                         // a few letters only, and the letters decide ("Ãš" in "bibliothÃšque" is "è", not "Ú").
                         bool allowed = !bestPage.IsPrimary || vote > bestVote || (page.IsPrimaryTwin && (c1 || penalty < bestPenalty));
-                        better = allowed && (penalty < bestPenalty || (penalty == bestPenalty && (vote > bestVote || (vote == bestVote && c1))));
+                        better = allowed && (penalty < bestPenalty || (penalty == bestPenalty && (c1 || vote > bestVote)));
                     }
 
                     if (better)
@@ -427,6 +430,7 @@ internal static class MojibakeDetector
         public int RtlLetters;
         public bool AllGood;
         public bool Cesu8;
+        public bool WantsProof; // a sequence would be evidence if the page were proven elsewhere in the text
     }
 
     /// <summary>
@@ -473,9 +477,10 @@ internal static class MojibakeDetector
         string repaired = sb.ToString();
         string? why = null;
         // Box drawing alone stands in text when a letter or digit is beside it, or when it reads as whole words
-        // ("╨╢╨╡" is "же") between spaces; never beside other box drawing.
+        // of Latin, Greek or Cyrillic letters ("╨╢╨╡" is "же") between spaces; never beside other box drawing
+        // ("┌┐" would be an Arabic letter).
         int box = page.BoxDrawingIsText && !ev.HasNonBox ? BoxRunContext(s, i, end) : -1;
-        bool boxInText = box > 0 || (box == 0 && AllLetters(repaired));
+        bool boxInText = box > 0 || (box == 0 && AllLetters(repaired) && MojibakeEvidence.IsCommonReading(repaired));
         bool accepted = Accepts(page, ev, end - i, depth, confirmed, boxInText, out wantsConfirmation, out why);
         if (accepted && depth > 0 && ReferenceEquals(why, ConfirmedWhy) && MojibakeEvidence.Implausibility(s, i, end, repaired) > 0)
         {
@@ -545,6 +550,15 @@ internal static class MojibakeDetector
             }
 
             bool strong = cls == CpClass.Good && MojibakeEvidence.IsStrong(s, p, n, page);
+            if (!strong && cls == CpClass.Good && n == 2 && char.IsLower((char)cp) && p > 0 && char.IsUpper(s[p - 1]) &&
+                (p < 2 || !char.IsLetter(s[p - 2])))
+            {
+                ev.WantsProof |= !confirmed;
+                // "OÃ¹ est": a capital letter alone before an "Ã" and a sign reads like "IRMÃ”", but in a text the page
+                // broke elsewhere a lowercase repair after the capital that starts a word is the likelier reading.
+                strong = confirmed;
+            }
+
             if (strong && n == 2 && cp >= 0x590 && cp < 0x800 && depth == 0 && !confirmed)
             {
                 // Hebrew/Arabic letters: "Ø" and "×" are also symbols ("Ø±0.1 mm"), and
@@ -630,7 +644,7 @@ internal static class MojibakeDetector
         wantsConfirmation = false;
         why = null;
         bool accept = ev.AnyStrong || ev.RtlLetters >= 2;
-        if (!accept && ev.RtlLetters > 0 && depth == 0)
+        if (!accept && ((ev.RtlLetters > 0 && depth == 0) || ev.WantsProof))
         {
             wantsConfirmation = true;
         }
@@ -645,7 +659,7 @@ internal static class MojibakeDetector
             // A C1 control is acceptable when a deeper layer may consume it: the final repair must hold none.
             bool pendingOk = !ev.AnyPending || depth + 1 < MaxLayers;
             accept = !ev.AnyWeak && pendingOk && (severalMixed || singlePunctuation || confirmed);
-            wantsConfirmation = !ev.AnyWeak && pendingOk && !severalMixed && !singlePunctuation && depth == 0;
+            wantsConfirmation = !ev.AnyWeak && pendingOk && !severalMixed && !singlePunctuation;
             if (accept && page.BoxDrawingIsText && !ev.HasNonBox && !(confirmed && boxInText))
             {
                 // Box drawing is text in this page: a run of it alone is mojibake only inside text (a letter or
@@ -838,7 +852,7 @@ internal static class MojibakeDetector
             }
         }
 
-        votes[outer.Index] += 1;
+        votes[outer.Index] += OuterPageVote;
         var inner = Scan(ctx, 1, 1 + repaired.Length, depth + 1, proven | (outer.IsPrimary ? 0 : 1 << outer.Index), ref wants, votes, ref innerContested);
         if (inner is null || inner.Count == 0)
         {
@@ -941,11 +955,31 @@ internal static class MojibakeDetector
                 explanation = MojibakeChain.Cesu8(explanation);
             }
 
+            string original = text.Substring(f.Start, end - f.Start);
+            string[] chain = f.Chain;
+            if (!inexact && f.ExplanationOverride is null && !MojibakeChain.Explains(chain, repaired, original, cesu8))
+            {
+                // Windows-1252 and Latin-1 read the same bytes but 0x80-0x9F: name the one that explains the text.
+                string[]? named = MojibakeChain.Rename(chain, repaired, original, cesu8);
+                if (named is null)
+                {
+                    inexact = true;
+                }
+                else
+                {
+                    chain = named;
+                    if (explanation is null || string.Equals(explanation, MojibakeChain.Explain(f.Chain), StringComparison.Ordinal))
+                    {
+                        explanation = MojibakeChain.Explain(chain);
+                    }
+                }
+            }
+
             list.Add(new MojibakeFinding(
                 f.Start,
-                text.Substring(f.Start, end - f.Start),
+                original,
                 repaired,
-                MojibakeChain.ToPublic(f.Chain),
+                MojibakeChain.ToPublic(chain),
                 explanation,
                 exact: !inexact));
             k = m;
