@@ -56,9 +56,9 @@ public sealed class SharedSettings
     /// <summary><c>frontMatterTitleIsH1</c>: the front matter title stands for the H1 (structure rules may override it per rule).</summary>
     public bool FrontMatterTitleIsH1 => _frontMatterTitleIsH1.Value ?? false;
     /// <summary>
-    /// <c>frontMatterTitleIsH1</c> as far as it is known: the configured value (or the site model's answer to whether the site
-    /// shows the front matter title as the page's H1); null when nothing says. PL4003 gives titled documents the benefit of
-    /// the doubt then.
+    /// <c>frontMatterTitleIsH1</c> as configured; null when the configuration does not say. The structure rules then ask the
+    /// site model that publishes the document whether the site shows the front matter title as the page's H1 (on where it
+    /// does), and otherwise give titled documents the benefit of the doubt.
     /// </summary>
     public bool? FrontMatterTitleIsH1Known => _frontMatterTitleIsH1.Value;
     /// <summary>Extensions a site adds to extension-less links (PL3001's <c>implicitExtensions</c>), tried in order.</summary>

@@ -80,6 +80,12 @@ internal abstract class SiteModel
     /// <summary>True when the site shows the front matter <c>title</c> as the page's H1 (so the Markdown needs none).</summary>
     public virtual bool RendersTitleAsH1 => false;
 
+    /// <summary>
+    /// True when the page made from <paramref name="file"/> shows its front matter <c>title</c> as the H1: on a site that renders
+    /// the title (<see cref="RendersTitleAsH1"/>), unless the model knows this page does not.
+    /// </summary>
+    public virtual bool ShowsFrontMatterTitle(MarkdownFile file) => RendersTitleAsH1;
+
     /// <summary>True when the generator renders <paramref name="rel"/> as a page; other files (a README the build excludes) are read on GitHub.</summary>
     public abstract bool Publishes(string rel);
 

@@ -8,6 +8,8 @@ using Markdig.Syntax.Inlines;
 using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
 using PolicyLint.Documents;
+using PolicyLint.Rules.Links;
+using PolicyLint.Sites;
 using YamlDotNet.RepresentationModel;
 
 namespace PolicyLint.Rules.Headings;
@@ -95,22 +97,39 @@ internal sealed class HeadingOutline
         options.GetBool(HtmlHeadingsOption, true) ? Get(file).All : Get(file).MarkdownOnly;
 
     /// <summary>
-    /// The front matter title when <c>frontMatterTitleIsH1</c> is on (rule option first, then the shared setting of the
-    /// same name), with the span of its value; null otherwise or when the title is absent or blank.
+    /// The front matter title when <c>frontMatterTitleIsH1</c> is on for this document (see <see cref="TitleIsH1"/>), with the
+    /// span of its value and the site model that turned it on (null when configured); null otherwise, when the title is absent
+    /// or blank, or when the site model says this page does not show it.
     /// </summary>
-    public static (string Title, TextSpan Span)? FrontMatterTitle(MarkdownFile file, SharedSettings settings, RuleOptions options)
+    public static (string Title, TextSpan Span, string? Site)? FrontMatterTitle(DocumentContextBase context, RuleOptions options)
     {
-        if (TitleIsH1(settings, options) != true || !file.FrontMatter.TryGetEntry("title", out _, out var value)) return null;
+        var on = TitleIsH1(context, options);
+        if (on.Value != true || !context.File.FrontMatter.TryGetEntry("title", out _, out var value)) return null;
         if (value is not YamlScalarNode s || string.IsNullOrWhiteSpace(s.Value)) return null;
-        return (s.Value!.Trim(), file.FrontMatter.GetSpan(value));
+        if (on.Site is { } site && !site.ShowsFrontMatterTitle(context.File)) return null;
+        return (s.Value!.Trim(), context.File.FrontMatter.GetSpan(value), on.Site?.Name);
     }
 
     /// <summary>
-    /// <c>frontMatterTitleIsH1</c> as configured (rule option first, then the shared setting), or null when nothing says
-    /// whether the site shows the front matter title as the page's H1.
+    /// <c>frontMatterTitleIsH1</c> for this document: the rule's option, else the shared setting, else on where the site model
+    /// that publishes the document shows the front matter title as the page's H1 (<see cref="SiteModel.RendersTitleAsH1"/>; the
+    /// model is returned then). Null when nothing says (no setting, and no model, or one that does not render the title: such
+    /// themes may still print it when the page has no H1 of its own).
     /// </summary>
-    public static bool? TitleIsH1(SharedSettings settings, RuleOptions options) =>
-        options.Contains(FrontMatterTitleOption) ? options.GetBool(FrontMatterTitleOption, false) : settings.FrontMatterTitleIsH1Known;
+    public static (bool? Value, SiteModel? Site) TitleIsH1(DocumentContextBase context, RuleOptions options)
+    {
+        if (options.Contains(FrontMatterTitleOption)) return (options.GetBool(FrontMatterTitleOption, false), null);
+        if (context.Settings.FrontMatterTitleIsH1Known is { } configured) return (configured, null);
+        if (SiteLinks.Publishing(context) is { Site: { RendersTitleAsH1: true } site }) return (true, site);
+        return (null, null);
+    }
+
+    /// <summary>
+    /// What a structure rule adds to a message that counts the front matter title as the H1 because the site model said so:
+    /// the model, and the setting that says otherwise. Empty when the setting or the rule's option turned it on.
+    /// </summary>
+    public static string SiteNote(string? site) => site is null ? "" :
+        $"; the {site} site shows the front matter title as the H1 (set '{FrontMatterTitleOption}: false' if this site does not)";
 
     /// <summary>True when the front matter has a non-blank <c>title</c>, whatever <c>frontMatterTitleIsH1</c> says.</summary>
     public static bool HasFrontMatterTitle(MarkdownFile file) =>

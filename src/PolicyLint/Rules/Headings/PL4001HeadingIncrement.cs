@@ -26,10 +26,11 @@ internal sealed class PL4001HeadingIncrement : MarkdownAnalyzer
         // Each heading is compared with the one just before it, so a jump is reported once, where it happens.
         int previous = 0;
         string previousNote = "";
-        if (HeadingOutline.FrontMatterTitle(context.File, context.Settings, options) is not null)
+        if (HeadingOutline.FrontMatterTitle(context, options) is { } title)
         {
             previous = 1;
-            previousNote = " (the front matter title)";
+            previousNote = title.Site is null ? " (the front matter title)"
+                : $" (the front matter title, which the {title.Site} site shows as the H1; set '{HeadingOutline.FrontMatterTitleOption}: false' if it does not)";
         }
         foreach (var h in headings)
         {

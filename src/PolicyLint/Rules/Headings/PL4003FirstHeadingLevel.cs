@@ -29,9 +29,12 @@ internal sealed class PL4003FirstHeadingLevel : MarkdownAnalyzer
         int level = options.GetInt("level", 1);
         if (level < 1 || level > 6) throw options.Error("level", $"Option 'level' must be between 1 and 6, not {level}");
         // With frontMatterTitleIsH1 the title is the first heading, so the body may start at any level (PL4001 still checks the step).
-        if (HeadingOutline.FrontMatterTitle(context.File, context.Settings, options) is not null) return;
-        // A document with a title in its front matter may be on a site that shows it as the H1: say how to tell PolicyLint so.
-        string hint = HeadingOutline.HasFrontMatterTitle(context.File)
+        if (HeadingOutline.FrontMatterTitle(context, options) is not null) return;
+        var titleIsH1 = HeadingOutline.TitleIsH1(context, options);
+        bool titled = HeadingOutline.HasFrontMatterTitle(context.File);
+        // A document with a title in its front matter may be on a site that shows it as the H1: say how to tell PolicyLint so
+        // (not where the site model already counts it and knows this page does not show it).
+        string hint = titled && titleIsH1.Site is null
             ? $"; if the site shows the front matter title as the H1, set '{HeadingOutline.FrontMatterTitleOption}: true'" : "";
         var headings = HeadingOutline.For(context.File, options);
         if (headings.Length > 0 && headings[0].Level != level)
@@ -42,7 +45,7 @@ internal sealed class PL4003FirstHeadingLevel : MarkdownAnalyzer
         // Text before the title and documents without a heading: only where no front matter title may stand for the H1 (when
         // nothing says whether the site shows it, a titled document is given the benefit of the doubt), never in partials
         // that other pages include, and not when the front matter itself is broken (PL1002's finding).
-        if (hint.Length > 0 && HeadingOutline.TitleIsH1(context.Settings, options) is null) return;
+        if (titled && titleIsH1.Value is null) return;
         if (IsPartialOrNotAPage(context.File.Path) || context.File.FrontMatter.Kind is FrontMatterKind.NotAtStart or FrontMatterKind.Unclosed) return;
         var text = FirstText(context.File, headings.Length > 0 ? headings[0].Span.Start : int.MaxValue);
         if (text is not { } span) return;
