@@ -309,9 +309,10 @@ internal static class MojibakeDetector
                         // page when C1 controls that the Windows page cannot produce show an ISO decoder, then the page
                         // the rest of the text was broken through.
                         bool c1 = page.IsIso && !bestPage.IsIso && C1Evidence(s, from, to, bestPage, ref c1State);
-                        // A twin (ISO-8859-15, Windows-1254) that reads strictly better replaces it too: the two differ in
-                        // a few letters only, and the letters decide ("Ãš" in "bibliothÃšque" is "è", not "Ú").
-                        bool allowed = !bestPage.IsPrimary || vote > bestVote || (page.IsPrimaryTwin && (c1 || penalty < bestPenalty));
+                        // In an inner layer, a twin (ISO-8859-15, Windows-1254) that reads strictly better replaces it too:
+                        // the two differ in a few letters only, and the letters decide ("Ãš" in "bibliothÃšque" is "è",
+                        // not "Ú"). Not in the outermost layer, where Windows-1252 is far likelier ("xÃ€y" is "xÀy").
+                        bool allowed = !bestPage.IsPrimary || vote > bestVote || (page.IsPrimaryTwin && (c1 || (depth > 0 && penalty < bestPenalty)));
                         better = allowed && (penalty < bestPenalty || (penalty == bestPenalty && (c1 || vote > bestVote)));
                     }
 
