@@ -113,20 +113,28 @@ async function main() {
     console.log(`  ${s.name.padEnd(14)} median ${median(t).toFixed(1).padStart(7)}  p90 ${pct(t, 0.9).toFixed(1).padStart(7)}  min ${Math.min(...t).toFixed(1).padStart(7)}  ratio ${(median(t) / base).toFixed(2)}`);
   }
 
-  // Memory: bursts of 200 edits (most lints cancelled, as when typing), settling after each burst; resident set sampled.
+  // Memory: bursts of 200 edits (most lints cancelled, as when typing), settling 150 ms after each burst; resident set sampled.
   console.log(`\nresident memory over ${memoryEdits} edits of the document (MB):`);
   for (const s of started) {
     const samples = [];
+    const settled = [];
     for (let done = 0; done < memoryEdits; done += 200) {
       for (let k = 0; k < 200; k++) edit(s, docUri, text);
       const target = s.version;
       await waitFor(s, (p) => p.version === undefined || p.version === null || p.version >= target, 120000).catch(() => {});
       await new Promise((r) => setTimeout(r, 150));
       samples.push(rss(s.proc.pid));
+      // At 1,000 edits and at the end, also after a pause in typing (2 s), when an idle server has given memory back.
+      if (done + 200 === 1000 || done + 200 >= memoryEdits) {
+        await new Promise((r) => setTimeout(r, 2000));
+        settled.push(rss(s.proc.pid));
+      }
     }
     const warm = samples[Math.min(4, samples.length - 1)];
     const end = samples[samples.length - 1];
-    console.log(`  ${s.name.padEnd(14)} after 1000 edits ${warm.toFixed(1).padStart(7)}  after ${memoryEdits} ${end.toFixed(1).padStart(7)}  peak ${Math.max(...samples).toFixed(1).padStart(7)}  growth ${(end / warm).toFixed(2)}x  publications ${s.publications}`);
+    const [sWarm, sEnd] = [settled[0], settled[settled.length - 1]];
+    console.log(`  ${s.name.padEnd(14)} typing: after 1000 edits ${warm.toFixed(1).padStart(7)}  after ${memoryEdits} ${end.toFixed(1).padStart(7)}  peak ${Math.max(...samples).toFixed(1).padStart(7)}  growth ${(end / warm).toFixed(2)}x  publications ${s.publications}`);
+    console.log(`  ${''.padEnd(14)} paused 2 s: after 1000 edits ${sWarm.toFixed(1).padStart(7)}  after ${memoryEdits} ${sEnd.toFixed(1).padStart(7)}  growth ${(sEnd / sWarm).toFixed(2)}x`);
   }
   console.log(`load average at end: ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}`);
   for (const s of started) {
