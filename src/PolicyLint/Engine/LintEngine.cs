@@ -220,12 +220,14 @@ public sealed class LintEngine
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     endFailed = true;
-                    // An options error keeps the name it had before options had their own value model (behaviour unchanged).
+                    // An options error is PL0004 naming the rules, as in a document action; anything else is the analyzer's failure.
                     var first = states.FirstOrDefault();
                     if (first is not null)
-                        first.Raw.Add(Diagnostic.Create(EngineRules.AnalyzerException, Location.ForFile(first.DisplayPath),
-                            acts.Analyzer.Name, ex is Values.InvalidValueException ? nameof(ConfigurationException) : ex.GetType().Name,
-                            ex.Message + " (in its workspace-end action)"));
+                        first.Raw.Add(ex is ConfigurationException or Values.InvalidValueException
+                            ? Diagnostic.Create(EngineRules.InvalidRuleOptions, Location.ForFile(first.DisplayPath),
+                                string.Join(", ", acts.Rules.Select(r => $"{r.Id} ({r.Name})")), ex.Message)
+                            : Diagnostic.Create(EngineRules.AnalyzerException, Location.ForFile(first.DisplayPath),
+                                acts.Analyzer.Name, ex.GetType().Name, ex.Message + " (in its workspace-end action)"));
                 }
             }
         }
@@ -426,7 +428,7 @@ public sealed class LintEngine
                 return state;
             }
         }
-        var verdict = DocumentReader.Check(bytes, config.MaxFileSize, out int blockDepth, out int inlineDepth);
+        var verdict = DocumentReader.Check(bytes, config.MaxFileSize, out int blockDepth, out int inlineDepth, out var cost);
         if (verdict == ReadVerdict.TooLarge)
         {
             state.Raw.Add(Diagnostic.Create(EngineRules.FileTooLarge, Location.ForFile(display), (long)bytes.Length, config.MaxFileSize));
@@ -451,9 +453,12 @@ public sealed class LintEngine
             try { file = MarkdownFile.FromBytes(display, bytes); }
             catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
             {
-                // Markdig refuses pathological input (e.g. thousands of nested block quotes) with an exception.
-                state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
-                    "the document could not be parsed as Markdown (" + ex.Message.TrimEnd('.') + ")"));
+                // Markdig refuses pathological input (e.g. thousands of nested block quotes) with an exception; past its
+                // limit of open delimiters in one paragraph, the paragraph is named.
+                string reason = cost.MostDelimiters > ParseCost.MarkdigDelimiterLimit && ex.Message.Contains("depth limit", StringComparison.Ordinal)
+                    ? $"the paragraph or table at line {cost.MostDelimitersLine} holds about {cost.MostDelimiters:N0} emphasis, link or table delimiters, and Markdown's parser (Markdig) nests at most {ParseCost.MarkdigDelimiterLimit:N0} open ones in one paragraph; split it"
+                    : "the document could not be parsed as Markdown (" + ex.Message.TrimEnd('.') + ")";
+                state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display), reason));
                 return;
             }
             state.Linted = true;
@@ -472,6 +477,12 @@ public sealed class LintEngine
         {
             state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
                 $"a line nests brackets about {inlineDepth} levels deep, more than the {MaxInlineNesting} PolicyLint parses (parsing time grows with the square of the depth)"));
+            return state;
+        }
+        if (verdict == ReadVerdict.TooCostly)
+        {
+            state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
+                $"the paragraph at line {cost.Line} holds {cost.Pattern}, a pattern whose parsing time grows with the square of its size; the file was not parsed"));
             return state;
         }
         if (verdict == ReadVerdict.ParseOnBigStack)

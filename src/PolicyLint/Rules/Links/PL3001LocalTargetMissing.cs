@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
@@ -31,7 +32,7 @@ internal sealed class PL3001LocalTargetMissing : MarkdownAnalyzer
         }
         foreach (var link in LinkCollector.Get(c.File))
         {
-            if (!link.OwnsTarget || link.Source == LinkSource.Autolink || LinkRuleUtil.IsTemplated(link.Target)) continue;
+            if (!link.OwnsTarget || link.IsUnusedDefinition || link.Source == LinkSource.Autolink || LinkRuleUtil.IsTemplated(link.Target)) continue;
             if (MalformedTargets.Classify(link.Target, MalformedTargets.DefaultPlaceholders) != Malformation.None) continue;
             var target = c.ResolveTarget(link.Target);
             var span = LinkRuleUtil.TargetOrLink(link);
@@ -56,7 +57,8 @@ internal sealed class PL3001LocalTargetMissing : MarkdownAnalyzer
                     ReportFolderCase(c, link, target, respelled, span, noun);
                     break;
                 case LocalResult.Missing:
-                    c.Report(Rule, span, noun, target.Path, target.Kind == TargetKind.SiteRooted
+                    // A decoded control character ('%00') is shown as written, never printed raw.
+                    c.Report(Rule, span, noun, target.Path.Any(char.IsControl) ? target.Original : target.Path, target.Kind == TargetKind.SiteRooted
                         ? $"does not exist (looked for '{c.Workspace.GetDisplayPath(target.FullPath!)}' through siteRoots)"
                         : "does not exist");
                     break;
@@ -76,7 +78,7 @@ internal sealed class PL3001LocalTargetMissing : MarkdownAnalyzer
         var ignores = c.Settings.Links;
         foreach (var link in LinkCollector.Get(c.File))
         {
-            if (!link.OwnsTarget || link.Source == LinkSource.Autolink || LinkRuleUtil.IsTemplated(link.Target)) continue;
+            if (!link.OwnsTarget || link.IsUnusedDefinition || link.Source == LinkSource.Autolink || LinkRuleUtil.IsTemplated(link.Target)) continue;
             if (MalformedTargets.Classify(link.Target, MalformedTargets.DefaultPlaceholders) != Malformation.None) continue;
             var target = c.ResolveTarget(link.Target);
             if (target.Kind is TargetKind.Empty or TargetKind.FragmentOnly or TargetKind.External || target.Path.Length == 0) continue;
