@@ -42,10 +42,30 @@ function rss(pid) {
   try { return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024; } catch { return NaN; }
 }
 
-async function start(server, docUri, text) {
+/**
+ * Starts a server; one whose initialize or first publication does not come within 60 s is killed and started again (rumdl's
+ * server was seen, now and then, never to answer initialize under load), at most three times, and the retry is reported.
+ */
+async function startWithRetry(server, docUri, text) {
+  for (let attempt = 1; ; attempt++) {
+    let s;
+    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no answer to initialize or didOpen in 60 s')), 60000).unref());
+    try {
+      s = await Promise.race([start(server, docUri, text, (x) => { s = x; }), timeout]);
+      return s;
+    } catch (e) {
+      try { s?.proc.kill('SIGKILL'); } catch { /* gone */ }
+      if (attempt >= 3) throw new Error(`${server.name}: ${e.message} (3 attempts)`);
+      console.log(`  (${server.name}: ${e.message}; restarted it)`);
+    }
+  }
+}
+
+async function start(server, docUri, text, started = () => {}) {
   const proc = spawn(server.argv[0], server.argv.slice(1), { stdio: ['pipe', 'pipe', 'ignore'], cwd: workspace });
   const connection = lsp.createProtocolConnection(new lsp.StreamMessageReader(proc.stdout), new lsp.StreamMessageWriter(proc.stdin));
   const s = { ...server, proc, connection, version: 1, waiting: null, publications: 0 };
+  started(s);
   connection.onNotification(lsp.PublishDiagnosticsNotification.type, (p) => {
     if (p.uri !== docUri) return;
     s.publications++;
@@ -94,7 +114,7 @@ async function main() {
   console.log(`workspace ${workspace} (${fs.readdirSync(workspace).filter((f) => f.endsWith('.md')).length} posts); document ${text.split('\n').length - 1} lines, ${text.length} chars`);
   console.log(`load average at start: ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}`);
   const started = [];
-  for (const server of servers) started.push(await start(server, docUri, text));
+  for (const server of servers) started.push(await startWithRetry(server, docUri, text));
   // Latency: the servers take turns, one edit each, so load changes hit them alike.
   const times = new Map(started.map((s) => [s.name, []]));
   for (let i = 0; i < edits; i++) {
