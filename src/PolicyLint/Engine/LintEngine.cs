@@ -618,7 +618,7 @@ public sealed class LintEngine
         }
 
         /// <summary>Findings of one rule kept per file; the rest are counted in one PL0009 (200,000 findings took 1 GB).</summary>
-        internal const int MaxFindingsPerRule = 1000;
+        internal const int MaxFindingsPerRule = 10_000;
 
         private void CapFindings(List<Diagnostic> output)
         {

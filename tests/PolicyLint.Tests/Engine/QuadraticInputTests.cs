@@ -156,15 +156,15 @@ public sealed class QuadraticInputTests
     [Fact]
     public void FindingsAreCappedPerRulePerFileWithACountOfTheRest()
     {
-        // 2,500 duplicate headings: 2,499 PL4004 findings, of which the first 1,000 are kept.
-        var d = LintVerifier.Lint("# Title\n\n" + Repeat("## Same\n\n", 2500));
-        Assert.Equal(1000, d.Count(x => x.Id == "PL4004"));
-        // The kept ones are the first in the document: headings on lines 5, 7, ... 2003.
-        Assert.Equal(2003, d.Where(x => x.Id == "PL4004").Max(x => x.Location.StartLine));
+        // 12,500 duplicate headings: 12,499 PL4004 findings, of which the first 10,000 are kept.
+        var d = LintVerifier.Lint("# Title\n\n" + Repeat("## Same\n\n", 12_500));
+        Assert.Equal(10_000, d.Count(x => x.Id == "PL4004"));
+        // The kept ones are the first in the document: headings on lines 5, 7, ... 20003.
+        Assert.Equal(20_003, d.Where(x => x.Id == "PL4004").Max(x => x.Location.StartLine));
         var cap = Assert.Single(d, x => x.Id == "PL0009");
-        Assert.Equal("PL4004 reported 2,499 findings in this file; the first 1,000 are shown and 1,499 more were left out", cap.Message);
+        Assert.Equal("PL4004 reported 12,499 findings in this file; the first 10,000 are shown and 2,499 more were left out", cap.Message);
         Assert.Equal(Severity.Info, cap.Severity);
         // Under the cap: no PL0009.
-        Assert.DoesNotContain(LintVerifier.Lint("# Title\n\n" + Repeat("## Same\n\n", 1001)), x => x.Id == "PL0009");
+        Assert.DoesNotContain(LintVerifier.Lint("# Title\n\n" + Repeat("## Same\n\n", 10_001)), x => x.Id == "PL0009");
     }
 }
