@@ -201,7 +201,7 @@ public sealed class PolicyLintLanguageServer : IDisposable
             case "workspace/didChangeWatchedFiles":
                 if (Read(p, LspJsonContext.Default.DidChangeWatchedFilesParams) is { } files) FilesChanged(files.Changes);
                 break;
-            case "workspace/didChangeConfiguration": Invalidate(); RecheckAll(0); break;
+            case "workspace/didChangeConfiguration": _linter.State.Clear(); Invalidate(); RecheckAll(0); break;
         }
     }
 
@@ -261,6 +261,8 @@ public sealed class PolicyLintLanguageServer : IDisposable
         _pullDiagnostics = Has(caps, "textDocument", "diagnostic");
         _refreshSupport = Bool(caps, "workspace", "diagnostics", "refreshSupport");
         _watchRegistration = Bool(caps, "workspace", "didChangeWatchedFiles", "dynamicRegistration");
+        // A client that reports file changes lets the site model live until one comes; otherwise it is reread every few seconds.
+        _linter.State.MaxAge = _watchRegistration ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(5);
         if (p.InitializationOptions.ValueKind == JsonValueKind.Object)
         {
             if (p.InitializationOptions.TryGetProperty("debounceMs", out var ms) && ms.TryGetInt32(out int d) && d >= 0) _debounce = Math.Min(d, 10_000);
@@ -314,6 +316,9 @@ public sealed class PolicyLintLanguageServer : IDisposable
                                 new FileWatcher { GlobPattern = "**/*.{md,markdown}" },
                                 new FileWatcher { GlobPattern = "**/.policylint.{yml,yaml}" },
                                 new FileWatcher { GlobPattern = "**/.gitignore" },
+                                // Generator configuration, redirect maps, layouts and MDX pages: they change the site model.
+                                new FileWatcher { GlobPattern = "**/*.{toml,yaml,yml,json,js,ts,mjs,cjs,html,mdx}" },
+                                new FileWatcher { GlobPattern = "**/_redirects" },
                                 // Images and other link targets: only their coming and going matters.
                                 new FileWatcher { GlobPattern = "**/*", Kind = 1 | 4 },
                             ],
@@ -426,6 +431,8 @@ public sealed class PolicyLintLanguageServer : IDisposable
     {
         bool reload = false, walk = false;
         var changed = new List<string>();
+        // Any change on disk may move a page's URL, add a redirect or a target: the site model and listings are read again.
+        if (changes.Count > 0) _linter.State.Clear();
         foreach (var c in changes)
         {
             if (Uris.ToPath(c.Uri) is not { } path) continue;
@@ -446,8 +453,14 @@ public sealed class PolicyLintLanguageServer : IDisposable
         if (changed.Count == 0) return;
         Invalidate();
         var targets = new HashSet<OpenDocument>();
-        foreach (var path in changed)
-            foreach (var d in Dependents(path, null)) targets.Add(d);
+        if (_linter.UsesSiteModel)
+        {
+            // On a generated site a page's front matter or the generator's files decide URLs: every open document is re-checked.
+            lock (_gate) targets.UnionWith(_docs.Values);
+        }
+        else
+            foreach (var path in changed)
+                foreach (var d in Dependents(path, null)) targets.Add(d);
         foreach (var d in targets) Schedule(d, 0);
         RefreshPulls();
     }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using Markdig;
-using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Syntax;
 using PolicyLint.Diagnostics;
 
@@ -18,7 +17,6 @@ public sealed class MarkdownFile
     private static readonly Lazy<MarkdownPipeline> LazyPipeline = new(() => new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
         .UsePreciseSourceLocation()
-        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
         .UsePipeTables()
         .UseAutoLinks()
         .UseTaskLists()
@@ -265,7 +263,7 @@ public sealed class MarkdownFile
     }
 
     /// <summary>Offset just after a leading <c>---</c> ... <c>---</c>/<c>...</c> block (front matter is YAML, not Markdown), else 0.</summary>
-    private static int SkipFrontMatter(byte[] b)
+    internal static int SkipFrontMatter(byte[] b)
     {
         int start = b.Length >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0;
         if (b.Length < start + 4 || b[start] != '-' || b[start + 1] != '-' || b[start + 2] != '-') return 0;

@@ -20,6 +20,8 @@ internal enum ReadVerdict
     BlocksTooDeep,
     /// <summary>Brackets nested past what PolicyLint parses.</summary>
     InlinesTooDeep,
+    /// <summary>A pattern whose parsing time grows with the square of its size, past <see cref="ParseCost.Budget"/>.</summary>
+    TooCostly,
 }
 
 /// <summary>
@@ -29,14 +31,21 @@ internal enum ReadVerdict
 internal static class DocumentReader
 {
     /// <summary>Decides what to do with a document's bytes; the nesting estimate is returned for messages.</summary>
-    public static ReadVerdict Check(byte[] bytes, long maxFileSize, out int blockDepth, out int inlineDepth)
+    public static ReadVerdict Check(byte[] bytes, long maxFileSize, out int blockDepth, out int inlineDepth) =>
+        Check(bytes, maxFileSize, out blockDepth, out inlineDepth, out _);
+
+    /// <summary>Decides what to do with a document's bytes; the nesting and cost estimates are returned for messages.</summary>
+    public static ReadVerdict Check(byte[] bytes, long maxFileSize, out int blockDepth, out int inlineDepth, out ParseCost.Estimate cost)
     {
         blockDepth = inlineDepth = 0;
+        cost = default;
         if (bytes.Length > maxFileSize) return ReadVerdict.TooLarge;
         if (MarkdownFile.IsBinary(bytes)) return ReadVerdict.Binary;
         (blockDepth, inlineDepth) = MarkdownFile.EstimateNesting(bytes);
         if (blockDepth > MarkdownFile.MaxBlockNesting) return ReadVerdict.BlocksTooDeep;
         if (inlineDepth > MarkdownFile.MaxInlineNesting) return ReadVerdict.InlinesTooDeep;
+        cost = ParseCost.Measure(bytes, MarkdownFile.SkipFrontMatter(bytes));
+        if (cost.OverBudget) return ReadVerdict.TooCostly;
         return inlineDepth > MarkdownFile.BigStackInlineNesting ? ReadVerdict.ParseOnBigStack : ReadVerdict.Parse;
     }
 

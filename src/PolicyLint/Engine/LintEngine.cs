@@ -150,7 +150,7 @@ public sealed class LintEngine
         foreach (var dir in unreadableFolders.Keys) files.Add(dir);
         foreach (var m in memory.Keys) if (!files.Contains(m)) files.Add(m);
         var ordered = files.OrderBy(f => f, StringComparer.Ordinal).ToArray();
-        var workspace = new Workspace(rootDir, baseDir, ordered, request.Clock, resolver.GetConfiguration);
+        var workspace = new Workspace(rootDir, baseDir, ordered, request.Clock, resolver.GetConfiguration, request.State);
 
         // Initialize analyzers for this run, then run workspace-start actions.
         var actions = new List<AnalyzerActions>();
@@ -426,7 +426,7 @@ public sealed class LintEngine
                 return state;
             }
         }
-        var verdict = DocumentReader.Check(bytes, config.MaxFileSize, out int blockDepth, out int inlineDepth);
+        var verdict = DocumentReader.Check(bytes, config.MaxFileSize, out int blockDepth, out int inlineDepth, out var cost);
         if (verdict == ReadVerdict.TooLarge)
         {
             state.Raw.Add(Diagnostic.Create(EngineRules.FileTooLarge, Location.ForFile(display), (long)bytes.Length, config.MaxFileSize));
@@ -451,9 +451,12 @@ public sealed class LintEngine
             try { file = MarkdownFile.FromBytes(display, bytes); }
             catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
             {
-                // Markdig refuses pathological input (e.g. thousands of nested block quotes) with an exception.
-                state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
-                    "the document could not be parsed as Markdown (" + ex.Message.TrimEnd('.') + ")"));
+                // Markdig refuses pathological input (e.g. thousands of nested block quotes) with an exception; past its
+                // limit of open delimiters in one paragraph, the paragraph is named.
+                string reason = cost.MostDelimiters > ParseCost.MarkdigDelimiterLimit && ex.Message.Contains("depth limit", StringComparison.Ordinal)
+                    ? $"the paragraph or table at line {cost.MostDelimitersLine} holds about {cost.MostDelimiters:N0} emphasis, link or table delimiters, and Markdown's parser (Markdig) nests at most {ParseCost.MarkdigDelimiterLimit:N0} open ones in one paragraph; split it"
+                    : "the document could not be parsed as Markdown (" + ex.Message.TrimEnd('.') + ")";
+                state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display), reason));
                 return;
             }
             state.Linted = true;
@@ -472,6 +475,12 @@ public sealed class LintEngine
         {
             state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
                 $"a line nests brackets about {inlineDepth} levels deep, more than the {MaxInlineNesting} PolicyLint parses (parsing time grows with the square of the depth)"));
+            return state;
+        }
+        if (verdict == ReadVerdict.TooCostly)
+        {
+            state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
+                $"the paragraph at line {cost.Line} holds {cost.Pattern}, a pattern whose parsing time grows with the square of its size; the file was not parsed"));
             return state;
         }
         if (verdict == ReadVerdict.ParseOnBigStack)

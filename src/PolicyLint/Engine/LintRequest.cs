@@ -49,6 +49,8 @@ public sealed class LintRequest
     public bool UseCache { get; set; }
     /// <summary>The cache folder (default: <c>.policylint-cache</c> in the root directory). Nothing is written elsewhere.</summary>
     public string? CacheDirectory { get; set; }
+    /// <summary>Disk facts kept across runs by a long-lived host (the language server); null: every run reads afresh.</summary>
+    internal WorkspaceState? State { get; set; }
 }
 
 /// <summary>A document given as bytes rather than read from disk.</summary>

@@ -266,25 +266,67 @@ internal sealed class SuppressionDirectives
         state.Remove(key);
     }
 
+    // Ranges of at most ShortRange lines are found through their lines; longer ones through their key. A query then costs
+    // the ranges that could cover it, not all of them (100,000 next-line directives with as many findings was quadratic).
+    private const int ShortRange = 8;
+    private Dictionary<(string Key, int Line), List<int>>? _byLine;
+    private Dictionary<string, List<int>>? _longByKey;
+    private Dictionary<string, List<(int Start, int End)>>? _exceptionsByKey;
+
+    private void BuildIndex()
+    {
+        _byLine = new Dictionary<(string, int), List<int>>();
+        _longByKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < _ranges.Count; i++)
+        {
+            var (start, end, key, _) = _ranges[i];
+            if (end - start <= ShortRange)
+                for (int line = start; line < end; line++) Bucket(_byLine, (key, line)).Add(i);
+            else Bucket(_longByKey, key).Add(i);
+        }
+        _exceptionsByKey = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
+        foreach (var (start, end, key) in _exceptions) Bucket(_exceptionsByKey, key).Add((start, end));
+    }
+
+    private static List<TValue> Bucket<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key) where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list)) map[key] = list = new List<TValue>();
+        return list;
+    }
+
     /// <summary>True when a directive covers <paramref name="ruleId"/> on 0-based <paramref name="line"/>; marks that directive used.</summary>
     public bool IsSuppressed(string ruleId, int line)
     {
+        if (_byLine is null) BuildIndex();
         bool suppressed = false;
-        foreach (var (start, end, key, d) in _ranges)
+        foreach (string key in new[] { ruleId, "*" })
         {
-            if (line < start || line >= end) continue;
-            if (key != "*" && key != ruleId) continue;
-            if (key == "*" && IsReenabled(ruleId, line, start)) continue;
-            d.Used = true;
-            suppressed = true;
+            if (_byLine!.TryGetValue((key, line), out var near))
+                foreach (int i in near) suppressed |= Covers(i, ruleId, line);
+            if (_longByKey!.TryGetValue(key, out var far))
+                foreach (int i in far) suppressed |= Covers(i, ruleId, line);
         }
         return suppressed;
     }
 
+    /// <summary>Ranges looked at by <see cref="IsSuppressed"/> so far (tests check it stays proportional to the findings).</summary>
+    internal long Probes { get; private set; }
+
+    private bool Covers(int index, string ruleId, int line)
+    {
+        Probes++;
+        var (start, end, key, d) = _ranges[index];
+        if (line < start || line >= end) return false;
+        if (key == "*" && IsReenabled(ruleId, line, start)) return false;
+        d.Used = true;
+        return true;
+    }
+
     private bool IsReenabled(string ruleId, int line, int regionStart)
     {
-        foreach (var (start, end, key) in _exceptions)
-            if (key == ruleId && start >= regionStart && line > start && line < end) return true;
+        if (!_exceptionsByKey!.TryGetValue(ruleId, out var list)) return false;
+        foreach (var (start, end) in list)
+            if (start >= regionStart && line > start && line < end) return true;
         return false;
     }
 }

@@ -16,7 +16,8 @@ namespace PolicyLint.Engine;
 /// </summary>
 internal sealed class Workspace : AnalysisWorkspace
 {
-    private readonly ConcurrentDictionary<string, string[]?> _dirListings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]?> _dirListings;
+    private readonly WorkspaceState? _state;
     private readonly ConcurrentDictionary<string, DocumentOutline> _outlines = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<DocumentOutline?>> _readOutlines = new(StringComparer.Ordinal);
     private readonly Func<string, FileConfiguration> _configuration;
@@ -59,8 +60,10 @@ internal sealed class Workspace : AnalysisWorkspace
     internal override void DependsOnFile(string fullPath) => DependencyRecorder.Current?.File(fullPath);
 
     internal Workspace(string rootDirectory, string baseDirectory, IEnumerable<string> files, Func<DateTimeOffset>? clock = null,
-        Func<string, FileConfiguration>? configuration = null)
+        Func<string, FileConfiguration>? configuration = null, WorkspaceState? state = null)
     {
+        _state = state;
+        _dirListings = state?.Listings ?? new ConcurrentDictionary<string, string[]?>(StringComparer.Ordinal);
         _configuration = configuration ?? (_ => FileConfiguration.Default);
         _clock = clock ?? (() => DateTimeOffset.Now);
         RootDirectory = Path.GetFullPath(rootDirectory);
@@ -91,7 +94,8 @@ internal sealed class Workspace : AnalysisWorkspace
     }
 
     private Sites.SiteModel? Site(string name) =>
-        SiteModels.GetOrAdd(name, n => new Lazy<Sites.SiteModel?>(() => Sites.SiteDetector.Create(RootDirectory, n),
+        SiteModels.GetOrAdd(name, n => new Lazy<Sites.SiteModel?>(() => _state is null ? Sites.SiteDetector.Create(RootDirectory, n)
+            : _state.Site(RootDirectory, n, () => Sites.SiteDetector.Create(RootDirectory, n)),
             System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     private readonly ConcurrentDictionary<string, Lazy<string>> _siteFingerprints = new(StringComparer.Ordinal);
@@ -197,7 +201,7 @@ internal sealed class Workspace : AnalysisWorkspace
     private DocumentOutline? GetOutlineUnrecorded(string fullPath)
     {
         if (_outlines.TryGetValue(fullPath, out var outline)) return outline;
-        return _readOutlines.GetOrAdd(fullPath, p => new Lazy<DocumentOutline?>(() => ReadOutline(p))).Value;
+        return _readOutlines.GetOrAdd(fullPath, p => new Lazy<DocumentOutline?>(() => _state is null ? ReadOutline(p) : _state.Outline(p, ReadOutline))).Value;
     }
 
     private DocumentOutline? ReadOutline(string fullPath)

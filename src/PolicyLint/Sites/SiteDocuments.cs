@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using PolicyLint.Configuration;
 using PolicyLint.Documents;
+using PolicyLint.IO;
 
 namespace PolicyLint.Sites;
 
@@ -17,10 +18,9 @@ internal static class SiteDocuments
             var info = new FileInfo(fullPath);
             // Devices, pipes and sockets report length 0: never opened.
             if (!info.Exists || info.Length == 0 || info.Length > FileConfiguration.DefaultMaxFileSize) return null;
-            byte[] bytes = File.ReadAllBytes(fullPath);
-            if (MarkdownFile.IsBinary(bytes)) return null;
-            var (blockDepth, inlineDepth) = MarkdownFile.EstimateNesting(bytes);
-            if (blockDepth > MarkdownFile.MaxBlockNesting || inlineDepth > MarkdownFile.BigStackInlineNesting) return null;
+            byte[] bytes = SafeFile.ReadAllBytes(fullPath, FileConfiguration.DefaultMaxFileSize);
+            // The engine's guards (size, binary, nesting, quadratic patterns); nothing that needs a big stack.
+            if (Engine.DocumentReader.Check(bytes, FileConfiguration.DefaultMaxFileSize, out _, out _) != Engine.ReadVerdict.Parse) return null;
             return MarkdownFile.FromBytes(fullPath, bytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or InvalidOperationException)

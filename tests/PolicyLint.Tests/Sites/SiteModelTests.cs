@@ -95,25 +95,38 @@ public sealed class SiteModelTests
         LintVerifier.Verify(page, rules: Rules, path: t.Path_("docs/page.md"), baseDirectory: t.Root);
     }
 
+    /// <summary>
+    /// Links that work on the published site, each of which a plain-file reading would "fix": a wrong-case file or folder, an
+    /// anchor that differs from a heading's slug only in case or punctuation. <paramref name="plainFix"/> is the safe fix the
+    /// same text gets with <c>site: none</c> (the candidate the model must withhold), or null where there is none to show.
+    /// </summary>
     [Theory]
-    [InlineData("jekyll", "_articles/de/start.md", "---\ntitle: S\n---\n\n[a](../legal/#rechte) [c](./#s)\n\n## S\n")]
-    [InlineData("hugo", "content/docs/page.md", "---\ntitle: P\n---\n\n`titleCaseStyle`\n: x\n\n## Title Case Style\n\n[a](#titlecasestyle) [b](/methods/site/LANGUAGE/#options)\n")]
-    [InlineData("docusaurus", "docs/Guide.md", "---\nid: guide\n---\n\n# G\n\n[a](configuration#bail-boolean) [b](./Intro.md#start)\n")]
-    [InlineData("mkdocs", "docs/reference/page.md", "# P\n\n[a](../setup/index.md#caret-mark-tilde) [b](../../setup/#opts)\n")]
-    [InlineData("docfx", "docs/page.md", "# P\n\n[a](a.md#section-1) [b](A.md)\n")]
-    public void SafeFixesNeverChangeALinkThatWorksOnThePublishedSite(string generator, string rel, string text)
+    [InlineData("jekyll", "_articles/de/start.md", "---\ntitle: S\n---\n\n[a](../legal/#rechte) [c](./#s)\n\n## S\n", null)]
+    [InlineData("hugo", "content/docs/page.md", "---\ntitle: P\n---\n\n`titleCaseStyle`\n: x\n\n## Title Case Style\n\n[a](#titlecasestyle) [b](/methods/site/LANGUAGE/#options)\n", "Use '#title-case-style'")]
+    [InlineData("docusaurus", "docs/Guide.md", "---\nid: guide\n---\n\n# G\n\n[a](configuration#bail-boolean) [b](./Intro.md#start)\n", null)]
+    [InlineData("mkdocs", "docs/reference/page.md", "# P\n\n[a](../setup/index.md#caret-mark-tilde) [b](../../setup/#opts)\n", "Use '#caret-mark--tilde'")]
+    [InlineData("docfx", "docs/page.md", "# P\n\n[a](a.md#section-1) [b](A.md)\n", "Use 'a.md'")]
+    [InlineData("github", "docs/page.md", "# P\n\n<a name=\"Intro\"></a>\n\n## Intro\n\n[a](#Intro) [b](#user-content-intro) [c](../src/app.cs#L10) [d](../README.md#readme)\n", null)]
+    public void SafeFixesNeverChangeALinkThatWorksOnThePublishedSite(string generator, string rel, string text, string? plainFix)
     {
         using var t = generator switch
         {
             "jekyll" => SiteFixtures.Jekyll(), "hugo" => SiteFixtures.Hugo(), "docusaurus" => SiteFixtures.Docusaurus(),
-            "mkdocs" => SiteFixtures.MkDocs(), _ => SiteFixtures.Docfx(),
+            "mkdocs" => SiteFixtures.MkDocs(), "docfx" => SiteFixtures.Docfx(), _ => new TempTree(),
         };
         if (generator == "docfx") t.Write(".openpublishing.publish.config.json", "{}\n");
+        if (generator == "github") t.Write("src/app.cs", "class App { }\n").Write("README.md", "# Readme\n");
         t.Write(rel, text);
         // Every link here works on the published site: no finding, and --fix leaves the text as it is.
         var diags = LintVerifier.Lint(text, path: t.Path_(rel), baseDirectory: t.Root).Where(x => x.Id.StartsWith("PL300", System.StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(diags, x => x.Id is "PL3001" or "PL3002");
         Assert.All(diags, x => Assert.Null(x.Fix));
         LintVerifier.VerifyFix(text, text, rules: Rules, path: t.Path_(rel), baseDirectory: t.Root);
+        // Read as plain files, the same text gets the safe fix that would break the link on the site.
+        var plain = LintVerifier.Lint(text, config: "site: none\n", path: t.Path_(rel), baseDirectory: t.Root)
+            .Where(x => x.Id is "PL3001" or "PL3002" && x.Fix is { IsSafe: true }).Select(x => x.Fix!.Title).ToArray();
+        if (plainFix is null) Assert.Empty(plain);
+        else Assert.Contains(plainFix, plain);
     }
 
     [Fact]

@@ -104,6 +104,31 @@ test('a linked file that changes on disk re-checks the open documents that link 
   } finally { client.kill(); }
 });
 
+test('the site model is kept between edits and read again when the client reports a change on disk', async () => {
+  const root = tree({
+    'hugo.toml': 'baseURL = "https://example.org/"\n',
+    'content/_index.md': '---\ntitle: Home\n---\n',
+    'content/docs/page.md': '---\ntitle: Page\n---\n\nSee [the old page](/old/path/).\n',
+    'content/docs/target.md': '---\ntitle: Target\n---\n\nText.\n',
+  });
+  const client = await Client.start(root);
+  try {
+    const page = path.join(root, 'content/docs/page.md');
+    client.open(page);
+    const before = await client.diagnostics(page, (x) => x.diagnostics.some((d) => d.code === 'PL3001'));
+    assert.deepEqual(before.diagnostics.filter((d) => d.code === 'PL3001').map((d) => d.message),
+      ["Link target '/old/path/' does not exist on the hugo site (no page, page resource or static file answers '/old/path/')"]);
+    // The alias appears on disk: until the client says so the server keeps the model it built (edits do not reread the site).
+    write(root, 'content/docs/target.md', '---\ntitle: Target\naliases: [/old/path/]\n---\n\nText.\n');
+    client.change(page, 2, [{ text: '---\ntitle: Page\n---\n\nSee [the old page](/old/path/) again.\n' }]);
+    const edited = await client.diagnostics(page, (x) => x.version === 2);
+    assert.equal(edited.diagnostics.filter((d) => d.code === 'PL3001').length, 1);
+    client.filesChanged([[path.join(root, 'content/docs/target.md'), 2]]);
+    const after = await client.diagnostics(page, (x) => !x.diagnostics.some((d) => d.code === 'PL3001'), 'the alias to count');
+    assert.equal(after.version, 2);
+  } finally { client.kill(); }
+});
+
 test('an unsaved edit of another open document counts for the links to it', async () => {
   const root = tree({ 'docs/guide.md': '# Guide\n', 'docs/index.md': INDEX });
   const client = await Client.start(root);

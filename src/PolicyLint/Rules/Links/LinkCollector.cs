@@ -49,6 +49,10 @@ internal sealed class LinkOccurrence
     public bool IsCommentIdiom => Source == LinkSource.Definition && (Target.Length == 0 || Target == "#");
     /// <summary>The target was written in angle brackets, <c>[x](&lt;a b&gt;)</c>, where spaces are allowed.</summary>
     public bool HasPointyBrackets { get; init; }
+    /// <summary>A definition no link of the document uses: it renders as nothing (PL3004 reports it), so its target is no link.</summary>
+    public bool IsUnusedDefinition { get; private set; }
+
+    internal void MarkUnused() => IsUnusedDefinition = true;
 }
 
 /// <summary>Collects every link of a document once; the rules of the family share the result.</summary>
@@ -104,6 +108,12 @@ internal static class LinkCollector
             list.Add(new LinkOccurrence(LinkSource.Html, tag.Name == "img", System.Net.WebUtility.HtmlDecode(a.Value), tag.Span, a.ValueSpan) { Tag = tag });
         }
         list.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var l in list)
+            if (l.Source == LinkSource.Reference && l.Link?.Reference?.Label is { } label) used.Add(ReferenceScanner.NormalizeLabel(label));
+        foreach (var l in list)
+            if (l.Source == LinkSource.Definition && !l.IsCommentIdiom && l.Definition?.Label is { } label && !used.Contains(ReferenceScanner.NormalizeLabel(label)))
+                l.MarkUnused();
         return list;
     }
 

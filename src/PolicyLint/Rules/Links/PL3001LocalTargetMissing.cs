@@ -31,7 +31,7 @@ internal sealed class PL3001LocalTargetMissing : MarkdownAnalyzer
         }
         foreach (var link in LinkCollector.Get(c.File))
         {
-            if (!link.OwnsTarget || link.Source == LinkSource.Autolink || LinkRuleUtil.IsTemplated(link.Target)) continue;
+            if (!link.OwnsTarget || link.IsUnusedDefinition || link.Source == LinkSource.Autolink || LinkRuleUtil.IsTemplated(link.Target)) continue;
             if (MalformedTargets.Classify(link.Target, MalformedTargets.DefaultPlaceholders) != Malformation.None) continue;
             var target = c.ResolveTarget(link.Target);
             var span = LinkRuleUtil.TargetOrLink(link);
@@ -76,7 +76,7 @@ internal sealed class PL3001LocalTargetMissing : MarkdownAnalyzer
         var ignores = c.Settings.Links;
         foreach (var link in LinkCollector.Get(c.File))
         {
-            if (!link.OwnsTarget || link.Source == LinkSource.Autolink || LinkRuleUtil.IsTemplated(link.Target)) continue;
+            if (!link.OwnsTarget || link.IsUnusedDefinition || link.Source == LinkSource.Autolink || LinkRuleUtil.IsTemplated(link.Target)) continue;
             if (MalformedTargets.Classify(link.Target, MalformedTargets.DefaultPlaceholders) != Malformation.None) continue;
             var target = c.ResolveTarget(link.Target);
             if (target.Kind is TargetKind.Empty or TargetKind.FragmentOnly or TargetKind.External || target.Path.Length == 0) continue;

@@ -53,7 +53,7 @@ internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
         }
         foreach (var link in LinkCollector.Get(c.File))
         {
-            if (!link.OwnsTarget || link.Source == LinkSource.Autolink || link.Target.IndexOf('#') < 0) continue;
+            if (!link.OwnsTarget || link.IsUnusedDefinition || link.Source == LinkSource.Autolink || link.Target.IndexOf('#') < 0) continue;
             var target = c.ResolveTarget(link.Target);
             string? fragment = target.Fragment;
             if (fragment is null || fragment.Length == 0 || LinkRuleUtil.IsTemplated(fragment)) continue;
@@ -87,7 +87,7 @@ internal sealed class PL3002AnchorMissing : MarkdownAnalyzer
         var ignores = c.Settings.Links;
         foreach (var link in LinkCollector.Get(c.File))
         {
-            if (!link.OwnsTarget || link.Source == LinkSource.Autolink || link.Target.IndexOf('#') < 0) continue;
+            if (!link.OwnsTarget || link.IsUnusedDefinition || link.Source == LinkSource.Autolink || link.Target.IndexOf('#') < 0) continue;
             var target = c.ResolveTarget(link.Target);
             string? fragment = target.Fragment;
             if (fragment is null || fragment.Length == 0 || LinkRuleUtil.IsTemplated(fragment) || LinkRuleUtil.IsTemplated(link.Target)) continue;

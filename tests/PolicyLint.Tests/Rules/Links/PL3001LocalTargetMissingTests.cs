@@ -24,6 +24,19 @@ public sealed class PL3001LocalTargetMissingTests
     }
 
     [Fact]
+    public void AnUnusedDefinitionIsNoLinkItsMissingTargetIsLeftToPL3004()
+    {
+        using var t = new TempTree();
+        // An unused definition renders as nothing, on GitHub and on every generator: PL3004 reports it (and removes it).
+        var d = LintVerifier.Verify(
+            "See [the guide][used] and [the other guide][Used Too].\n\n[used]: {|PL3001:gone.md|}\n[used too]: {|PL3001:gone2.md#x|}\n" +
+            "[stale]: also-gone.md\n[stale anchor]: #no-such-heading\n",
+            rules: ["PL3001", "PL3002"], path: t.Path_("doc.md"), baseDirectory: t.Root);
+        Assert.Equal(["Reference definition target 'gone.md' does not exist", "Reference definition target 'gone2.md' does not exist"],
+            d.Select(x => x.Message).ToArray());
+    }
+
+    [Fact]
     public void PercentDecodesAndDropsQueryAndFragment()
     {
         using var t = new TempTree();

@@ -1,0 +1,154 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using Markdig.Syntax.Inlines;
+using PolicyLint.Documents;
+using PolicyLint.Engine;
+using PolicyLint.Tests.TestSupport;
+
+namespace PolicyLint.Tests.Engine;
+
+/// <summary>
+/// Inputs far below the size limit whose parsing time grew with the square of their size (issue 18). Each test asserts
+/// the outcome (findings, anchors, the refusal's message, or a count of steps); the timeouts are only a safety net sized
+/// so that the old quadratic code could not finish inside them. Growth figures are in bench/growth.
+/// </summary>
+public sealed class QuadraticInputTests
+{
+    private const int SafetyNetMs = 60_000;
+
+    private static string Repeat(string s, int n) => new StringBuilder(s.Length * n).Insert(0, s, n).ToString();
+
+    [Fact(Timeout = SafetyNetMs)]
+    public async Task ManyDuplicateHeadingsGetNumberedAnchorsWithoutMarkdigsAutoIdentifiers()
+    {
+        // 40,000 duplicates: Markdig's AutoIdentifiers took about 100 s for this (quadratic uniquing); now a linear pass.
+        const int n = 40_000;
+        var file = await Task.Run(() => MarkdownFile.FromText("d.md", "# Title\n\n" + Repeat("## Same heading\n\n", n)), TestContext.Current.CancellationToken);
+        Assert.Equal(n + 1, file.Headings.Length);
+        Assert.Equal("same-heading", file.Headings[1].Anchor);
+        Assert.Equal("same-heading-1", file.Headings[2].Anchor);
+        Assert.Equal($"same-heading-{n - 1}", file.Headings[n].Anchor);
+    }
+
+    [Fact]
+    public void AHeadingsTextInBracketsIsNotALink()
+    {
+        // GitHub does not make headings into link references; AutoIdentifiers did, so '[Setup]' linked to '#setup'.
+        var file = MarkdownFile.FromText("d.md", "# Title\n\n## Setup\n\nSee [Setup].\n");
+        Assert.Empty(SyntaxWalker.Descendants<LinkInline>(file.Syntax));
+    }
+
+    [Fact]
+    public void ARunOfDefinitionsIsEstimatedByTheSquareOfItsLength()
+    {
+        var run = Encoding.UTF8.GetBytes(Repeat("[a]: /x\n", 1000));
+        Assert.Equal(new ParseCost.Estimate(500_000, "1,000 reference or footnote definitions with no blank line between them", 1, 1000, 1),
+            ParseCost.Measure(run));
+        // A blank line between each: separate paragraphs, nothing quadratic.
+        Assert.Equal(0, ParseCost.Measure(Encoding.UTF8.GetBytes(Repeat("[a]: /x\n\n", 1000))).Total);
+        // Inside fenced code: not Markdown at all.
+        Assert.Equal(0, ParseCost.Measure(Encoding.UTF8.GetBytes("```\n" + Repeat("[a]: /x\n", 40_000) + "```\n")).Total);
+    }
+
+    [Fact]
+    public void UnclosedCommentOpenersCostTheirDistanceToTheParagraphsEnd()
+    {
+        // n openers of 4 bytes, one line: the j-th searches 4n + 1 - 4j bytes, 2n^2 + 3n in all.
+        const int n = 20_000;
+        var e = ParseCost.Measure(Encoding.UTF8.GetBytes(Repeat("<!--", n) + "\n"));
+        Assert.Equal(2L * n * n + 3L * n, e.Total);
+        Assert.Equal("20,000 '<!--' openers that never close", e.Pattern);
+        // Each closed right away: nothing far to search.
+        Assert.Equal(0, ParseCost.Measure(Encoding.UTF8.GetBytes(Repeat("<!-- x -->", n) + "\n")).Total);
+    }
+
+    [Fact]
+    public void BacktickRunsThatNeverCloseAreEstimated()
+    {
+        // Runs of lengths 1..2000, each unmatched: each searches to the paragraph's end.
+        var text = string.Concat(Enumerable.Range(1, 2000).Select(i => new string('`', i) + " x ")) + "\n";
+        var e = ParseCost.Measure(Encoding.UTF8.GetBytes(text));
+        Assert.True(e.OverBudget);
+        Assert.Equal("2,000 backtick runs that search far for their closing run", e.Pattern);
+        // Ordinary code spans, as many: paired right away.
+        Assert.Equal(0, ParseCost.Measure(Encoding.UTF8.GetBytes(Repeat("`code` and ", 20_000) + "\n")).Total);
+    }
+
+    [Theory]
+    [InlineData("[r{0}]: https://example.com/{0}\n", 1, "the paragraph at line 3 holds 200,000 reference or footnote definitions with no blank line between them")]
+    [InlineData("[same]: https://example.com/x\n", 1, "the paragraph at line 3 holds 200,000 reference or footnote definitions with no blank line between them")]
+    [InlineData("</<!--", 2, "the paragraph at line 3 holds 200,000 '<!--' openers that never close")]
+    public void QuadraticPatternsAreRefusedWithTheirPlace(string unit, int kind, string reason)
+    {
+        const int n = 200_000;
+        var sb = new StringBuilder("# Title\n\n");
+        for (int i = 0; i < n; i++) sb.Append(kind == 1 ? string.Format(unit, i) : unit);
+        sb.Append('\n');
+        var d = LintVerifier.Lint(sb.ToString());
+        Assert.Equal([$"PL0001: Cannot read the file: {reason}, a pattern whose parsing time grows with the square of its size; the file was not parsed"],
+            d.Select(x => $"{x.Id}: {x.Message}").ToArray());
+    }
+
+    [Fact]
+    public void ManyParagraphsEachNearMarkdigsDelimiterLimitAreRefused()
+    {
+        // Each paragraph's 10,000 delimiters cost Markdig about 10^8 steps; six of them pass the budget.
+        var doc = "# Title\n\n" + string.Concat(Enumerable.Repeat(Repeat("*a* ", 5000) + "\n\n", 6));
+        var d = LintVerifier.Lint(doc);
+        Assert.Equal(["PL0001: Cannot read the file: the paragraph at line 3 holds 10,000 emphasis, link or table delimiters in one paragraph, a pattern whose parsing time grows with the square of its size; the file was not parsed"],
+            d.Select(x => $"{x.Id}: {x.Message}").ToArray());
+    }
+
+    [Fact]
+    public void ATablePastMarkdigsDelimiterLimitIsNamed()
+    {
+        // 3,000 rows with two bold cells: 21,000 open delimiters in one table; Markdig refuses past 10,240.
+        var doc = "# Title\n\n| a | b |\n| --- | --- |\n" + Repeat("| **x** | **y** |\n", 3000);
+        var d = LintVerifier.Lint(doc);
+        Assert.Equal(["PL0001: Cannot read the file: the paragraph or table at line 3 holds about 21,006 emphasis, link or table delimiters, and Markdown's parser (Markdig) nests at most 10,240 open ones in one paragraph; split it"],
+            d.Select(x => $"{x.Id}: {x.Message}").ToArray());
+    }
+
+    [Fact]
+    public void ATableUnderTheLimitIsLinted()
+    {
+        // 1,000 rows with bold cells: linted, and PL4004 still sees the headings around it.
+        var doc = "# Title\n\n## Data\n\n| a | b |\n| --- | --- |\n" + Repeat("| **x** | **y** |\n", 1000) + "\n## Data\n";
+        var d = LintVerifier.Lint(doc);
+        Assert.Equal(["PL4004"], d.Select(x => x.Id).ToArray());
+    }
+
+    [Fact]
+    public void SuppressionLookupsProbeOnlyTheRangesThatCanCoverTheFinding()
+    {
+        // 20,000 next-line directives, each over a duplicate heading: every finding probes the one range on its line
+        // (a scan of every range took 20,000 probes a finding: 4 * 10^8 in all).
+        const int n = 20_000;
+        var file = MarkdownFile.FromText("d.md", "# Title\n\n## Same\n\n" + Repeat("<!-- policylint-disable-next-line PL4004 -->\n## Same\n\n", n));
+        var s = SuppressionDirectives.Parse(file, id => id == "PL4004" ? PolicyLint.Rules.Headings.PL4004DuplicateHeading.Rule : null);
+        int suppressed = 0;
+        for (int i = 0; i < n; i++) if (s.IsSuppressed("PL4004", 5 + 3 * i)) suppressed++;
+        Assert.Equal(n, suppressed);
+        Assert.Equal(n, s.Probes);
+        Assert.All(s.Directives, x => Assert.True(x.Used));
+        Assert.False(s.IsSuppressed("PL4004", 2));
+    }
+
+    [Fact]
+    public void TheBlogCorpusIsFarBelowTheBudget()
+    {
+        string dir = SharedData.Require("corpus/hf-blog");
+        long most = 0;
+        string? worst = null;
+        foreach (var path in Directory.EnumerateFiles(dir, "*.md", SearchOption.AllDirectories))
+        {
+            var bytes = File.ReadAllBytes(path);
+            long total = ParseCost.Measure(bytes, MarkdownFile.SkipFrontMatter(bytes)).Total;
+            if (total > most) { most = total; worst = path; }
+        }
+        Assert.True(most < ParseCost.Budget / 1000, $"{worst}: {most}");
+    }
+}
