@@ -22,10 +22,13 @@ internal sealed class WorkspaceState
     private readonly ConcurrentDictionary<string, Entry<Lazy<Sites.SiteModel?>>> _sites = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, OutlineEntry> _outlines = new(StringComparer.Ordinal);
     private ConcurrentDictionary<string, string[]?> _listings = new(StringComparer.Ordinal);
-    private long _listingsCreatedMs = Environment.TickCount64;
+    private long _listingsCreatedMs = MonotonicMs();
     private readonly Func<long> _now;
 
-    public WorkspaceState(Func<long>? clockMs = null) => _now = clockMs ?? (() => Environment.TickCount64);
+    public WorkspaceState(Func<long>? clockMs = null) => _now = clockMs ?? MonotonicMs;
+
+    /// <summary>Milliseconds of a monotonic clock (Environment.TickCount64 is not in netstandard2.0).</summary>
+    private static long MonotonicMs() => (long)(System.Diagnostics.Stopwatch.GetTimestamp() * 1000.0 / System.Diagnostics.Stopwatch.Frequency);
 
     /// <summary>How long the site model and folder listings are reused without a <see cref="Clear"/>; infinite when the host hears of every change.</summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromSeconds(5);
@@ -51,7 +54,9 @@ internal sealed class WorkspaceState
                 new Lazy<Sites.SiteModel?>(create, LazyThreadSafetyMode.ExecutionAndPublication), _now()));
             if (!Expired(entry.CreatedMs)) return entry.Value.Value;
             // Expired: replace it (another run may have done so already) and take the new one.
-            _sites.TryRemove(new System.Collections.Generic.KeyValuePair<string, Entry<Lazy<Sites.SiteModel?>>>(key, entry));
+            // (Only if it is still this entry: ICollection.Remove compares the value; TryRemove(KeyValuePair) is not in netstandard2.0.)
+            ((System.Collections.Generic.ICollection<System.Collections.Generic.KeyValuePair<string, Entry<Lazy<Sites.SiteModel?>>>>)_sites)
+                .Remove(new System.Collections.Generic.KeyValuePair<string, Entry<Lazy<Sites.SiteModel?>>>(key, entry));
         }
     }
 
