@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 
 namespace PolicyLint.EndToEnd.Tests;
 
@@ -10,24 +11,7 @@ public sealed class AdoptionMSBuildTests(PackagesFixture packages)
     // One PL4001 warning (line 3) and one PL3007 warning (line 5).
     private const string TwoWarnings = "# Guide\n\n### Skipped a level\n\nRead it [here](guide.md).\n";
 
-    private string Project(string name, string doc)
-    {
-        string dir = packages.NewConsumer(name);
-        File.WriteAllText(Path.Combine(dir, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="PolicyLint.MSBuild" Version="{packages.Version}" PrivateAssets="all" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(dir, "Class1.cs"), "namespace Consumer { public static class C { } }\n");
-        Directory.CreateDirectory(Path.Combine(dir, "docs"));
-        File.WriteAllText(Path.Combine(dir, "docs", "guide.md"), doc);
-        return dir;
-    }
+    private string Project(string name, string doc) => packages.NewMSBuildConsumer(name, doc);
 
     private static string[] Findings(ProcessResult r) =>
         r.Output.Replace('\\', '/').Split('\n').Select(l => l.Trim())
@@ -62,8 +46,21 @@ public sealed class AdoptionMSBuildTests(PackagesFixture packages)
         Assert.Contains("error PL4001:", switchToo.Output);
     }
 
+    /// <summary>
+    /// The task's own lines (findings and "PolicyLint: ..." messages, not the bare target header) with the elapsed time and
+    /// the cache count masked: what a cold and a warm build must agree on.
+    /// </summary>
+    private static string[] Report(ProcessResult r) =>
+        r.Output.Replace('\\', '/').Split('\n').Select(l => l.Trim())
+            .Where(l => l.StartsWith("PolicyLint: ", System.StringComparison.Ordinal) || l.Contains(": warning PL") || l.Contains(": error PL"))
+            .Select(l => Regex.Replace(l, @" \[[^\]]*\.csproj\]$", ""))
+            .Select(l => Regex.Replace(l, @" in \d+\.\d\d s$", " in <elapsed> s"))
+            .Select(l => Regex.Replace(l, @"\(\d+ unchanged, from the cache\)", "(<n> unchanged, from the cache)"))
+            .Select(l => l.Contains("docs/guide.md") ? l.Substring(l.IndexOf("docs/guide.md")) : l)
+            .Distinct().OrderBy(l => l, System.StringComparer.Ordinal).ToArray();
+
     [Fact]
-    public void ABaselineWrittenByTheToolHidesOldFindingsInTheBuild()
+    public void ABaselineWrittenByTheToolHidesOldFindingsInTheBuildWithTheCacheColdOrWarm()
     {
         string dir = Project("baseline", "# Guide\n\nSee [the plan](plan.md).\n");
         var before = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off");
@@ -75,14 +72,39 @@ public sealed class AdoptionMSBuildTests(PackagesFixture packages)
         var write = ProcessRunner.Dotnet(dir, "policylint", "docs", "--write-baseline");
         Assert.True(write.ExitCode == 0, write.ToString());
         Assert.Contains("\"path\": \"docs/guide.md\"", File.ReadAllText(Path.Combine(dir, ".policylint-baseline.json")));
-        var after = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off", "-p:PolicyLintBaselineFile=.policylint-baseline.json");
-        Assert.True(after.ExitCode == 0, after.ToString());
-        Assert.DoesNotContain("error PL3001", after.Output);
+
+        // A new warning after the baseline (line 5), then a build with the cache cold and a rebuild with it warm.
+        File.AppendAllText(Path.Combine(dir, "docs", "guide.md"), "\n### Skipped a level\n");
+        Directory.Delete(Path.Combine(dir, "obj", "policylint-cache"), recursive: true);
+        string[] baseline = ["-p:PolicyLintBaselineFile=.policylint-baseline.json", "-v:n"];
+        var cold = ProcessRunner.Dotnet(dir, ["build", "-nologo", "-tl:off", .. baseline]);
+        Assert.True(cold.ExitCode == 0, cold.ToString());
+        Assert.Contains("PolicyLint: 1 file(s) (0 unchanged, from the cache), 0 error(s), 1 warning(s)", cold.Output);
+        var warm = ProcessRunner.Dotnet(dir, ["build", "-nologo", "-tl:off", .. baseline]);
+        Assert.True(warm.ExitCode == 0, warm.ToString());
+        Assert.Contains("PolicyLint: 1 file(s) (1 unchanged, from the cache), 0 error(s), 1 warning(s)", warm.Output);
+        string[] expected =
+        [
+            "PolicyLint: 1 file(s) (<n> unchanged, from the cache), 0 error(s), 1 warning(s) in <elapsed> s",
+            "PolicyLint: 1 finding(s) recorded in the baseline .policylint-baseline.json are not shown",
+            "docs/guide.md(5,1,5,20): warning PL4001: Heading level jumps from H1 to H3; expected H2",
+        ];
+        Assert.Equal(expected, Report(cold));
+        Assert.Equal(expected, Report(warm));
+
+        // The cache holds the findings before the baseline: a warm build without it shows the old error again.
+        var without = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off", "-v:n");
+        Assert.True(without.ExitCode != 0, without.ToString());
+        Assert.Contains("PolicyLint: 1 file(s) (1 unchanged, from the cache), 1 error(s), 1 warning(s)", without.Output);
+        Assert.Equal(["docs/guide.md(3,16,3,23): error PL3001", "docs/guide.md(5,1,5,20): warning PL4001"], Findings(without));
 
         File.AppendAllText(Path.Combine(dir, "docs", "guide.md"), "\nAnd [the budget](budget.md).\n");
-        var added = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off", "-p:PolicyLintBaselineFile=.policylint-baseline.json");
+        var added = ProcessRunner.Dotnet(dir, ["build", "-nologo", "-tl:off", .. baseline]);
         Assert.True(added.ExitCode != 0, added.ToString());
-        Assert.Equal(["docs/guide.md(5,18,5,27): error PL3001"], Findings(added));
+        Assert.Equal(["docs/guide.md(5,1,5,20): warning PL4001", "docs/guide.md(7,18,7,27): error PL3001"], Findings(added));
+        var addedWarm = ProcessRunner.Dotnet(dir, ["build", "-nologo", "-tl:off", .. baseline]);
+        Assert.Equal(Report(added), Report(addedWarm));
+        Assert.Contains("(1 unchanged, from the cache)", addedWarm.Output);
 
         var missing = ProcessRunner.Dotnet(dir, "build", "-nologo", "-tl:off", "-p:PolicyLintBaselineFile=nope.json");
         Assert.True(missing.ExitCode != 0);

@@ -11,26 +11,8 @@ public sealed class MSBuildTests(PackagesFixture packages)
     private const string Clean = "# Guide\n\n## Section\n\nAll good.\n";
     private const string WarningOnly = "# Guide\n\n### Skipped a level\n\nText.\n";
 
-    private string Project(string name, string doc, string targetFrameworks = "net10.0", string extra = "")
-    {
-        string dir = packages.NewConsumer(name);
-        string tfm = targetFrameworks.Contains(';') ? $"<TargetFrameworks>{targetFrameworks}</TargetFrameworks>" : $"<TargetFramework>{targetFrameworks}</TargetFramework>";
-        File.WriteAllText(Path.Combine(dir, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                {tfm}
-                {extra}
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="PolicyLint.MSBuild" Version="{packages.Version}" PrivateAssets="all" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(dir, "Class1.cs"), "namespace Consumer { public static class C { } }\n");
-        Directory.CreateDirectory(Path.Combine(dir, "docs"));
-        File.WriteAllText(Path.Combine(dir, "docs", "guide.md"), doc);
-        return dir;
-    }
+    private string Project(string name, string doc, string targetFrameworks = "net10.0") =>
+        packages.NewMSBuildConsumer(name, doc, targetFrameworks);
 
     [Fact]
     public void ABrokenDocumentFailsTheBuildWithTheCanonicalErrorLine()

@@ -51,6 +51,31 @@ public sealed class PackagesFixture : IDisposable
         return dir;
     }
 
+    /// <summary>
+    /// A fresh consumer project that references the packed PolicyLint.MSBuild: <c>Consumer.csproj</c> (with
+    /// <paramref name="extra"/> in its property group), <c>Class1.cs</c> and <paramref name="doc"/> as <c>docs/guide.md</c>.
+    /// </summary>
+    public string NewMSBuildConsumer(string name, string doc, string targetFrameworks = "net10.0", string extra = "")
+    {
+        string dir = NewConsumer(name);
+        string tfm = targetFrameworks.Contains(';') ? $"<TargetFrameworks>{targetFrameworks}</TargetFrameworks>" : $"<TargetFramework>{targetFrameworks}</TargetFramework>";
+        File.WriteAllText(Path.Combine(dir, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                {tfm}
+                {extra}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="PolicyLint.MSBuild" Version="{Version}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(dir, "Class1.cs"), "namespace Consumer { public static class C { } }\n");
+        Directory.CreateDirectory(Path.Combine(dir, "docs"));
+        File.WriteAllText(Path.Combine(dir, "docs", "guide.md"), doc);
+        return dir;
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(Root, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

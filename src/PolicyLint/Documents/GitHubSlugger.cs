@@ -235,37 +235,7 @@ namespace PolicyLint.Documents
             || (cp >= 0x1F150 && cp <= 0x1F169)
             || (cp >= 0x1F170 && cp <= 0x1F189);
 
-        private static bool IsAssignedAfterUnicode13(int cp)
-        {
-            int[] ranges = PostUnicode13Keepers;
-            if (cp < ranges[0])
-            {
-                return false;
-            }
-
-            // Binary search over the range starts (even indices).
-            int lo = 0;
-            int hi = (ranges.Length / 2) - 1;
-            while (lo <= hi)
-            {
-                int mid = lo + ((hi - lo) >> 1);
-                int start = ranges[mid * 2];
-                if (cp < start)
-                {
-                    hi = mid - 1;
-                }
-                else if (cp > ranges[(mid * 2) + 1])
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static bool IsAssignedAfterUnicode13(int cp) => PolicyLint.Text.CodePointRanges.Contains(PostUnicode13Keepers, cp);
 
         private static StringBuilder AcquireBuilder(int capacity)
         {

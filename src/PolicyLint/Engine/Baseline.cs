@@ -182,7 +182,8 @@ public sealed class Baseline
         }
         var files = result.Files.Select(f => new FileResult(f.Path, f.FullPath, f.Diagnostics.Where(d => !known.Contains(d)).ToImmutableArray(),
             f.Linted, f.LastWriteTimeUtc, f.Length)).ToImmutableArray();
-        var filtered = new LintResult(files, result.Rules, result.Elapsed);
+        // Everything else about the run stays: site models, unchecked links, and how many files came from the cache.
+        var filtered = new LintResult(files, result.Rules, result.Elapsed, result.SiteModels, result.UncheckedLinks) { CachedFiles = result.CachedFiles };
 
         // Only the files of this run can tell that an entry is gone; entries of other files stay as they are.
         var runFiles = new HashSet<string>(result.Files.Select(f => RelativePath(f.FullPath)), StringComparer.Ordinal);

@@ -160,19 +160,7 @@ internal static class ExcerptLayout
         return IsWide(v) ? 2 : 1;
     }
 
-    private static bool IsWide(int v)
-    {
-        if (v < 0x1100) return false;
-        int lo = 0, hi = WideRanges.Length / 2 - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) / 2;
-            if (v < WideRanges[2 * mid]) hi = mid - 1;
-            else if (v > WideRanges[2 * mid + 1]) lo = mid + 1;
-            else return true;
-        }
-        return false;
-    }
+    private static bool IsWide(int v) => v >= 0x1100 && Text.CodePointRanges.Contains(WideRanges, v);
 
     // East_Asian_Width W and F (Unicode 16), as inclusive [first, last] pairs in ascending order.
     private static readonly int[] WideRanges =

@@ -41,16 +41,41 @@ internal sealed class DocusaurusSite : SiteModel
     public DocusaurusSite(SiteFiles files, string configFile, string configText) : base(files, configFile)
     {
         _siteDir = DirectoryOf(configFile);
-        _baseUrl = "/" + (Find(configText, @"\bbaseUrl\s*:\s*['""`]([^'""`]*)['""`]") ?? "/").Trim('/');
-        int docsAt = configText.IndexOf("docs:", StringComparison.Ordinal);
-        string docsPart = docsAt < 0 ? "" : configText.Substring(docsAt);
-        int blogAt = docsPart.IndexOf("blog:", StringComparison.Ordinal);
-        if (blogAt > 0) docsPart = docsPart.Substring(0, blogAt);
-        _docsDir = Combine(_siteDir, Find(docsPart, @"\bpath\s*:\s*['""`]([^'""`]+)['""`]") ?? "docs") ?? "docs";
-        _routeBase = "/" + (Find(docsPart, @"\brouteBasePath\s*:\s*['""`]([^'""`]*)['""`]") ?? "docs").Trim('/');
-        _trailingSlash = Regex.IsMatch(configText, @"\btrailingSlash\s*:\s*true");
-        _htmlRedirects = Regex.IsMatch(configText, @"fromExtensions\s*:\s*\[[^\]]*['""]html['""]");
+        var config = DocusaurusConfig.Parse(configText, ReadImport);
+        _baseUrl = "/" + config.BaseUrl.Trim('/');
+        _mainDocs = config.MainDocs;
+        var main = config.DocsInstances.Count > 0 && config.MainDocs ? config.DocsInstances[0] : new DocusaurusConfig.Docs(null, "docs", "docs");
+        _docsDir = Combine(_siteDir, main.Path) ?? "docs";
+        _routeBase = "/" + main.RouteBase;
+        for (int i = config.MainDocs ? 1 : 0; i < config.DocsInstances.Count; i++)
+        {
+            var d = config.DocsInstances[i];
+            if (Combine(_siteDir, d.Path) is { } dir) _extraDocs.Add((d.Id, dir, "/" + d.RouteBase));
+        }
+        _blog = config.Blog;
+        _blogDir = Combine(_siteDir, config.BlogPath) ?? Prefix("blog");
+        _blogBase = "/" + config.BlogRouteBase;
+        foreach (var l in config.Locales) if (l != config.DefaultLocale && Regex.IsMatch(l, @"^[A-Za-z][\w-]*$")) _locales.Add(l);
+        _trailingSlash = config.TrailingSlash;
+        _htmlRedirects = config.HtmlRedirects;
         _index = new Lazy<Index>(Build);
+    }
+
+    private readonly bool _mainDocs;
+    private readonly bool _blog;
+    private readonly string _blogDir;
+    private readonly string _blogBase;
+    private readonly List<(string? Id, string Dir, string RouteBase)> _extraDocs = new();
+    private readonly List<string> _locales = new();
+    private readonly List<string> _imports = new();
+
+    /// <summary>A module the configuration imports (its i18n settings), read beside it.</summary>
+    private string? ReadImport(string relative)
+    {
+        if (Combine(_siteDir, relative) is not { } rel || !Files.IsFile(rel)) return null;
+        _imports.Add(rel);
+        string text = SafeRead(Files.FullPath(rel));
+        return text == "[]" ? null : text;
     }
 
     public override string Name => "docusaurus";
@@ -66,10 +91,9 @@ internal sealed class DocusaurusSite : SiteModel
         return !(file.FrontMatter.TryGetEntry("hide_title", out _, out var hide) && hide is YamlDotNet.RepresentationModel.YamlScalarNode { Value: "true" });
     }
 
-    /// <summary>The configuration, the list of versions and the Netlify redirects file.</summary>
-    protected override IEnumerable<string> InputFiles() => base.InputFiles().Concat([Prefix("versions.json"), Prefix("static/_redirects")]);
+    /// <summary>The configuration (and the module it imports its i18n settings from), the list of versions and the Netlify redirects file.</summary>
+    protected override IEnumerable<string> InputFiles() => base.InputFiles().Concat([Prefix("versions.json"), Prefix("static/_redirects")]).Concat(_imports);
 
-    private static string? Find(string text, string pattern) => Regex.Match(text, pattern) is { Success: true } m ? m.Groups[1].Value : null;
 
     public override bool Publishes(string rel) => IsMarkdown(rel) && (_index.Value.PageUrls.ContainsKey(rel) || IsInclude(rel));
 
@@ -77,7 +101,8 @@ internal sealed class DocusaurusSite : SiteModel
 
     private bool InSiteContent(string rel) =>
         rel.StartsWith(_docsDir + "/", StringComparison.Ordinal) || rel.StartsWith(Prefix("versioned_docs/"), StringComparison.Ordinal)
-        || rel.StartsWith(Prefix("blog/"), StringComparison.Ordinal) || rel.StartsWith(Prefix("src/pages/"), StringComparison.Ordinal);
+        || rel.StartsWith(_blogDir + "/", StringComparison.Ordinal) || rel.StartsWith(Prefix("src/pages/"), StringComparison.Ordinal)
+        || rel.StartsWith(Prefix("i18n/"), StringComparison.Ordinal) || _extraDocs.Exists(d => rel.StartsWith(d.Dir + "/", StringComparison.Ordinal));
 
     private string Prefix(string p) => _siteDir.Length == 0 ? p : _siteDir + "/" + p;
 
@@ -119,6 +144,10 @@ internal sealed class DocusaurusSite : SiteModel
         if (idx.Routes.TryGet(url, out var file)) return SiteLink.Found(file.Length == 0 ? null : file);
         if (_htmlRedirects && url.EndsWith(".html", StringComparison.Ordinal) && idx.Routes.TryGet(url.Substring(0, url.Length - 5), out file))
             return SiteLink.Found(file.Length == 0 ? null : file);
+        // A locale's URL of a page not translated yet serves the default locale's page.
+        foreach (var l in _locales)
+            if (url.StartsWith("/" + l + "/", StringComparison.Ordinal) && idx.Routes.TryGet(url.Substring(l.Length + 1), out file))
+                return SiteLink.Found(file.Length == 0 ? null : file);
         if (Files.IsFile(Prefix("static") + url)) return SiteLink.Found(Prefix("static") + url);
         if (idx.Routes.CaseVariant(url) is { } variant) return SiteLink.Case(variant, null);
         return SiteLink.Missing($"no page or static file of the site has the URL '{url}'", idx.Routes.Near(url));
@@ -131,16 +160,29 @@ internal sealed class DocusaurusSite : SiteModel
         string versionsFile = Prefix("versions.json");
         if (Files.IsFile(versionsFile) && ConfigTree.FromJson("{\"v\":" + SafeRead(Files.FullPath(versionsFile)) + "}") is { } vj)
             versions.AddRange(ConfigTree.GetStrings(vj, "v"));
-        AddDocs(idx, _docsDir, versions.Count == 0 ? _routeBase : _routeBase + "/next");
-        for (int i = 0; i < versions.Count; i++)
-            AddDocs(idx, Prefix("versioned_docs/version-" + versions[i]), i == 0 ? _routeBase : _routeBase + "/" + versions[i]);
-        AddBlog(idx, Prefix("blog"));
-        AddPages(idx, Prefix("src/pages"));
-        // Generated pages.
-        foreach (var p in new[] { _routeBase + "/tags", _routeBase + "/category", "/blog/tags", "/blog/page", "/blog/archive", "/blog/authors", "/search" })
-            idx.Routes.AddPrefix(p);
-        idx.Routes.Add("/", "");
-        idx.Routes.Add("/blog/", "");
+        string current = versions.Count == 0 ? _routeBase : _routeBase + "/next";
+        foreach (var locale in new string?[] { null }.Concat(_locales))
+        {
+            // A locale's translations live in i18n/<locale>/<plugin folder>, served under /<locale>/.
+            string at = locale is null ? "" : "/" + locale;
+            string? i18n = locale is null ? null : Prefix("i18n/" + locale);
+            if (_mainDocs)
+            {
+                AddDocs(idx, i18n is null ? _docsDir : i18n + "/docusaurus-plugin-content-docs/current", at + current);
+                for (int i = 0; i < versions.Count; i++)
+                    AddDocs(idx, i18n is null ? Prefix("versioned_docs/version-" + versions[i]) : i18n + "/docusaurus-plugin-content-docs/version-" + versions[i],
+                        at + (i == 0 ? _routeBase : _routeBase + "/" + versions[i]));
+            }
+            foreach (var (id, dir, routeBase) in _extraDocs)
+                AddDocs(idx, i18n is null ? dir : i18n + "/docusaurus-plugin-content-docs" + (id is null ? "" : "-" + id) + "/current", at + routeBase);
+            if (_blog) AddBlog(idx, i18n is null ? _blogDir : i18n + "/docusaurus-plugin-content-blog", at + _blogBase);
+            AddPages(idx, i18n is null ? Prefix("src/pages") : i18n + "/docusaurus-plugin-content-pages", at);
+            // Generated pages.
+            foreach (var p in new[] { _routeBase + "/tags", _routeBase + "/category", _blogBase + "/tags", _blogBase + "/page", _blogBase + "/archive", _blogBase + "/authors", "/search" })
+                idx.Routes.AddPrefix(at + p);
+            idx.Routes.Add(at + "/", "");
+            if (_blog) idx.Routes.Add(at + _blogBase + "/", "");
+        }
         ReadRedirects(idx, Prefix("static/_redirects"));
         string staticDir = Prefix("static");
         foreach (var rel in Files.Files)
@@ -191,7 +233,7 @@ internal sealed class DocusaurusSite : SiteModel
         return false;
     }
 
-    private void AddBlog(Index idx, string root)
+    private void AddBlog(Index idx, string root, string blogBase)
     {
         foreach (var rel in Files.Files)
         {
@@ -202,17 +244,17 @@ internal sealed class DocusaurusSite : SiteModel
             string name = Path.GetFileNameWithoutExtension(inRoot);
             if (name is "index" or "README") name = Path.GetFileName(DirectoryOf(inRoot));
             string url;
-            if (fm.Get("slug") is { Length: > 0 } slug) url = "/blog/" + slug.TrimStart('/');
+            if (fm.Get("slug") is { Length: > 0 } slug) url = blogBase + "/" + slug.TrimStart('/');
             else if (BlogName.Match(name) is { Success: true } m)
-                url = $"/blog/{m.Groups[1].Value}/{m.Groups[2].Value}/{m.Groups[3].Value}/{m.Groups[4].Value}";
-            else url = "/blog/" + (DirectoryOf(inRoot).Length == 0 || Path.GetFileNameWithoutExtension(inRoot) is "index" ? name : DirectoryOf(inRoot) + "/" + name);
+                url = $"{blogBase}/{m.Groups[1].Value}/{m.Groups[2].Value}/{m.Groups[3].Value}/{m.Groups[4].Value}";
+            else url = blogBase + "/" + (DirectoryOf(inRoot).Length == 0 || Path.GetFileNameWithoutExtension(inRoot) is "index" ? name : DirectoryOf(inRoot) + "/" + name);
             url = NormalizeUrl(url);
             idx.PageUrls[rel] = url;
             idx.Routes.Add(url, rel);
         }
     }
 
-    private void AddPages(Index idx, string root)
+    private void AddPages(Index idx, string root, string at)
     {
         foreach (var rel in Files.Files)
         {
@@ -221,7 +263,7 @@ internal sealed class DocusaurusSite : SiteModel
             string ext = Path.GetExtension(inRoot);
             if (IsPartial(inRoot) || ext is not (".md" or ".mdx" or ".js" or ".jsx" or ".ts" or ".tsx")) continue;
             string noExt = inRoot.Substring(0, inRoot.Length - ext.Length);
-            string url = Path.GetFileName(noExt) == "index" ? "/" + DirectoryOf(noExt) + "/" : "/" + noExt;
+            string url = at + (Path.GetFileName(noExt) == "index" ? "/" + DirectoryOf(noExt) + "/" : "/" + noExt);
             url = NormalizeUrl(url);
             idx.Routes.Add(url, rel);
             if (IsMarkdown(rel)) idx.PageUrls[rel] = url;

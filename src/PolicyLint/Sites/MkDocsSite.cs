@@ -49,6 +49,7 @@ internal sealed class MkDocsSite : SiteModel
         }
         foreach (var plugin in Entries(ConfigTree.Get(config, "plugins")))
         {
+            if (plugin.Key == "mkdocstrings") _mkdocstrings = true;
             if (plugin.Key == "blog") _blogDir = Combine(_docsDir, ConfigTree.GetString(plugin.Value, "blog_dir") ?? "blog");
             if (plugin.Key == "redirects" && ConfigTree.Get(plugin.Value, "redirect_maps") is Dictionary<string, object?> maps)
                 foreach (var kv in maps) if (kv.Value is string to) _redirects[kv.Key] = to;
@@ -162,7 +163,25 @@ internal sealed class MkDocsSite : SiteModel
         return null;
     }
 
-    public override bool AnchorsUnknown(string rel) => false;
+    /// <summary>
+    /// With the mkdocstrings plugin, a page with an autodoc block (<c>::: package.module</c>) gets the ids of the documented
+    /// objects and their members at build time, from the code: links into it are counted as not checked.
+    /// </summary>
+    public override bool AnchorsUnknown(string rel)
+    {
+        if (!_mkdocstrings || !IsMarkdown(rel)) return false;
+        string full = Files.FullPath(rel);
+        Engine.DependencyRecorder.Current?.File(full);
+        return _autodoc.GetOrAdd(rel, _ =>
+        {
+            try { return new FileInfo(full).Length <= PageFrontMatter.MaxSize && Autodoc.IsMatch(File.ReadAllText(full)); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return false; }
+        });
+    }
+
+    private static readonly Regex Autodoc = new(@"(?m)^ {0,3}::: +[A-Za-z_][\w.:/-]*[ \t]*\r?$", RegexOptions.CultureInvariant);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _autodoc = new(StringComparer.Ordinal);
+    private readonly bool _mkdocstrings;
 
     public override HashSet<string> Anchors(MarkdownFile file, string rel)
     {

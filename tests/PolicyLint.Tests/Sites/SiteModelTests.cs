@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using PolicyLint.Engine;
@@ -70,6 +71,70 @@ public sealed class SiteModelTests
         Assert.Equal("Anchor '#bail' matches no heading or id in 'docs/Config.md'", d[0].Message);
         Assert.Equal("Link target 'Missing.md' does not exist on the docusaurus site (no file 'docs/Missing.md')", d[1].Message);
         Assert.Equal("Link target 'Configuration' differs in case from '/docs/next/configuration'; the docusaurus site's URLs are case-sensitive", d[3].Message);
+    }
+
+    private const string TypeScriptConfig =
+        "import type {Config} from '@docusaurus/types';\nimport i18n from './i18n.mjs';\n// docs: { path: 'not-this' }\n" +
+        "const config: Config = {\n  baseUrl: '/',\n  i18n,\n  presets: [\n    [\n      'classic',\n" +
+        "      /** @type {import('@docusaurus/preset-classic').Options} */\n      ({\n        docs: {\n" +
+        "          editUrl: ({locale, docPath}) => `https://example.org/${locale}/${docPath}`,\n" +
+        "          sidebarPath: require.resolve('./sidebars.js'),\n          path: 'docs',\n          routeBasePath: 'docs',\n        },\n" +
+        "        blog: { path: 'news-posts', routeBasePath: 'news', feedOptions: { path: 'not-this-either' } },\n      }),\n    ],\n  ],\n" +
+        "  plugins: [\n    ['@docusaurus/plugin-content-docs', { id: 'community', path: 'community', routeBasePath: 'community' }],\n  ],\n" +
+        "  themeConfig: { docs: { sidebar: { hideable: true } } },\n};\nexport default config;\n";
+
+    [Fact]
+    public void DocusaurusConfigIsReadAtEachKeysOwnLevelWhateverElseTheFileHolds()
+    {
+        var c = DocusaurusConfig.Parse(TypeScriptConfig, rel => rel == "./i18n.mjs" ? "const locales = ['en', 'ja'];\nexport default {defaultLocale: 'en', locales};\n" : null);
+        Assert.Equal([new DocusaurusConfig.Docs(null, "docs", "docs"), new DocusaurusConfig.Docs("community", "community", "community")], c.DocsInstances);
+        Assert.Equal(("news-posts", "news", true), (c.BlogPath, c.BlogRouteBase, c.Blog));
+        Assert.Equal("en", c.DefaultLocale);
+        Assert.Equal(["en", "ja"], c.Locales);
+        // Docs only at the site root, no blog, a base URL computed at build time (unknown: the default).
+        var docsOnly = DocusaurusConfig.Parse("module.exports = {\n  baseUrl: process.env.BASE || '/',\n  trailingSlash: true,\n" +
+            "  presets: [['@docusaurus/preset-classic', { docs: { routeBasePath: '/' }, blog: false }]],\n  i18n: { defaultLocale: 'fr', locales: ['fr', 'de'] },\n};\n");
+        Assert.Equal([new DocusaurusConfig.Docs(null, "docs", "")], docsOnly.DocsInstances);
+        Assert.Equal(("/", true, false, "fr"), (docsOnly.BaseUrl, docsOnly.TrailingSlash, docsOnly.Blog, docsOnly.DefaultLocale));
+        var blogOnly = DocusaurusConfig.Parse("export default {\n  baseUrl: \"/base/\",\n  presets: [['classic', { docs: false, blog: { routeBasePath: '/' } }]],\n};\n");
+        Assert.Equal(("/base/", false, "", "en"), (blogOnly.BaseUrl, blogOnly.MainDocs, blogOnly.BlogRouteBase, blogOnly.DefaultLocale));
+        Assert.Empty(blogOnly.DocsInstances);
+    }
+
+    [Fact]
+    public void DocusaurusServesOtherDocsInstancesTheBlogsRouteAndEachLocale()
+    {
+        using var t = new TempTree();
+        t.Write("docusaurus.config.ts", TypeScriptConfig).Write("i18n.mjs", "export default {defaultLocale: 'en', locales: ['en', 'ja']};\n")
+            .Write("docs/intro.md", "# Intro\n\n## Install\n").Write("community/support.md", "# Support\n")
+            .Write("news-posts/2024-01-02-hello.md", "---\ntitle: Hello\n---\n\nHi.\n")
+            .Write("i18n/ja/docusaurus-plugin-content-docs/current/guide.md", "# ガイド\n\n[導入](intro#install) [サポート](/ja/community/support)\n");
+        string page = SiteFixtures.Page(t, "docs/guide.md", "# Guide\n\n" +
+            "[a](/ja/docs/intro) [b](/community/support) [c](/news/2024/01/02/hello) [d]({|PL3001:/blog/2024/01/02/hello|}) [e](/ja/docs/guide)\n" +
+            "[f]({|PL3001:/ja/docs/nothing|}) [g](/ja/news/2024/01/02/hello) [h]({|PL3001:/de/docs/intro|})\n");
+        var d = LintVerifier.Verify(page, rules: Rules, path: t.Path_("docs/guide.md"), baseDirectory: t.Root);
+        Assert.Equal("Link target '/blog/2024/01/02/hello' does not exist on the docusaurus site (no page or static file of the site has the URL '/blog/2024/01/02/hello')", d[0].Message);
+        // The translated page: its relative links are URLs from /ja/docs/guide; an untranslated page falls back to English.
+        var site = SiteDetector.Create(t.Root, null)!;
+        Assert.Equal("docs/intro.md", site.Resolve(new SiteLinkRequest("i18n/ja/docusaurus-plugin-content-docs/current/guide.md", "intro", false, false)).File);
+        Assert.Equal("i18n/ja/docusaurus-plugin-content-docs/current/guide.md", site.Resolve(new SiteLinkRequest("docs/guide.md", "/ja/docs/guide", false, false)).File);
+        Assert.True(site.Publishes("i18n/ja/docusaurus-plugin-content-docs/current/guide.md"));
+        var translated = LintVerifier.Lint(File.ReadAllText(t.Path_("i18n/ja/docusaurus-plugin-content-docs/current/guide.md")),
+            path: t.Path_("i18n/ja/docusaurus-plugin-content-docs/current/guide.md"), baseDirectory: t.Root);
+        Assert.DoesNotContain(translated, x => x.Id is "PL3001" or "PL3002");
+    }
+
+    [Fact]
+    public void MkDocsLeavesTheIdsMkdocstringsMakesFromCodeUncheckedAndCountsThem()
+    {
+        using var t = new TempTree();
+        t.Write("mkdocs.yml", "site_name: T\nplugins:\n  - search\n  - mkdocstrings:\n      handlers:\n        python:\n          paths: [src]\n")
+            .Write("docs/api.md", "# API\n\n::: mypkg.client\n").Write("docs/other.md", "# Other\n\n## Setup\n");
+        _ = SiteFixtures.Page(t, "docs/guide.md", "# Guide\n\n[a](api.md#mypkg.client.Client.connect) [b](other.md#setup) [c](other.md{|PL3002:#nothing|})\n");
+        var result = new LintEngine().Lint(new LintRequest { Paths = [t.Path_("docs/guide.md")], BaseDirectory = t.Root, RootDirectory = t.Root });
+        Assert.Equal(["docs/guide.md(3,65): error PL3002: Anchor '#nothing' matches no heading or id in 'docs/other.md'"],
+            result.Diagnostics.Where(x => x.Id is "PL3001" or "PL3002").Select(x => x.ToString()).ToArray());
+        Assert.Equal(1, result.UncheckedLinks["anchors made at build time"]);
     }
 
     [Fact]
