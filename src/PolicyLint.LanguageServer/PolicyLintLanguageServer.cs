@@ -42,6 +42,11 @@ public sealed class PolicyLintLanguageServer : IDisposable
     private int _nextServerRequest;
     private int _exitCode = -1;
     private Task _indexTask = Task.CompletedTask;
+    private long _lastLintMs;
+    private int _idleCollectPending, _idleCollections;
+
+    /// <summary>How many idle-time collections the server has made (tests).</summary>
+    internal int IdleCollections => Volatile.Read(ref _idleCollections);
 
     /// <summary>Creates a server reading requests from <paramref name="input"/> and writing to <paramref name="output"/>.</summary>
     public PolicyLintLanguageServer(Stream input, Stream output, LanguageServerOptions? options = null)
@@ -581,7 +586,41 @@ public sealed class PolicyLintLanguageServer : IDisposable
         ct.ThrowIfCancellationRequested();
         lock (_gate) if (doc.Version == version) doc.Last = outcome;
         UpdateConfigErrors();
+        ScheduleIdleCollect();
         return outcome;
+    }
+
+    /// <summary>
+    /// After <see cref="LanguageServerOptions.IdleCollectMilliseconds"/> without a lint: one compacting collection that also
+    /// gives freed memory back to the system. A lint allocates its document's tree and findings afresh, and without this the
+    /// resident size stays at the peak of the busiest burst of typing.
+    /// </summary>
+    private void ScheduleIdleCollect(bool lintDone = true)
+    {
+        int quiet = _options.IdleCollectMilliseconds;
+        if (lintDone) Volatile.Write(ref _lastLintMs, Environment.TickCount64);
+        if (quiet <= 0 || Interlocked.CompareExchange(ref _idleCollectPending, 1, 0) != 0) return;
+        Task.Run(async () =>
+        {
+            long collectedAfter = long.MaxValue;
+            try
+            {
+                while (true)
+                {
+                    long last = Volatile.Read(ref _lastLintMs);
+                    long wait = quiet - (Environment.TickCount64 - last);
+                    if (wait > 0) { await Task.Delay(TimeSpan.FromMilliseconds(wait), _lifetime.Token).ConfigureAwait(false); continue; }
+                    collectedAfter = last;
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                    Interlocked.Increment(ref _idleCollections);
+                    break;
+                }
+            }
+            catch (OperationCanceledException) { return; }
+            finally { Volatile.Write(ref _idleCollectPending, 0); }
+            // A lint that ended while this collection ran found it pending: its quiet period gets a collection of its own.
+            if (Volatile.Read(ref _lastLintMs) > collectedAfter) ScheduleIdleCollect(lintDone: false);
+        });
     }
 
     /// <summary>The diagnostics to show for an outcome: its findings, or a pointer to the broken configuration.</summary>

@@ -41,12 +41,18 @@ public sealed class InProcessTests
         private readonly PolicyLintLanguageServer _server;
         public Task<int> Run { get; }
 
-        public Session(string root)
+        public PolicyLintLanguageServer Server => _server;
+
+        public Session(string root, int idleCollectMilliseconds = 0)
         {
             _serverIn = new AnonymousPipeClientStream(PipeDirection.In, _toServer.ClientSafePipeHandle);
             _serverOut = new AnonymousPipeClientStream(PipeDirection.Out, _fromServer.ClientSafePipeHandle);
             _server = new PolicyLintLanguageServer(_serverIn, _serverOut,
-                new LanguageServerOptions { AdditionalAnalyzers = [new CrashingAnalyzer()], LoadPlugins = false, DebounceMilliseconds = 0 });
+                new LanguageServerOptions
+                {
+                    AdditionalAnalyzers = [new CrashingAnalyzer()], LoadPlugins = false, DebounceMilliseconds = 0,
+                    IdleCollectMilliseconds = idleCollectMilliseconds,
+                });
             Run = _server.RunAsync();
             Send($$$$$"""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":"{{{{{new Uri(root).AbsoluteUri}}}}}","capabilities":{}}}""");
         }
@@ -125,6 +131,42 @@ public sealed class InProcessTests
             Assert.Equal(0, clean.GetArrayLength());
         }
         finally { Directory.Delete(root, true); }
+    }
+
+    [Fact]
+    public async Task MemoryIsCompactedOnceAfterEachQuietPeriod()
+    {
+        string root = Directory.CreateTempSubdirectory("policylint-lsp-").FullName;
+        try
+        {
+            string uri = new Uri(Path.Combine(root, "a.md")).AbsoluteUri;
+            await using var s = new Session(root, idleCollectMilliseconds: 50);
+            s.Receive(e => e.TryGetProperty("id", out _));
+            s.Send("""{"jsonrpc":"2.0","method":"initialized","params":{}}""");
+            Assert.Equal(0, s.Server.IdleCollections);
+            s.Send($$$$$"""{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"{{{{{uri}}}}}","languageId":"markdown","version":1,"text":"# A\n"}}}""");
+            s.Receive(e => IsPublish(e, uri));
+            await Until(() => s.Server.IdleCollections >= 1);
+            // No lint since: no second collection.
+            await Task.Delay(400, TestContext.Current.CancellationToken);
+            Assert.Equal(1, s.Server.IdleCollections);
+            s.Send($$$$$"""{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"{{{{{uri}}}}}","version":2},"contentChanges":[{"text":"# B\n"}]}}""");
+            s.Receive(e => IsPublish(e, uri) && e.GetProperty("params").GetProperty("version").GetInt32() == 2);
+            await Until(() => s.Server.IdleCollections >= 2);
+            await Task.Delay(400, TestContext.Current.CancellationToken);
+            Assert.Equal(2, s.Server.IdleCollections);
+        }
+        finally { Directory.Delete(root, true); }
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not met in 60 s");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
     }
 
     [Fact]

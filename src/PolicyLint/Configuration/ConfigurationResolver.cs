@@ -271,6 +271,10 @@ internal sealed class ConfigurationResolver
             if (e.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || e.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || e.Contains("/"))
             {
                 string p = Path.GetFullPath(Path.Combine(config.Directory, e));
+                // Only inside the git work tree of the extending file (or its own folder outside git), links resolved.
+                string root = PolicyLint.IO.RootPolicy.GitRootOf(config.Directory);
+                if (!PolicyLint.IO.RootPolicy.IsInside(root, p))
+                    throw new ConfigurationException($"'extends' names '{e}', which is outside the root ({root}); configuration is read only inside it", config.Path);
                 if (!File.Exists(p)) throw new ConfigurationException($"'extends' names '{e}', which does not exist", config.Path);
                 parent = _loaded.GetOrAdd(p, ConfigFile.Load);
             }

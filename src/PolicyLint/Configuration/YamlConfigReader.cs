@@ -15,7 +15,9 @@ internal static class YamlConfigReader
     public static YamlMappingNode? LoadMapping(string text, string path)
     {
         var stream = new YamlStream();
-        try { stream.Load(new StringReader(text)); }
+        // The front matter's guards (depth, aliases, duplicate keys) before YamlDotNet's recursion: a configuration nested
+        // 20,000 levels deep overflowed the stack and killed the process.
+        try { stream.Load(new PolicyLint.Documents.FrontMatter.GuardedParser(new Parser(new StringReader(text)))); }
         catch (YamlException ex)
         {
             string msg = ex.InnerException?.Message ?? ex.Message;

@@ -270,7 +270,7 @@ public sealed class FrontMatter
     /// Wraps YamlDotNet's parser to refuse alias bombs and very deep nesting before they cost memory or stack, and to
     /// report duplicate keys with both positions.
     /// </summary>
-    private sealed class GuardedParser : IParser
+    internal sealed class GuardedParser : IParser
     {
         private readonly IParser _inner;
         private readonly Dictionary<string, long> _anchorSizes = new(StringComparer.Ordinal);

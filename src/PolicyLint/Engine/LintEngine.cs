@@ -220,12 +220,14 @@ public sealed class LintEngine
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     endFailed = true;
-                    // An options error keeps the name it had before options had their own value model (behaviour unchanged).
+                    // An options error is PL0004 naming the rules, as in a document action; anything else is the analyzer's failure.
                     var first = states.FirstOrDefault();
                     if (first is not null)
-                        first.Raw.Add(Diagnostic.Create(EngineRules.AnalyzerException, Location.ForFile(first.DisplayPath),
-                            acts.Analyzer.Name, ex is Values.InvalidValueException ? nameof(ConfigurationException) : ex.GetType().Name,
-                            ex.Message + " (in its workspace-end action)"));
+                        first.Raw.Add(ex is ConfigurationException or Values.InvalidValueException
+                            ? Diagnostic.Create(EngineRules.InvalidRuleOptions, Location.ForFile(first.DisplayPath),
+                                string.Join(", ", acts.Rules.Select(r => $"{r.Id} ({r.Name})")), ex.Message)
+                            : Diagnostic.Create(EngineRules.AnalyzerException, Location.ForFile(first.DisplayPath),
+                                acts.Analyzer.Name, ex.GetType().Name, ex.Message + " (in its workspace-end action)"));
                 }
             }
         }

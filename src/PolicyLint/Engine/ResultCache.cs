@@ -10,6 +10,8 @@ using PolicyLint.Analysis;
 using PolicyLint.Configuration;
 using PolicyLint.Diagnostics;
 
+using PolicyLint.IO;
+
 namespace PolicyLint.Engine;
 
 /// <summary>
@@ -174,7 +176,8 @@ internal sealed class ResultCache
         var cache = new ResultCache(directory, key, new Dictionary<string, CacheEntry>(StringComparer.Ordinal));
         try
         {
-            if (File.Exists(cache._path))
+            // Only a regular file is opened: a FIFO in the cache's place would block the run.
+            if (File.Exists(cache._path) && SafeFile.Kind(cache._path) is null or "regular")
             {
                 using var stream = new FileStream(cache._path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
                 using var reader = new BinaryReader(stream, Encoding.UTF8);
@@ -222,7 +225,12 @@ internal sealed class ResultCache
             var info = new FileInfo(p);
             if (!info.Exists) return "-";
             if (info.Length > MaxHashedFileSize) return "big:" + info.Length + ":" + info.LastWriteTimeUtc.Ticks;
-            return Hash(File.ReadAllBytes(p));
+            // The engine's bounded read: a FIFO is never opened (it would block), a device never read past the limit.
+            return Hash(SafeFile.ReadAllBytes(p, MaxHashedFileSize));
+        }
+        catch (SafeFile.TooLargeException)
+        {
+            return "big:" + new FileInfo(p).Length + ":" + new FileInfo(p).LastWriteTimeUtc.Ticks;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {

@@ -159,7 +159,8 @@ internal sealed class Workspace : AnalysisWorkspace
     public override PathLookup Lookup(string fullPath)
     {
         // No file system accepts paths this long (Windows' limit is 32,767): nothing to look up.
-        if (fullPath.Length > 32767) return default;
+        // Nor a NUL ('a%00b.md' decoded): no file has one in its name.
+        if (fullPath.Length > 32767 || fullPath.IndexOf('\0') >= 0) return default;
         fullPath = Path.GetFullPath(fullPath);
         var result = LookupCore(fullPath);
         DependencyRecorder.Current?.Lookup(fullPath, result);
@@ -221,31 +222,7 @@ internal sealed class Workspace : AnalysisWorkspace
     }
 
     /// <summary>False when a symbolic link on the way leads out of the root (checked where the runtime can resolve links).</summary>
-    private bool RealPathIsInsideRoot(string fullPath)
-    {
-#if NET
-        try
-        {
-            string rel = Text.PathText.GetRelativePath(RootDirectory, fullPath);
-            string current = RootDirectory;
-            foreach (var part in rel.Split('/', '\\'))
-            {
-                current = Path.Combine(current, part);
-                FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
-                if (info.LinkTarget is null) continue;
-                var final = info.ResolveLinkTarget(returnFinalTarget: true);
-                if (final is null || !IsInsideRoot(Path.GetFullPath(final.FullName))) return false;
-            }
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-#else
-        return true;
-#endif
-    }
+    private bool RealPathIsInsideRoot(string fullPath) => IO.RootPolicy.IsInside(RootDirectory, fullPath);
 
     private PathLookup LookupIn(string dir, string fullPath)
     {

@@ -28,7 +28,7 @@ internal sealed class WorkspaceState
     public WorkspaceState(Func<long>? clockMs = null) => _now = clockMs ?? MonotonicMs;
 
     /// <summary>Milliseconds of a monotonic clock (Environment.TickCount64 is not in netstandard2.0).</summary>
-    private static long MonotonicMs() => (long)(System.Diagnostics.Stopwatch.GetTimestamp() * 1000.0 / System.Diagnostics.Stopwatch.Frequency);
+    private static long MonotonicMs() => System.Diagnostics.Stopwatch.GetTimestamp() / (System.Diagnostics.Stopwatch.Frequency / 1000);
 
     /// <summary>How long the site model and folder listings are reused without a <see cref="Clear"/>; infinite when the host hears of every change.</summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromSeconds(5);
@@ -54,7 +54,8 @@ internal sealed class WorkspaceState
                 new Lazy<Sites.SiteModel?>(create, LazyThreadSafetyMode.ExecutionAndPublication), _now()));
             if (!Expired(entry.CreatedMs)) return entry.Value.Value;
             // Expired: replace it (another run may have done so already) and take the new one.
-            // (Only if it is still this entry: ICollection.Remove compares the value; TryRemove(KeyValuePair) is not in netstandard2.0.)
+            // Removes the key only while it still holds this entry (ConcurrentDictionary's atomic compare-and-remove; the
+            // TryRemove(KeyValuePair) overload is not in netstandard2.0).
             ((System.Collections.Generic.ICollection<System.Collections.Generic.KeyValuePair<string, Entry<Lazy<Sites.SiteModel?>>>>)_sites)
                 .Remove(new System.Collections.Generic.KeyValuePair<string, Entry<Lazy<Sites.SiteModel?>>>(key, entry));
         }

@@ -50,7 +50,12 @@ internal sealed class MkDocsSite : SiteModel
         foreach (var plugin in Entries(ConfigTree.Get(config, "plugins")))
         {
             if (plugin.Key == "mkdocstrings") _mkdocstrings = true;
-            if (plugin.Key == "blog") _blogDir = Combine(_docsDir, ConfigTree.GetString(plugin.Value, "blog_dir") ?? "blog");
+            if (plugin.Key == "blog")
+            {
+                _blogDir = Combine(_docsDir, ConfigTree.GetString(plugin.Value, "blog_dir") ?? "blog");
+                _postUrlFormat = ConfigTree.GetString(plugin.Value, "post_url_format") ?? "{date}/{slug}";
+                _postDateFormat = ConfigTree.GetString(plugin.Value, "post_url_date_format") ?? "yyyy/MM/dd";
+            }
             if (plugin.Key == "redirects" && ConfigTree.Get(plugin.Value, "redirect_maps") is Dictionary<string, object?> maps)
                 foreach (var kv in maps) if (kv.Value is string to) _redirects[kv.Key] = to;
         }
@@ -88,10 +93,74 @@ internal sealed class MkDocsSite : SiteModel
         return false;
     }
 
+    private string _postUrlFormat = "{date}/{slug}";
+    private string _postDateFormat = "yyyy/MM/dd";
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _postUrls = new(StringComparer.Ordinal);
+    private Dictionary<string, string>? _postsByUrl;
+    /// <summary>Posts whose URL comes from their first heading: a body, which is not part of the model's fingerprint.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _titleFromH1 = new();
+
+    /// <summary>
+    /// The URL the blog plugin gives a post: <c>post_url_format</c> (default <c>{date}/{slug}</c>) under the blog's folder,
+    /// the date from front matter <c>date</c> (or <c>date.created</c>) in <c>post_url_date_format</c> (default
+    /// <c>yyyy/MM/dd</c>), the slug from front matter <c>slug</c>, else the title (front matter, else the first H1) slugified
+    /// as the toc does. Null when any part is not known here (a format with <c>{categories}</c>, a date format other than
+    /// year, month and day, a date or title that cannot be read): links from and to it are then counted as not checked.
+    /// </summary>
+    private string? PostUrl(string rel) => _postUrls.GetOrAdd(rel, r =>
+    {
+        if (_blogDir is null || !Regex.IsMatch(_postDateFormat, @"^(?:yyyy|MM|dd|[/.\-])+$")) return null;
+        var fm = ReadFrontMatter(r);
+        string? dateText = fm.Get("date") ?? ConfigTree.GetString(fm.Values, "date", "created");
+        if (dateText is null || !DateTime.TryParse(dateText, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var date)) return null;
+        string? slug = fm.Get("slug");
+        if (slug is null)
+        {
+            string? title = fm.Get("title");
+            if (title is null && FirstH1(r) is { } h1) { title = h1; _titleFromH1.Add(r); }
+            if (title is null) return null;
+            slug = Slugify(title);
+        }
+        string file = Path.GetFileNameWithoutExtension(r);
+        if (Regex.IsMatch(_postUrlFormat.Replace("{date}", "").Replace("{slug}", "").Replace("{file}", ""), @"[{}]")) return null;
+        string path = _postUrlFormat.Replace("{date}", date.ToString(_postDateFormat, CultureInfo.InvariantCulture)).Replace("{slug}", slug).Replace("{file}", file);
+        string blog = _blogDir.Substring(Math.Min(_blogDir.Length, _docsDir.Length + 1));
+        return NormalizeUrl("/" + blog + "/" + path.Trim('/') + (_directoryUrls ? "/" : ".html"));
+    });
+
+    private string? FirstH1(string rel)
+    {
+        try
+        {
+            string full = Files.FullPath(rel);
+            if (new FileInfo(full).Length > PageFrontMatter.MaxSize) return null;
+            var m = Regex.Match(File.ReadAllText(full), @"(?m)^# +(.+?)[ \t]*#*[ \t]*\r?$");
+            return m.Success ? m.Groups[1].Value : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>The post a blog URL reaches, or null.</summary>
+    private string? PostAt(string url)
+    {
+        var map = _postsByUrl;
+        if (map is null)
+        {
+            map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var rel in Files.Files)
+                if (IsBlogPost(rel) && IsMarkdown(rel) && PostUrl(rel) is { } u && !map.ContainsKey(RouteKey(u, false))) map[RouteKey(u, false)] = rel;
+            _postsByUrl = map;
+        }
+        // Which post answers depends on those posts' headings: the result cache keeps the finding only while they are unchanged.
+        foreach (var rel in _titleFromH1) Engine.DependencyRecorder.Current?.File(Files.FullPath(rel));
+        return map.TryGetValue(RouteKey(url, false), out var file) ? file : null;
+    }
+
     /// <summary>The page URL of a file in docs_dir (without the site's base path).</summary>
     private string? PageUrl(string rel)
     {
-        if (!InDocs(rel) || IsBlogPost(rel)) return null;
+        if (IsBlogPost(rel)) return PostUrl(rel);
+        if (!InDocs(rel)) return null;
         string inDocs = rel.Substring(_docsDir.Length + 1);
         string noExt = inDocs.Substring(0, inDocs.Length - Path.GetExtension(inDocs).Length);
         string name = Path.GetFileName(noExt);
@@ -126,7 +195,7 @@ internal sealed class MkDocsSite : SiteModel
         }
         string url = path.StartsWith("/", StringComparison.Ordinal) ? StripBase(path) ?? "" : ResolveUrl(pageUrl, path);
         if (url.Length == 0) return SiteLink.Unchecked("outside the site's base path");
-        string? target = UrlToFile(url);
+        string? target = UrlToFile(url) ?? PostAt(url);
         if (target is not null) return SiteLink.Found(target);
         if (_blogDir is not null && url.StartsWith("/" + _blogDir.Substring(_docsDir.Length + 1) + "/", StringComparison.Ordinal))
             return SiteLink.Unchecked("blog plugin URL");

@@ -138,6 +138,27 @@ public sealed class SiteModelTests
     }
 
     [Fact]
+    public void MkDocsBlogPostsGetTheBlogPluginsUrls()
+    {
+        using var t = new TempTree();
+        t.Write("mkdocs.yml", "site_name: T\nplugins:\n  - blog\n").Write("docs/setup/index.md", "# Setup\n")
+            .Write("docs/blog/index.md", "# Blog\n")
+            .Write("docs/blog/posts/hello.md", "---\ndate: 2024-01-02\n---\n\n# Hello, World!\n\nSee [setup](../../../../../setup/) and [the next post](../../../../2024/03/04/next-steps/).\n")
+            .Write("docs/blog/posts/next.md", "---\ndate:\n  created: 2024-03-04\ntitle: Next steps\n---\n\n# Next\n")
+            .Write("docs/blog/posts/custom.md", "---\ndate: 2024-05-06\nslug: my-slug\n---\n\n# Custom\n");
+        string page = SiteFixtures.Page(t, "docs/guide.md", "# Guide\n\n[a](../blog/2024/01/02/hello-world/) [b](../blog/2024/05/06/my-slug/) [c](../blog/2024/03/04/next-steps/)\n" +
+            "[d](../blog/2024/01/02/hello/) [e](../blog/category/news/) [f]({|PL3001:../setup/nothing/|})\n");
+        var result = new LintEngine().Lint(new LintRequest { Paths = [t.Path_("docs")], BaseDirectory = t.Root, RootDirectory = t.Root });
+        Assert.Equal(["docs/guide.md(4,64): error PL3001: Link target '../setup/nothing/' does not exist on the mkdocs site (no page or file of the site has the URL '/setup/nothing/')"],
+            result.Diagnostics.Where(x => x.Id is "PL3001" or "PL3002").Select(x => x.ToString()).ToArray());
+        // A URL under the blog that no post has (a wrong slug, category and archive pages) is the plugin's: counted, not reported.
+        Assert.Equal(2, result.UncheckedLinks["blog plugin URL"]);
+        var site = SiteDetector.Create(t.Root, null)!;
+        Assert.Equal("docs/blog/posts/next.md", site.Resolve(new SiteLinkRequest("docs/blog/posts/hello.md", "../../../../2024/03/04/next-steps/", false, false)).File);
+        Assert.Equal("docs/setup/index.md", site.Resolve(new SiteLinkRequest("docs/blog/posts/hello.md", "../../../../../setup/", false, false)).File);
+    }
+
+    [Fact]
     public void MkDocsSlugsAttrListsHooksTabsFootnotesAndRawHtml()
     {
         using var t = SiteFixtures.MkDocs();

@@ -60,6 +60,8 @@ internal static class FrontMatterSchema
         DateTime stamp;
         try { stamp = File.GetLastWriteTimeUtc(full); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException) { stamp = default; }
+        if (!PolicyLint.IO.RootPolicy.IsInside(workspace.RootDirectory, full))
+            throw options.Error("schema", $"The JSON Schema file '{path}' is outside the root ({workspace.RootDirectory}); configured files are read only inside it");
         if (!File.Exists(full)) throw options.Error("schema", $"The JSON Schema file '{path}' does not exist (looked for {full})");
         if (Cache.TryGetValue(full, out var hit) && hit.Stamp == stamp) return hit.Schema;
         try

@@ -21,17 +21,17 @@ internal sealed class ExternalLinkOptions
     public bool AllowPrivateAddresses { get; private set; }
     public string UserAgent { get; private set; } = "PolicyLint-LinkCheck/1.0";
 
-    public static ExternalLinkOptions Read(RuleOptions o, string baseDirectory)
+    public static ExternalLinkOptions Read(RuleOptions o, string baseDirectory, string? rootDirectory = null)
     {
         var r = new ExternalLinkOptions
         {
-            Timeout = TimeSpan.FromSeconds(Positive(o, "timeoutSeconds", 10)),
-            Retries = Math.Max(0, o.GetInt("retries", 2)),
-            ConcurrencyPerHost = Math.Max(1, o.GetInt("concurrencyPerHost", 2)),
-            Delay = TimeSpan.FromMilliseconds(Math.Max(0, o.GetInt("delayMs", 0))),
-            MaxRedirects = Math.Max(0, o.GetInt("maxRedirects", 5)),
-            MaxRetryAfter = TimeSpan.FromSeconds(Math.Max(0, o.GetInt("maxRetryAfterSeconds", 60))),
-            CacheMaxAge = TimeSpan.FromHours(Positive(o, "cacheMaxAgeHours", 24)),
+            Timeout = TimeSpan.FromSeconds(Positive(o, "timeoutSeconds", 10, 600)),
+            Retries = Whole(o, "retries", 2, 0, 10),
+            ConcurrencyPerHost = Whole(o, "concurrencyPerHost", 2, 1, 64),
+            Delay = TimeSpan.FromMilliseconds(Whole(o, "delayMs", 0, 0, 60_000)),
+            MaxRedirects = Whole(o, "maxRedirects", 5, 0, 20),
+            MaxRetryAfter = TimeSpan.FromSeconds(Whole(o, "maxRetryAfterSeconds", 60, 0, 3600)),
+            CacheMaxAge = TimeSpan.FromHours(Positive(o, "cacheMaxAgeHours", 24, 24 * 365)),
             AllowPrivateAddresses = o.GetBool("allowPrivateAddresses", false),
             UserAgent = o.GetString("userAgent", "PolicyLint-LinkCheck/1.0")!,
         };
@@ -44,7 +44,13 @@ internal sealed class ExternalLinkOptions
             r.Accepted.Add((from, to));
         }
         r.Exclude.AddRange(o.GetStringList("exclude"));
-        if (o.GetString("cacheFile") is { Length: > 0 } cache) r.CacheFile = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, cache));
+        if (o.GetString("cacheFile") is { Length: > 0 } cache)
+        {
+            r.CacheFile = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, cache));
+            // The cache is written: never outside the root (nor through a symbolic link that leads out of it).
+            if (rootDirectory is not null && !PolicyLint.IO.RootPolicy.IsInside(rootDirectory, r.CacheFile))
+                throw o.Error("cacheFile", $"The cache file '{cache}' is outside the root ({rootDirectory}); PolicyLint writes only inside it");
+        }
         return r;
     }
 
@@ -77,11 +83,20 @@ internal sealed class ExternalLinkOptions
         return pi == p.Length;
     }
 
-    private static double Positive(RuleOptions o, string key, double def)
+    // Out-of-range values are errors at their place in the configuration, never clamped silently (1e308 seconds overflowed).
+    private static double Positive(RuleOptions o, string key, double def, double max)
     {
         var s = o.GetString(key);
         if (s is null) return def;
-        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0) return v;
-        throw o.Error(key, $"Option '{key}' must be a positive number, not '{s}'");
+        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && v <= max) return v;
+        throw o.Error(key, $"Option '{key}' must be a number above 0 and at most {max.ToString(CultureInfo.InvariantCulture)}, not '{s}'");
+    }
+
+    private static int Whole(RuleOptions o, string key, int def, int min, int max)
+    {
+        var s = o.GetString(key);
+        if (s is null) return def;
+        if (int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max) return v;
+        throw o.Error(key, $"Option '{key}' must be a whole number from {min} to {max}, not '{s}'");
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
@@ -56,7 +57,8 @@ internal sealed class PL3001LocalTargetMissing : MarkdownAnalyzer
                     ReportFolderCase(c, link, target, respelled, span, noun);
                     break;
                 case LocalResult.Missing:
-                    c.Report(Rule, span, noun, target.Path, target.Kind == TargetKind.SiteRooted
+                    // A decoded control character ('%00') is shown as written, never printed raw.
+                    c.Report(Rule, span, noun, target.Path.Any(char.IsControl) ? target.Original : target.Path, target.Kind == TargetKind.SiteRooted
                         ? $"does not exist (looked for '{c.Workspace.GetDisplayPath(target.FullPath!)}' through siteRoots)"
                         : "does not exist");
                     break;

@@ -50,7 +50,7 @@ internal sealed class PL3009DeadExternalLink : MarkdownAnalyzer
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void CheckAll(WorkspaceEndAnalysisContext end, ConcurrentQueue<(string Url, Location Location)> found, RuleOptions options)
     {
-        var o = ExternalLinkOptions.Read(options, end.Workspace.BaseDirectory);
+        var o = ExternalLinkOptions.Read(options, end.Workspace.BaseDirectory, end.Workspace.RootDirectory);
         var urls = found.Select(f => f.Url).Where(u => !o.IsExcluded(u)).Distinct(StringComparer.Ordinal).OrderBy(u => u, StringComparer.Ordinal).ToList();
         var cache = o.CacheFile is null ? null : LinkCheckCache.Load(o.CacheFile);
         var now = end.Workspace.Now;

@@ -24,6 +24,9 @@ internal sealed class CodePage
 
     private readonly Dictionary<char, byte> _reverse;
 
+    /// <summary>The page's index in <see cref="All"/> (its bit in masks).</summary>
+    public int Index { get; private set; }
+
     private CodePage(string name, string high, bool primary, bool boxDrawing = false)
     {
         Name = name;
@@ -88,6 +91,7 @@ internal sealed class CodePage
         var mask = new ushort[65536];
         for (int k = 0; k < All.Length; k++)
         {
+            All[k].Index = k; // built once, right after All
             string table = All[k].High;
             for (int b = 0xC2; b <= 0xF4; b++)
             {

@@ -33,6 +33,9 @@ internal static class MojibakeDetector
 
     private const string ConfirmedWhy = "the same page broke other text here";
 
+    /// <summary>What the outer layer's page weighs in a tie of an inner layer: more than any document's votes.</summary>
+    private const int OuterPageVote = 1 << 24;
+
     /// <summary>
     /// The character Windows-1252 maps <paramref name="b"/> to, or null for its five undefined bytes
     /// (0x81, 0x8D, 0x8F, 0x90, 0x9D, which the table keeps as the C1 controls a "best fit" decoder produces).
@@ -91,7 +94,7 @@ internal static class MojibakeDetector
         int wants = 0;
         bool contested = false;
         var raw = Scan(text, start, start + length, 0, 0, ref wants, null, ref contested);
-        if (raw is not null && contested)
+        if (raw is not null && (contested || AnySecondary(raw)))
         {
             // Some bytes read as mojibake through more than one page: read them again, preferring the page the
             // rest of the text was broken through.
@@ -120,22 +123,61 @@ internal static class MojibakeDetector
         return Merge(text, raw);
     }
 
-    /// <summary>Per page of <see cref="CodePage.All"/>, how many chars of the findings it explains (as outermost layer).</summary>
+    /// <summary>
+    /// Per page of <see cref="CodePage.All"/>, how many chars of the findings it explains: [k] as outermost layer,
+    /// [All.Length + k] as an inner layer. Latin-1 counts for no page: its C1 controls are evidence for the ISO
+    /// pages as much as for Windows-1252.
+    /// </summary>
     private static int[] Votes(List<RawFinding> raw)
     {
-        var votes = new int[CodePage.All.Length];
+        int n = CodePage.All.Length;
+        var votes = new int[2 * n];
         foreach (var f in raw)
         {
-            for (int k = 0; k < CodePage.All.Length; k++)
+            for (int layer = 0; layer < f.Chain.Length; layer++)
             {
-                if (ReferenceEquals(f.Chain[0], CodePage.All[k].Name) || string.Equals(f.Chain[0], CodePage.All[k].Name, StringComparison.Ordinal))
+                int k = PageIndex(f.Chain[layer]);
+                if (k >= 0)
                 {
-                    votes[k] += f.End - f.Start;
+                    votes[(layer == 0 ? 0 : n) + k] += f.End - f.Start;
                 }
             }
         }
 
         return votes;
+    }
+
+    private static int PageIndex(string name)
+    {
+        for (int k = 0; k < CodePage.All.Length; k++)
+        {
+            if (string.Equals(CodePage.All[k].Name, name, StringComparison.Ordinal))
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Whether a finding is explained by a page other than Windows-1252 or Latin-1: Windows-1252 then no longer wins
+    /// every tie unread, and the text is read again with the pages' votes.
+    /// </summary>
+    private static bool AnySecondary(List<RawFinding> raw)
+    {
+        foreach (var f in raw)
+        {
+            foreach (string name in f.Chain)
+            {
+                if (!string.Equals(name, Windows1252Name, StringComparison.Ordinal) && !string.Equals(name, Latin1Name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A bit per page of <see cref="CodePage.All"/> that some finding proves.</summary>
@@ -151,11 +193,15 @@ internal static class MojibakeDetector
                 confirmed |= 1; // lone Hebrew/Arabic letters become acceptable
             }
 
-            for (int k = 1; k < CodePage.All.Length; k++)
+            // Every layer of the chain proves its page ("CP437, then Windows-1252" proves CP437 for inner layers).
+            foreach (string name in f.Chain)
             {
-                if (string.Equals(CodePage.All[k].Name, f.Chain[0], StringComparison.Ordinal))
+                for (int k = 1; k < CodePage.All.Length; k++)
                 {
-                    confirmed |= 1 << k;
+                    if (string.Equals(CodePage.All[k].Name, name, StringComparison.Ordinal))
+                    {
+                        confirmed |= 1 << k;
+                    }
                 }
             }
         }
@@ -233,7 +279,7 @@ internal static class MojibakeDetector
                 }
 
                 CodePage page = pages[k];
-                int runEnd = TryRun(s, i, from, to, page, depth, (confirmed & (1 << k)) != 0, sb, out RawFinding f, out bool wantsConfirmation);
+                int runEnd = TryRun(s, i, from, to, page, depth, confirmed, votes, sb, ref wants, out RawFinding f, out bool wantsConfirmation);
                 if (wantsConfirmation)
                 {
                     wants |= 1 << k;
@@ -259,12 +305,15 @@ internal static class MojibakeDetector
                         int vote = votes is null ? 0 : votes[k], bestVote = votes is null ? 0 : votes[bestK];
                         // Same bytes, another reading. Windows-1252 is by far the likeliest page: another page replaces
                         // it only when the rest of the text was broken through that page, or (its ISO twin) when C1
-                        // controls show an ISO-8859 decoder at work. Between other pages: the better reading, then the
-                        // page the rest of the text was broken through, then an ISO page when C1 controls that the
-                        // Windows page cannot produce show an ISO decoder.
+                        // controls show an ISO-8859 decoder at work. Between other pages: the better reading, then an ISO
+                        // page when C1 controls that the Windows page cannot produce show an ISO decoder, then the page
+                        // the rest of the text was broken through.
                         bool c1 = page.IsIso && !bestPage.IsIso && C1Evidence(s, from, to, bestPage, ref c1State);
-                        bool allowed = !bestPage.IsPrimary || vote > bestVote || (page.IsPrimaryTwin && c1);
-                        better = allowed && (penalty < bestPenalty || (penalty == bestPenalty && (vote > bestVote || (vote == bestVote && c1))));
+                        // In an inner layer, a twin (ISO-8859-15, Windows-1254) that reads strictly better replaces it too:
+                        // the two differ in a few letters only, and the letters decide ("Ãš" in "bibliothÃšque" is "è",
+                        // not "Ú"). Not in the outermost layer, where Windows-1252 is far likelier ("xÃ€y" is "xÀy").
+                        bool allowed = !bestPage.IsPrimary || vote > bestVote || (page.IsPrimaryTwin && (c1 || (depth > 0 && penalty < bestPenalty)));
+                        better = allowed && (penalty < bestPenalty || (penalty == bestPenalty && (c1 || vote > bestVote)));
                     }
 
                     if (better)
@@ -320,7 +369,7 @@ internal static class MojibakeDetector
     {
         if (votes is not null)
         {
-            for (int k = 1; k < votes.Length; k++)
+            for (int k = 1; k < CodePage.All.Length; k++)
             {
                 if (votes[k] > votes[0])
                 {
@@ -382,6 +431,7 @@ internal static class MojibakeDetector
         public int RtlLetters;
         public bool AllGood;
         public bool Cesu8;
+        public bool WantsProof; // a sequence would be evidence if the page were proven elsewhere in the text
     }
 
     /// <summary>
@@ -389,9 +439,10 @@ internal static class MojibakeDetector
     /// run (i if there is none). <paramref name="finding"/>.Repaired is null when the
     /// candidate was rejected.
     /// </summary>
-    private static int TryRun(string s, int i, int from, int to, CodePage page, int depth, bool confirmed, StringBuilder sb,
-        out RawFinding finding, out bool wantsConfirmation)
+    private static int TryRun(string s, int i, int from, int to, CodePage page, int depth, int proven, int[]? votes, StringBuilder sb,
+        ref int wants, out RawFinding finding, out bool wantsConfirmation)
     {
+        bool confirmed = (proven & (1 << page.Index)) != 0;
         finding = default;
         wantsConfirmation = false;
         int n0 = page.ParseSequence(s, i, to, out int cp0);
@@ -427,9 +478,10 @@ internal static class MojibakeDetector
         string repaired = sb.ToString();
         string? why = null;
         // Box drawing alone stands in text when a letter or digit is beside it, or when it reads as whole words
-        // ("╨╢╨╡" is "же") between spaces; never beside other box drawing.
-        int box = page.BoxDrawingIsText && !ev.HasNonBox ? BoxRunContext(s, i, end, from, to) : -1;
-        bool boxInText = box > 0 || (box == 0 && AllLetters(repaired));
+        // of Latin, Greek or Cyrillic letters ("╨╢╨╡" is "же") between spaces; never beside other box drawing
+        // ("┌┐" would be an Arabic letter).
+        int box = page.BoxDrawingIsText && !ev.HasNonBox ? BoxRunContext(s, i, end) : -1;
+        bool boxInText = box > 0 || (box == 0 && AllLetters(repaired) && MojibakeEvidence.IsCommonReading(repaired));
         bool accepted = Accepts(page, ev, end - i, depth, confirmed, boxInText, out wantsConfirmation, out why);
         if (accepted && depth > 0 && ReferenceEquals(why, ConfirmedWhy) && MojibakeEvidence.Implausibility(s, i, end, repaired) > 0)
         {
@@ -447,7 +499,7 @@ internal static class MojibakeDetector
         // Deeper layers.
         if (depth + 1 < MaxLayers && CodePage.HasLeadChar(repaired))
         {
-            UndoInnerLayers(s, i, end, depth, page, ref repaired, ref chain, ref ev.Cesu8);
+            UndoInnerLayers(s, i, end, depth, page, proven, votes, ref wants, ref repaired, ref chain, ref ev.Cesu8);
         }
 
         if (!MojibakeEvidence.IsCleanRepair(repaired))
@@ -499,6 +551,15 @@ internal static class MojibakeDetector
             }
 
             bool strong = cls == CpClass.Good && MojibakeEvidence.IsStrong(s, p, n, page);
+            if (!strong && cls == CpClass.Good && n == 2 && char.IsLower((char)cp) && p > 0 && char.IsUpper(s[p - 1]) &&
+                (p < 2 || !char.IsLetter(s[p - 2])))
+            {
+                ev.WantsProof |= !confirmed;
+                // "OÃ¹ est": a capital letter alone before an "Ã" and a sign reads like "IRMÃ”", but in a text the page
+                // broke elsewhere a lowercase repair after the capital that starts a word is the likelier reading.
+                strong = confirmed;
+            }
+
             if (strong && n == 2 && cp >= 0x590 && cp < 0x800 && depth == 0 && !confirmed)
             {
                 // Hebrew/Arabic letters: "Ø" and "×" are also symbols ("Ø±0.1 mm"), and
@@ -584,7 +645,7 @@ internal static class MojibakeDetector
         wantsConfirmation = false;
         why = null;
         bool accept = ev.AnyStrong || ev.RtlLetters >= 2;
-        if (!accept && ev.RtlLetters > 0 && depth == 0)
+        if (!accept && ((ev.RtlLetters > 0 && depth == 0) || ev.WantsProof))
         {
             wantsConfirmation = true;
         }
@@ -599,13 +660,13 @@ internal static class MojibakeDetector
             // A C1 control is acceptable when a deeper layer may consume it: the final repair must hold none.
             bool pendingOk = !ev.AnyPending || depth + 1 < MaxLayers;
             accept = !ev.AnyWeak && pendingOk && (severalMixed || singlePunctuation || confirmed);
-            wantsConfirmation = !ev.AnyWeak && pendingOk && !severalMixed && !singlePunctuation && depth == 0;
+            wantsConfirmation = !ev.AnyWeak && pendingOk && !severalMixed && !singlePunctuation;
             if (accept && page.BoxDrawingIsText && !ev.HasNonBox && !(confirmed && boxInText))
             {
                 // Box drawing is text in this page: a run of it alone is mojibake only inside text (a letter or
                 // digit beside it, no box drawing) in a document the same page broke elsewhere.
                 accept = false;
-                wantsConfirmation |= boxInText && depth == 0;
+                wantsConfirmation |= boxInText;
             }
 
             why = severalMixed ? "several broken sequences in a row" : singlePunctuation ? "a broken punctuation mark or emoji" : ConfirmedWhy;
@@ -631,10 +692,11 @@ internal static class MojibakeDetector
     /// Where a run of box drawing alone (s[i, end)) stands: -1 next to other box drawing (a drawing), 0 with no
     /// letter or digit beside it, 1 with a letter or digit on one side, 2 between two letters (inside a word: "K├╢ln").
     /// </summary>
-    private static int BoxRunContext(string s, int i, int end, int from, int to)
+    private static int BoxRunContext(string s, int i, int end)
     {
-        char prev = i > from ? s[i - 1] : ' ';
-        char next = end < to ? s[end] : ' ';
+        // The neighbours may lie outside the scanned range: an inner layer is scanned with the outer run's neighbours.
+        char prev = i > 0 ? s[i - 1] : ' ';
+        char next = end < s.Length ? s[end] : ' ';
         if ((prev >= '\u2500' && prev <= '\u259F') || (next >= '\u2500' && next <= '\u259F'))
         {
             return -1;
@@ -682,7 +744,7 @@ internal static class MojibakeDetector
             return false;
         }
 
-        if (page.BoxDrawingIsText && !ev.HasNonBox && BoxRunContext(s, i, end, from, to) < 2)
+        if (page.BoxDrawingIsText && !ev.HasNonBox && BoxRunContext(s, i, end) < 2)
         {
             return false; // box drawing alone is judged by its word only when letters stand on both sides ("K├╢ln")
         }
@@ -769,16 +831,30 @@ internal static class MojibakeDetector
     /// Scans the repair of the run s[i, end) again: every deeper layer found is undone in <paramref name="repaired"/>
     /// and added to <paramref name="chain"/> (outermost first).
     /// </summary>
-    private static void UndoInnerLayers(string s, int i, int end, int depth, CodePage outer, ref string repaired, ref string[] chain, ref bool cesu8)
+    private static void UndoInnerLayers(string s, int i, int end, int depth, CodePage outer, int proven, int[]? docVotes, ref int wants, ref string repaired,
+        ref string[] chain, ref bool cesu8)
     {
         string label = chain[0];
-        // The inner layer is judged with the outer run's neighbours as context, and the outer layer's page counts
-        // as proven for it (text broken twice is most often broken twice the same way).
+        // The inner layer is judged with the outer run's neighbours as context. The pages the document proves and
+        // the outer layer's page count as proven for it. A tie between pages that read the bytes equally well goes
+        // to the page that explains the document's other inner layers, then to the outer layer's page (text broken
+        // twice is most often broken twice the same way: "Ăš" is "ù" through ISO-8859-2 twice, "Ú" through
+        // Windows-1250 inside ISO-8859-2).
         string ctx = (i > 0 ? s[i - 1] : ' ') + repaired + (end < s.Length ? s[end] : ' ');
-        int ignored = 0;
         bool innerContested = false;
-        int proven = outer.IsPrimary ? 0 : 1 << Array.IndexOf(CodePage.All, outer);
-        var inner = Scan(ctx, 1, 1 + repaired.Length, depth + 1, proven, ref ignored, null, ref innerContested);
+        int n = CodePage.All.Length;
+        int[] votes = new int[2 * n];
+        if (docVotes is not null)
+        {
+            for (int k = 0; k < n; k++)
+            {
+                votes[k] = docVotes[n + k];
+                votes[n + k] = docVotes[n + k];
+            }
+        }
+
+        votes[outer.Index] += OuterPageVote;
+        var inner = Scan(ctx, 1, 1 + repaired.Length, depth + 1, proven | (outer.IsPrimary ? 0 : 1 << outer.Index), ref wants, votes, ref innerContested);
         if (inner is null || inner.Count == 0)
         {
             return;
@@ -880,11 +956,31 @@ internal static class MojibakeDetector
                 explanation = MojibakeChain.Cesu8(explanation);
             }
 
+            string original = text.Substring(f.Start, end - f.Start);
+            string[] chain = f.Chain;
+            if (!inexact && f.ExplanationOverride is null && !MojibakeChain.Explains(chain, repaired, original, cesu8))
+            {
+                // Windows-1252 and Latin-1 read the same bytes but 0x80-0x9F: name the one that explains the text.
+                string[]? named = MojibakeChain.Rename(chain, repaired, original, cesu8);
+                if (named is null)
+                {
+                    inexact = true;
+                }
+                else
+                {
+                    chain = named;
+                    if (explanation is null || string.Equals(explanation, MojibakeChain.Explain(f.Chain), StringComparison.Ordinal))
+                    {
+                        explanation = MojibakeChain.Explain(chain);
+                    }
+                }
+            }
+
             list.Add(new MojibakeFinding(
                 f.Start,
-                text.Substring(f.Start, end - f.Start),
+                original,
                 repaired,
-                MojibakeChain.ToPublic(f.Chain),
+                MojibakeChain.ToPublic(chain),
                 explanation,
                 exact: !inexact));
             k = m;

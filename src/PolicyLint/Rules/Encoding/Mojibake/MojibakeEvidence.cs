@@ -162,6 +162,11 @@ internal static class MojibakeEvidence
             return CpClass.Bad;
         }
 
+        if (IsBestFitPrivateUse(cp))
+        {
+            return CpClass.Pending; // what Windows-1253 and 1257 show for an undefined byte: a deeper layer may consume it
+        }
+
         char ch = (char)cp;
         UnicodeCategory cat = CharUnicodeInfo.GetUnicodeCategory(ch);
         switch (cat)
@@ -225,12 +230,15 @@ internal static class MojibakeEvidence
         return CpClass.Weak; // Syriac, Thaana, NKo, ...
     }
 
+    /// <summary>U+F8F9-U+F8FD: the private-use characters .NET's Windows-1253 and 1257 decode undefined bytes to.</summary>
+    internal static bool IsBestFitPrivateUse(int cp) => cp >= 0xF8F9 && cp <= 0xF8FD;
+
     internal static bool IsCleanRepair(string r)
     {
         for (int k = 0; k < r.Length; k++)
         {
             char c = r[k];
-            if ((c >= 0x80 && c <= 0x9F) || c == '\uFEFF')
+            if ((c >= 0x80 && c <= 0x9F) || c == '\uFEFF' || IsBestFitPrivateUse(c))
             {
                 return false;
             }

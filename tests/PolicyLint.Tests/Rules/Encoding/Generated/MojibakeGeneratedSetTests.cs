@@ -31,6 +31,9 @@ public class MojibakeGeneratedSetTests(ITestOutputHelper output)
                 $"[{r.Case.Page} x{r.Case.Layers} {r.Case.Kind} {r.Case.Group} {r.Case.Language}] wrong={r.WrongRepairs}\n  original: {r.Case.Original}\n  broken:   {r.Case.Broken}\n  fixed:    {r.Fixed}\n" +
                 string.Concat(PolicyLint.Rules.Encoding.MojibakeDetector.Find(r.Case.Broken).Select(f => "  - " + f + "\n"))));
         }
+        foreach (var r in results.Where(r => r.UnexplainedChains > 0).Take(20))
+            output.WriteLine($"chain does not explain [{r.Case.Page} x{r.Case.Layers} {r.Case.Kind} {r.Case.Group}]: {r.Case.Broken}\n" +
+                string.Concat(PolicyLint.Rules.Encoding.MojibakeDetector.Find(r.Case.Broken).Where(f => f.Exact && MojibakeRepairTests.Rebreak(f.Repaired, f.Chain) != f.Original).Select(f => $"    {f} (rebroken: {MojibakeRepairTests.Rebreak(f.Repaired, f.Chain)})\n")));
         foreach (var fp in fps.Take(30)) output.WriteLine("false positive: " + fp);
         foreach (var r in results.Where(r => r.WrongRepairs > 0).GroupBy(r => (r.Case.Page, r.Case.Kind, r.Case.Layers)).SelectMany(g => g.Take(2)).Take(200))
             output.WriteLine($"wrong repair [{r.Case.Page} x{r.Case.Layers} {r.Case.Kind} {r.Case.Group}]: {r.Case.Original}\n    broken: {r.Case.Broken}\n    fixed:  {r.Fixed}");
@@ -51,18 +54,20 @@ public class MojibakeGeneratedSetTests(ITestOutputHelper output)
                 Assert.True(t.Cases > 0 && t.Recall >= need, $"{page.Name} x{layers}: recall {t.Recall:F1}% of {t.Cases} (need {need}%)");
             }
         }
+        // Every finding with a fix names a chain that explains it: its repair broken again through the chain is the
+        // text found (the detector checks this itself and reports a finding it cannot explain without a fix).
+        Assert.Equal(0, results.Sum(r => r.UnexplainedChains));
         // Not met yet (issue 13 asks for 97% exact repairs of the repairable cases and no wrong repair): these are
-        // floors just under today's figures (86.5% of all repairable cases, 94.9% of one layer, 1929 cases with a
-        // wrong repair), so that a change that makes repairs worse fails here. Raise them as the detector improves;
-        // the table above shows where the misses are (ISO-8859-2, Windows-1257, ISO-8859-15 and Windows-1250 in two
-        // and three layers, CP850/CP437 then Windows-1252).
+        // floors just under today's figures (94.9% of all repairable cases, 97.0% of one layer, 1246 cases with a
+        // wrong repair, nearly all of them lossy), so that a change that makes repairs worse fails here. Raise them as
+        // the detector improves; the table above shows where the misses are.
         var rep = new Tally();
         foreach (var r in results.Where(r => r.Case.Repairable)) rep.Add(r);
-        Assert.True(rep.ExactRate >= 86.0, $"exact repairs {rep.ExactRate:F1}% of {rep.Cases} repairable cases (floor 86%)");
+        Assert.True(rep.ExactRate >= 94.5, $"exact repairs {rep.ExactRate:F1}% of {rep.Cases} repairable cases (floor 94.5%)");
         var oneLayer = new Tally();
         foreach (var r in results.Where(r => r.Case.Group == "layers" && r.Case.Layers == 1 && r.Case.Kind == LossyKind.None)) oneLayer.Add(r);
-        Assert.True(oneLayer.ExactRate >= 94.5, $"one layer exact repairs {oneLayer.ExactRate:F1}% (floor 94.5%)");
+        Assert.True(oneLayer.ExactRate >= 96.5, $"one layer exact repairs {oneLayer.ExactRate:F1}% (floor 96.5%)");
         int wrong = results.Count(r => r.WrongRepairs > 0);
-        Assert.True(wrong <= 1950, $"{wrong} cases with a wrong repair (floor 1950)");
+        Assert.True(wrong <= 1260, $"{wrong} cases with a wrong repair (floor 1260)");
     }
 }

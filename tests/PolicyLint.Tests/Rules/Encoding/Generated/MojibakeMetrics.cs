@@ -8,7 +8,7 @@ using PolicyLint.Rules.Encoding;
 namespace PolicyLint.Tests.Rules.Encoding.Generated;
 
 /// <summary>What the detector did with one generated case.</summary>
-internal readonly record struct CaseResult(MojibakeCase Case, bool Detected, bool Exact, int WrongRepairs, int ReportedWithoutFix, string Fixed);
+internal readonly record struct CaseResult(MojibakeCase Case, bool Detected, bool Exact, int WrongRepairs, int ReportedWithoutFix, string Fixed, int UnexplainedChains = 0);
 
 /// <summary>Counts for one row of the table.</summary>
 internal sealed class Tally
@@ -40,7 +40,7 @@ internal static class MojibakeMetrics
         int pos = 0;
         for (int k = 0; k < c.Pieces.Count; k++) { starts[pos] = k; pos += c.Pieces[k].Broken.Length; }
         starts[pos] = c.Pieces.Count;
-        int wrong = 0, noFix = 0;
+        int wrong = 0, noFix = 0, unexplained = 0;
         var sb = new StringBuilder();
         int at = 0;
         foreach (var f in findings)
@@ -54,13 +54,17 @@ internal static class MojibakeMetrics
                 continue;
             }
             sb.Append(f.Repaired);
+            // The chain named must explain the finding: its repair broken through the chain is the text found
+            // (findings written as references, CESU-8 or with a flattened no-break space are broken otherwise).
+            if (!f.Explanation.Contains("character references") && !f.Explanation.StartsWith("CESU-8") && !f.Explanation.Contains("became") && !f.Explanation.Contains("lost") &&
+                f.Repaired.Length > 0 && MojibakeRepairTests.Rebreak(f.Repaired, f.Chain) != f.Original) unexplained++;
             bool right = starts.TryGetValue(f.Start, out int p0) && starts.TryGetValue(f.Start + f.Length, out int p1) &&
                          string.Equals(string.Concat(c.Pieces.Skip(p0).Take(p1 - p0).Select(p => p.Original)), f.Repaired, StringComparison.Ordinal);
             if (!right) wrong++;
         }
         sb.Append(c.Broken, at, c.Broken.Length - at);
         string fixedText = sb.ToString();
-        return new CaseResult(c, findings.Count > 0, fixedText == c.Original, wrong, noFix, fixedText);
+        return new CaseResult(c, findings.Count > 0, fixedText == c.Original, wrong, noFix, fixedText, unexplained);
     }
 
     /// <summary>Findings on the negative set (text that must stay silent).</summary>
@@ -123,6 +127,7 @@ internal static class MojibakeMetrics
         foreach (var r in results.Where(r => r.Case.Group == "layers" && r.Case.Layers == 1 && r.Case.Kind == LossyKind.None)) one.Add(r);
         sb.AppendLine($"One layer, exact breakage: {one.Cases} cases, recall {Pct(one.Recall)}, exact repairs {one.Exact} ({Pct(one.ExactRate)})");
         sb.AppendLine($"Repairable cases: {rep.Cases}, exact repairs {rep.Exact} ({Pct(rep.ExactRate)}); cases with a wrong repair, all kinds: {results.Count(r => r.WrongRepairs > 0)}");
+        sb.AppendLine($"Findings whose chain does not explain them (repair broken through the chain is not the text found): {results.Sum(r => r.UnexplainedChains)}");
         sb.AppendLine($"Negative set: {negatives} texts, {falsePositives} false positives");
         return sb.ToString();
     }

@@ -105,7 +105,7 @@ internal static class MojibakeSamples
     /// <summary>Symbols and look-alike sequences that are not mojibake (the ones the issue names, and their kin).</summary>
     public static readonly string[] LookAlikes =
     {
-        "“NÃO…” gritou", "IRMÃ” disse", "«É» «Ç» ÉTÉ… PÅ” Fuß”", "Ã ", "ÃO ÃE Ã ", "Ã", "É\u00A0!", "À\u00A0la",
+        "“NÃO…” gritou", "IRMÃ” disse", "IRMÃ” and “NÃO…” with café’s", "MÃ” e NÃ”, “IRMÃ””", "«É» «Ç» ÉTÉ… PÅ” Fuß”", "Ã ", "ÃO ÃE Ã ", "Ã", "É\u00A0!", "À\u00A0la",
         "ÉCOLE\u00A0»", "« ÉTÉ\u00A0»", "ÂGE", "L’ÂME", "MÊME", "FORÊT…", "CÔTÉ”", "ÎLE—", "ÜBER–", "ÖL…", "ÄRGER”",
         "Ø±0.1 mm", "Ø©", "3×²", "± × ÷ € £ ¥ 25 °C 3 µm ½ ¼ ¾ ² ³ ©®™", "§ 12 ¶ 3", "¿Qué? ¡Olé!", "¬p ∧ q",
         "Nestlé®… and café…” and Nestlé™”", "†  §§  ‡ footnotes†‡", "ª º", "x² + y³", "1º 2ª", "°F ÷ 2",

@@ -1,0 +1,116 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using PolicyLint.Configuration;
+using PolicyLint.Engine;
+using PolicyLint.Tests.Rules.Links;
+using PolicyLint.Tests.TestSupport;
+
+namespace PolicyLint.Tests.Configuration;
+
+/// <summary>Hostile or mistaken configuration (issue 18): located errors, never a crash, nothing read or written outside the root.</summary>
+public sealed class ConfigHardeningTests
+{
+    private static Task<LintResult> Run(TempTree t, string baseDir) =>
+        new LintEngine().LintAsync(new LintRequest { BaseDirectory = baseDir, Paths = ["."] });
+
+    [Fact]
+    public async Task AConfigurationNested20000LevelsDeepIsALocatedErrorNotAStackOverflow()
+    {
+        using var t = new TempTree();
+        t.Write(".policylint.yml", "root: true\nrules:\n  PL4004:\n    options:\n      scope: " + string.Concat(Enumerable.Repeat("{a: ", 20_000)) + "1" + new string('}', 20_000) + "\n");
+        t.Write("a.md", "# A\n");
+        var ex = await Assert.ThrowsAsync<ConfigurationException>(() => Run(t, t.Root));
+        Assert.Equal(Path.Combine(t.Root, ".policylint.yml") + "(5,254): Invalid YAML: YAML is nested more than 64 levels deep", ex.Message);
+    }
+
+    [Fact]
+    public async Task ExtendsIsReadOnlyInsideTheGitWorkTree()
+    {
+        using var t = new TempTree();
+        t.Dir("repo/.git");
+        t.Write("outside.yml", "rules:\n  PL4004: off\n");
+        t.Write("repo/inside.yml", "rules:\n  PL4004: off\n");
+        t.Write("repo/a.md", "# A\n");
+        string repo = t.Path_("repo");
+
+        t.Write("repo/.policylint.yml", "root: true\nextends: ../outside.yml\n");
+        var ex = await Assert.ThrowsAsync<ConfigurationException>(() => Run(t, repo));
+        Assert.Equal($"{Path.Combine(repo, ".policylint.yml")}: 'extends' names '../outside.yml', which is outside the root ({repo}); configuration is read only inside it", ex.Message);
+
+        // Through a symbolic link inside the tree that leads out: refused too.
+        File.CreateSymbolicLink(t.Path_("repo/link.yml"), t.Path_("outside.yml"));
+        t.Write("repo/.policylint.yml", "root: true\nextends: link.yml\n");
+        ex = await Assert.ThrowsAsync<ConfigurationException>(() => Run(t, repo));
+        Assert.Contains("'extends' names 'link.yml', which is outside the root", ex.Message);
+
+        t.Write("repo/.policylint.yml", "root: true\nextends: inside.yml\n");
+        Assert.Empty((await Run(t, repo)).Diagnostics);
+    }
+
+    [Fact]
+    public void ASchemaOutsideTheRootIsNotRead()
+    {
+        using var t = new TempTree();
+        t.Dir("repo/.git");
+        t.Write("fm.json", "{\"type\": \"object\"}");
+        const string config = "rules:\n  PL1004:\n    options:\n      schema: ../fm.json\n";
+        t.Write("repo/.policylint.yml", config);
+        var d = LintVerifier.Lint("---\ntitle: T\n---\n# T\n", config: config, path: t.Path_("repo/doc.md"), baseDirectory: t.Path_("repo"));
+        var e = Assert.Single(d, x => x.Id == "PL0004");
+        Assert.EndsWith($"The JSON Schema file '../fm.json' is outside the root ({t.Path_("repo")}); configured files are read only inside it", e.Message);
+    }
+
+    private const string LinkCheck = "rules:\n  PL3009:\n    severity: error\n    options:\n      allowPrivateAddresses: true\n      timeoutSeconds: 2\n";
+
+    [Theory]
+    [InlineData("timeoutSeconds: 1e308", "Option 'timeoutSeconds' must be a number above 0 and at most 600, not '1e308'")]
+    [InlineData("maxRedirects: -3", "Option 'maxRedirects' must be a whole number from 0 to 20, not '-3'")]
+    [InlineData("concurrencyPerHost: 1000000", "Option 'concurrencyPerHost' must be a whole number from 1 to 64, not '1000000'")]
+    public void LinkCheckLimitsOutOfRangeAreErrorsNotClampedOrCrashes(string option, string message)
+    {
+        using var s = new LocalHttpServer((_, _, _) => LocalHttpServer.Response(200, "OK"));
+        var config = option.StartsWith("timeoutSeconds", StringComparison.Ordinal) ? LinkCheck.Replace("timeoutSeconds: 2", option) : LinkCheck + "      " + option + "\n";
+        var d = LintVerifier.Lint($"# T\n\n[a]({s.Url("/ok")})\n", config: config);
+        var e = Assert.Single(d, x => x.Id == "PL0004");
+        Assert.EndsWith(message, e.Message);
+        Assert.Empty(s.Log);
+    }
+
+    [Fact]
+    public void TheLinkCacheIsNeverWrittenOutsideTheRoot()
+    {
+        using var s = new LocalHttpServer((_, _, _) => LocalHttpServer.Response(200, "OK"));
+        using var t = new TempTree();
+        t.Dir("repo/.git");
+        var config = LinkCheck + "      cacheFile: ../links.cache\n";
+        var d = LintVerifier.Lint($"# T\n\n[a]({s.Url("/ok")})\n", config: config, path: t.Path_("repo/doc.md"), baseDirectory: t.Path_("repo"));
+        var e = Assert.Single(d, x => x.Id == "PL0004");
+        Assert.EndsWith($"The cache file '../links.cache' is outside the root ({t.Path_("repo")}); PolicyLint writes only inside it", e.Message);
+        Assert.False(File.Exists(t.Path_("links.cache")));
+    }
+
+    [Fact]
+    public void ANulInALinkTargetIsABrokenLinkAndOtherLinksAreStillChecked()
+    {
+        var d = LintVerifier.Lint("# T\n\n[x](a%00b.md) and [y](missing.md)\n", baseDirectory: LintVerifier.NeutralDirectory);
+        Assert.Equal(["PL3001: Link target 'a%00b.md' does not exist", "PL3001: Link target 'missing.md' does not exist"],
+            d.Select(x => $"{x.Id}: {x.Message}").ToArray());
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task TheResultCacheNeverOpensAFifoToHashIt()
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Skip("mkfifo is Linux-only here");
+        using var t = new TempTree();
+        string fifo = t.Path_("pipe.md");
+        using (var p = Process.Start("mkfifo", [fifo])) await p.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var cache = ResultCache.Open(t.Path_("cache"), new string('a', 64));
+        // File.ReadAllBytes blocked here for ever (no writer ever opens the FIFO).
+        string hash = await Task.Run(() => cache.FileHash(fifo), TestContext.Current.CancellationToken);
+        Assert.Equal("-", hash);
+    }
+}

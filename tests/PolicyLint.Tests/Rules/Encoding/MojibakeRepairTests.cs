@@ -1,0 +1,78 @@
+using System.Linq;
+using PolicyLint.Rules.Encoding;
+using Xunit;
+
+namespace PolicyLint.Tests.Rules.Encoding;
+
+/// <summary>Exact repairs of issue 13's harder cases: each finding's span, repair, chain and explanation.</summary>
+public sealed class MojibakeRepairTests
+{
+    private static string Findings(string text) =>
+        string.Join(" | ", MojibakeDetector.Find(text).Select(f => $"{f.Start}:{f.Original}>{f.Repaired} [{string.Join(",", f.Chain)}] {f.Explanation}{(f.Exact ? "" : " inexact")}"));
+
+    [Fact]
+    public void ACapitalBeforeABrokenLetterIsRepairedWhenThePageBrokeOtherTextButCapitalWordsStaySilent()
+    {
+        // "OÃ¹" alone reads like "IRMÃ”" (a capital, "Ã", a sign); "bibliothÃ¨que" proves Windows-1252 in the text.
+        Assert.Equal("1:Ã¹>ù [Windows-1252] UTF-8 read as Windows-1252 | 19:Ã¨>è [Windows-1252] UTF-8 read as Windows-1252",
+            Findings("OÃ¹ est la bibliothÃ¨que ? IRMÃ” disse MÃ”."));
+        Assert.Equal("", Findings("OÃ¹ est IRMÃ” disse."));
+    }
+
+    [Fact]
+    public void BoxDrawingAloneIsRepairedInsideWordsAndBesideDigitsWhenCP437BrokeTheText()
+    {
+        string broken = MojibakeHelpers.Break("Schöne Grüße aus Köln, 2 °C, Съешь же", 437);
+        Assert.Equal("Sch├╢ne Gr├╝├ƒe aus K├╢ln, 2 ┬░C, ╨í╤è╨╡╤ê╤î ╨╢╨╡", broken);
+        Assert.Equal("Schöne Grüße aus Köln, 2 °C, Съешь же", MojibakeHelpers.Apply(broken, MojibakeDetector.Find(broken)));
+        Assert.Contains("10:├╝├ƒ>üß [CP437] UTF-8 read as CP437 (several broken sequences in a row)", Findings(broken));
+        Assert.Contains("29:┬░>° [CP437] UTF-8 read as CP437 (the same page broke other text here)", Findings(broken));
+        // A drawing stays silent, also beside text the same page broke.
+        Assert.Equal("", Findings("┌┐Start ╠╣3 [╔╗] ├── src"));
+        Assert.DoesNotContain("┌┐", Findings("┌┐ Gr├╝├ƒe"));
+    }
+
+    /// <summary>The repair broken again through the finding's chain (innermost layer first), as the chain claims.</summary>
+    internal static string Rebreak(string repaired, System.Collections.Generic.IReadOnlyList<string> chain)
+    {
+        string s = repaired;
+        for (int k = chain.Count - 1; k >= 0; k--) s = MojibakeHelpers.Break(s, CodePageOf(chain[k]));
+        return s;
+    }
+
+    internal static int CodePageOf(string name) => name switch
+    {
+        "Windows-1252" => 1252, "ISO-8859-1" => 28591, "Windows-1254" => 1254, "ISO-8859-15" => 28605, "MacRoman" => 10000,
+        "Windows-1250" => 1250, "ISO-8859-2" => 28592, "Windows-1251" => 1251, "KOI8-R" => 20866, "Windows-1253" => 1253,
+        "Windows-1257" => 1257, "CP437" => 437, "CP850" => 850, _ => throw new System.ArgumentException(name),
+    };
+
+    [Theory]
+    [InlineData("Où est la bibliothèque, Schöne Grüße, El niño comió piñata; ¿qué más quería?", 28592, "ISO-8859-2,ISO-8859-2")]
+    [InlineData("El niño comió piñata en la montaña; ¿qué más quería? ¡Qué día!", 1257, "Windows-1257,Windows-1257")]
+    [InlineData("Où est la bibliothèque ? Elle est fermée jusqu’à lundi, très cher.", 28605, "ISO-8859-15,ISO-8859-15")]
+    [InlineData("Prices rose 5 % — from £40 to £42 — in one year.", 1257, "Windows-1257,Windows-1257")]
+    public void TwoLayersThroughOnePageAreUndoneExactlyAndNamed(string original, int codePage, string chain)
+    {
+        string broken = MojibakeHelpers.Break(original, codePage, layers: 2);
+        var findings = MojibakeDetector.Find(broken);
+        Assert.Equal(original, MojibakeHelpers.Apply(broken, findings));
+        Assert.All(findings, f => Assert.True(f.Exact));
+        // Each finding names a chain of two layers that explains it: the repair broken through it is the text found.
+        Assert.All(findings, f => Assert.Equal(2, f.Chain.Count));
+        Assert.All(findings, f => Assert.Equal(f.Original, Rebreak(f.Repaired, f.Chain)));
+        // Where the pages read the bytes differently the page that broke the text is named (where they do not, as
+        // ISO-8859-1 and ISO-8859-2 for C1 controls, either name explains the bytes).
+        string page = chain.Split(',')[0];
+        Assert.Contains(findings, f => f.Chain.Contains(page));
+    }
+
+    [Fact]
+    public void ThroughCP437ThenWindows1252TheInnerBoxDrawingIsUndoneToo()
+    {
+        string broken = MojibakeHelpers.Break(MojibakeHelpers.Break("Don’t panic: it’s only a 2 °C drop, où est", 437), 1252);
+        var findings = MojibakeDetector.Find(broken);
+        Assert.Equal("Don’t panic: it’s only a 2 °C drop, où est", MojibakeHelpers.Apply(broken, findings));
+        Assert.All(findings, f => Assert.Equal("UTF-8 read as CP437, then as Windows-1252", f.Explanation.Split(" (")[0]));
+    }
+}
