@@ -593,7 +593,8 @@ public sealed class PolicyLintLanguageServer : IDisposable
     /// <summary>
     /// After <see cref="LanguageServerOptions.IdleCollectMilliseconds"/> without a lint: one compacting collection that also
     /// gives freed memory back to the system. A lint allocates its document's tree and findings afresh, and without this the
-    /// resident size stays at the peak of the busiest burst of typing.
+    /// resident size stays at the peak of the busiest burst of typing. While lints go on without such a pause, a compacting
+    /// collection every five quiet periods' worth of time keeps the resident size from growing with the session.
     /// </summary>
     private void ScheduleIdleCollect(bool lintDone = true)
     {
@@ -603,15 +604,17 @@ public sealed class PolicyLintLanguageServer : IDisposable
         Task.Run(async () =>
         {
             long collectedAfter = long.MaxValue;
+            long since = Environment.TickCount64;
             try
             {
                 while (true)
                 {
                     long last = Volatile.Read(ref _lastLintMs);
                     long wait = quiet - (Environment.TickCount64 - last);
-                    if (wait > 0) { await Task.Delay(TimeSpan.FromMilliseconds(wait), _lifetime.Token).ConfigureAwait(false); continue; }
+                    bool busyTooLong = Environment.TickCount64 - since >= 5L * quiet;
+                    if (wait > 0 && !busyTooLong) { await Task.Delay(TimeSpan.FromMilliseconds(wait), _lifetime.Token).ConfigureAwait(false); continue; }
                     collectedAfter = last;
-                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                    GC.Collect(GC.MaxGeneration, wait > 0 ? GCCollectionMode.Forced : GCCollectionMode.Aggressive, blocking: true, compacting: true);
                     Interlocked.Increment(ref _idleCollections);
                     break;
                 }

@@ -22,6 +22,8 @@ public sealed class PackageReadmeTests(PackagesFixture packages)
         Assert.Contains($"PolicyLint.Tool.any.{packages.Version}.nupkg", packages.Packages);
         Assert.Contains($"PolicyLint.{packages.Version}.nupkg", packages.Packages);
         Assert.Contains($"PolicyLint.MSBuild.{packages.Version}.nupkg", packages.Packages);
+        Assert.Contains($"PolicyLint.Testing.{packages.Version}.nupkg", packages.Packages);
+        string testingReadme = File.ReadAllText(Path.Combine(packages.RepoRoot, "src", "PolicyLint.Testing", "README.md"));
         string toolReadme = File.ReadAllText(Path.Combine(packages.RepoRoot, "src", "PolicyLint.Cli", "README.md"));
         string repoReadme = File.ReadAllText(Path.Combine(packages.RepoRoot, "README.md"));
         foreach (var name in packages.Packages)
@@ -35,7 +37,8 @@ public sealed class PackageReadmeTests(PackagesFixture packages)
             var entry = zip.GetEntry("README.md");
             Assert.True(entry is not null, $"{name} has no README.md");
             using var reader = new StreamReader(entry!.Open());
-            string expected = name.StartsWith("PolicyLint.Tool.", StringComparison.Ordinal) ? toolReadme : repoReadme;
+            string expected = name.StartsWith("PolicyLint.Tool.", StringComparison.Ordinal) ? toolReadme
+                : name.StartsWith("PolicyLint.Testing.", StringComparison.Ordinal) ? testingReadme : repoReadme;
             Assert.True(expected == reader.ReadToEnd(), $"{name}: README.md is not the expected readme");
         }
     }

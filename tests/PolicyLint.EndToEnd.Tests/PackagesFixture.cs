@@ -5,9 +5,9 @@ using System.Linq;
 namespace PolicyLint.EndToEnd.Tests;
 
 /// <summary>
-/// Packs the three packages once per test run into a temporary local feed, with a version unique to this run
-/// so that NuGet's global cache never serves a stale copy. Consumers get a nuget.config that keeps the
-/// machine's sources and adds this folder.
+/// Packs the packages (PolicyLint, PolicyLint.Testing, the MSBuild task and the tool) once per test run into a temporary
+/// local feed, with a version unique to this run so that NuGet's global cache never serves a stale copy. Consumers get a
+/// nuget.config that keeps the machine's sources and adds this folder.
 /// </summary>
 public sealed class PackagesFixture : IDisposable
 {
@@ -18,7 +18,8 @@ public sealed class PackagesFixture : IDisposable
         Feed = Path.Combine(Root, "feed");
         Directory.CreateDirectory(Feed);
         Version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Environment.ProcessId;
-        foreach (var project in new[] { "src/PolicyLint/PolicyLint.csproj", "src/PolicyLint.MSBuild/PolicyLint.MSBuild.csproj", "src/PolicyLint.Cli/PolicyLint.Cli.csproj" })
+        foreach (var project in new[] { "src/PolicyLint/PolicyLint.csproj", "src/PolicyLint.Testing/PolicyLint.Testing.csproj",
+            "src/PolicyLint.MSBuild/PolicyLint.MSBuild.csproj", "src/PolicyLint.Cli/PolicyLint.Cli.csproj" })
         {
             // The tool's pack is the platform set users get: top-level, 'any', and the Native AOT package of this machine's RID
             // (about 30 s of CPU for the native compile on 2 cores; far longer in wall time on a loaded machine).

@@ -30,23 +30,7 @@ internal static class GitHubRendering
     {
         if (container is null) return string.Empty;
         var sb = new StringBuilder();
-        var stack = new Stack<Inline>();
-        for (var c = container.LastChild; c is not null; c = c.PreviousSibling) stack.Push(c);
-        while (stack.Count > 0)
-        {
-            switch (stack.Pop())
-            {
-                case LinkInline { IsImage: true }: break;
-                case LiteralInline lit: sb.Append(lit.Content.Text, lit.Content.Start, lit.Content.Length); break;
-                case CodeInline code: sb.Append(code.Content); break;
-                case LineBreakInline: sb.Append(' '); break;
-                case HtmlEntityInline ent: sb.Append(ent.Transcoded.Text, ent.Transcoded.Start, ent.Transcoded.Length); break;
-                case AutolinkInline auto: sb.Append(auto.Url); break;
-                case ContainerInline inner:
-                    for (var c = inner.LastChild; c is not null; c = c.PreviousSibling) stack.Push(c);
-                    break;
-            }
-        }
+        HeadingInfo.AppendText(container, sb, skipImages: true);
         // Markdig leaves the heading's leading and trailing whitespace out of its inlines; only what a comment or an image
         // separates from the text stays, as on GitHub.
         return sb.ToString();

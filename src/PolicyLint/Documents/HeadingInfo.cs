@@ -53,19 +53,24 @@ public sealed class HeadingInfo
     {
         if (container is null) return string.Empty;
         var sb = new StringBuilder();
-        Append(container, sb);
+        AppendText(container, sb, skipImages: false);
         return sb.ToString().Trim();
     }
 
-    private static void Append(ContainerInline container, StringBuilder sb)
+    /// <summary>
+    /// Appends the text of <paramref name="container"/>'s inlines in document order: literals, code spans, entities, autolinks,
+    /// line breaks as spaces, and the content of links, emphasis and inline HTML; images give their alt text unless
+    /// <paramref name="skipImages"/> (an image's alt text is an attribute, not rendered text).
+    /// </summary>
+    internal static void AppendText(ContainerInline container, StringBuilder sb, bool skipImages)
     {
         var stack = new Stack<Inline>();
         for (var c = container.LastChild; c is not null; c = c.PreviousSibling) stack.Push(c);
         while (stack.Count > 0)
         {
-            var inline = stack.Pop();
-            switch (inline)
+            switch (stack.Pop())
             {
+                case LinkInline { IsImage: true } when skipImages: break;
                 case LiteralInline lit: sb.Append(lit.Content.Text, lit.Content.Start, lit.Content.Length); break;
                 case CodeInline code: sb.Append(code.Content); break;
                 case LineBreakInline: sb.Append(' '); break;

@@ -28,6 +28,8 @@ internal sealed class PL4003FirstHeadingLevel : MarkdownAnalyzer
         var options = context.GetOptions(Rule);
         int level = options.GetInt("level", 1);
         if (level < 1 || level > 6) throw options.Error("level", $"Option 'level' must be between 1 and 6, not {level}");
+        // Partials take their level from the page that includes them; templates and licence texts are not pages with a title.
+        if (IsPartialOrNotAPage(context.File.Path)) return;
         // With frontMatterTitleIsH1 the title is the first heading, so the body may start at any level (PL4001 still checks the step).
         if (HeadingOutline.FrontMatterTitle(context, options) is not null) return;
         var titleIsH1 = HeadingOutline.TitleIsH1(context, options);
@@ -43,10 +45,10 @@ internal sealed class PL4003FirstHeadingLevel : MarkdownAnalyzer
             return;
         }
         // Text before the title and documents without a heading: only where no front matter title may stand for the H1 (when
-        // nothing says whether the site shows it, a titled document is given the benefit of the doubt), never in partials
-        // that other pages include, and not when the front matter itself is broken (PL1002's finding).
+        // nothing says whether the site shows it, a titled document is given the benefit of the doubt), and not when the front
+        // matter itself is broken (PL1002's finding).
         if (titled && titleIsH1.Value is null) return;
-        if (IsPartialOrNotAPage(context.File.Path) || context.File.FrontMatter.Kind is FrontMatterKind.NotAtStart or FrontMatterKind.Unclosed) return;
+        if (context.File.FrontMatter.Kind is FrontMatterKind.NotAtStart or FrontMatterKind.Unclosed) return;
         var text = FirstText(context.File, headings.Length > 0 ? headings[0].Span.Start : int.MaxValue);
         if (text is not { } span) return;
         context.Report(Rule, span, headings.Length > 0

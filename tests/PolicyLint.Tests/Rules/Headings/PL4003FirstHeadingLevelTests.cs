@@ -46,6 +46,11 @@ public sealed class PL4003FirstHeadingLevelTests
         LintVerifier.Verify("MIT License\n\nCopyright (c) the authors.\n", path: "LICENSE.md", rules: Rules);
         LintVerifier.Verify("{|PL4003:Section text.|}\n", path: "docs/_index.md", rules: Rules);
         LintVerifier.Verify("---\ntitle: x\nBody text without a closing fence.\n", rules: Rules);
+        // Nor their first heading's level: a partial takes its level from the page that includes it (issue 16).
+        LintVerifier.Verify("## Included section\n\nText.\n", path: "content/en/_common/installation/01-editions.md", rules: Rules);
+        LintVerifier.Verify("### Note\n", path: "docs/_partial.md", rules: Rules);
+        LintVerifier.Verify("## Describe the bug\n", path: ".github/ISSUE_TEMPLATE.md", rules: Rules);
+        LintVerifier.Verify("{|PL4003:## Section|}\n", path: "docs/_index.md", rules: Rules);
     }
 
     [Fact]
