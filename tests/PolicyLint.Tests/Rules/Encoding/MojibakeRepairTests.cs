@@ -20,6 +20,21 @@ public sealed class MojibakeRepairTests
     }
 
     [Fact]
+    public void ARunBesideAByteTheLegacyPageCouldNotShowGetsNoRepairButAQuestionMarkAfterAWordIsPunctuation()
+    {
+        // "€" through Latin-1 twice, one byte shown as '?': 'Â¬' alone would read as '¬', which is not what was written.
+        Assert.Equal("0:Ã¢>â [Windows-1252] UTF-8 read as Windows-1252 inexact | 4:Â¬>¬ [Windows-1252] UTF-8 read as Windows-1252 inexact",
+            Findings("Ã¢Â?Â¬12 and more"));
+        // Nothing lost: the '?' ends a question.
+        Assert.Equal("9:Ã©>é [Windows-1252] UTF-8 read as Windows-1252", Findings("Is it cafÃ©? Yes."));
+        // U+FFFD beside a run: the same.
+        Assert.Equal("4:Ã©>é [Windows-1252] UTF-8 read as Windows-1252 inexact", Findings("caf\uFFFDÃ© ok"));
+        var d = PolicyLint.Tests.TestSupport.LintVerifier.Verify("# T\n\n{|PL2001:Ã¢|}Â?{|PL2001:Â¬|}12\n", rules: ["PL2001"]);
+        Assert.All(d, x => Assert.Null(x.Fix));
+        Assert.EndsWith("; bytes were lost, so it cannot be repaired exactly (no fix)", d[1].Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BoxDrawingAloneIsRepairedInsideWordsAndBesideDigitsWhenCP437BrokeTheText()
     {
         string broken = MojibakeHelpers.Break("Schöne Grüße aus Köln, 2 °C, Съешь же", 437);

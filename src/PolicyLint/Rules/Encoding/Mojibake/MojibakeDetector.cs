@@ -976,6 +976,13 @@ internal static class MojibakeDetector
                 }
             }
 
+            if (!inexact && TouchesLostByte(text, f.Start, end))
+            {
+                // A byte the legacy page could not show sits right beside the run: the run is a piece of a lossy breakage,
+                // and what it reads as alone need not be what was written (no safe repair).
+                inexact = true;
+            }
+
             list.Add(new MojibakeFinding(
                 f.Start,
                 original,
@@ -987,5 +994,16 @@ internal static class MojibakeDetector
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// True when U+FFFD, or a '?' between two non-ASCII characters (where a decoder put it for a byte it could not show),
+    /// touches text[start, end). A '?' after a broken word and before a space or the end ("cafÃ©?") is punctuation.
+    /// </summary>
+    private static bool TouchesLostByte(string text, int start, int end)
+    {
+        bool Lost(int i) => i >= 0 && i < text.Length &&
+            (text[i] == '\uFFFD' || (text[i] == '?' && i > 0 && i + 1 < text.Length && text[i - 1] > 0x7F && text[i + 1] > 0x7F));
+        return Lost(start - 1) || Lost(end);
     }
 }
