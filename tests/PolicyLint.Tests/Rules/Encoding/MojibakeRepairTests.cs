@@ -27,6 +27,8 @@ public sealed class MojibakeRepairTests
             Findings("Ã¢Â?Â¬12 and more"));
         // Nothing lost: the '?' ends a question.
         Assert.Equal("9:Ã©>é [Windows-1252] UTF-8 read as Windows-1252", Findings("Is it cafÃ©? Yes."));
+        // Further along the same broken run ("è" then a character whose second byte was lost).
+        Assert.Equal("11:Ã¨>è [Windows-1252] UTF-8 read as Windows-1252 inexact", Findings("la bibliothÃ¨Ã\uFFFDque"));
         // U+FFFD beside a run: the same.
         Assert.Equal("4:Ã©>é [Windows-1252] UTF-8 read as Windows-1252 inexact", Findings("caf\uFFFDÃ© ok"));
         var d = PolicyLint.Tests.TestSupport.LintVerifier.Verify("# T\n\n{|PL2001:Ã¢|}Â?{|PL2001:Â¬|}12\n", rules: ["PL2001"]);
