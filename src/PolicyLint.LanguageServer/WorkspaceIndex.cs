@@ -21,7 +21,7 @@ internal sealed class WorkspaceIndex
 {
     private readonly IReadOnlyList<RuleDescriptor> _rules;
     private readonly Func<Func<string, bool>>? _ignoreFactory;
-    private readonly ConcurrentDictionary<string, (DateTime Stamp, long Length, List<AnchorEntry>? Outline)> _outlines = new(StringComparer.Ordinal);
+    private readonly PolicyLint.IO.FileStampCache<List<AnchorEntry>?> _outlines = new();
     private readonly object _gate = new();
     private List<string> _roots = new();
     private HashSet<string>? _files;
@@ -128,27 +128,14 @@ internal sealed class WorkspaceIndex
     }
 
     /// <summary>A file changed, appeared or went away on disk.</summary>
-    public void Invalidate(string fullPath) => _outlines.TryRemove(fullPath, out _);
+    public void Invalidate(string fullPath) => _outlines.Remove(fullPath);
 
     /// <summary>The anchors of a Markdown file: the editor's text when it is open, else the file on disk (cached by time stamp).</summary>
     public List<AnchorEntry>? GetOutline(string fullPath)
     {
         var config = ConfigFor(fullPath);
         if (OpenText(fullPath) is { } text) return EngineBridge.Outline(fullPath, text, config);
-        DateTime stamp;
-        long length;
-        try
-        {
-            var info = new FileInfo(fullPath);
-            if (!info.Exists) { _outlines.TryRemove(fullPath, out _); return null; }
-            stamp = info.LastWriteTimeUtc;
-            length = info.Length;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException) { return null; }
-        if (_outlines.TryGetValue(fullPath, out var cached) && cached.Stamp == stamp && cached.Length == length) return cached.Outline;
-        var outline = EngineBridge.OutlineFromDisk(fullPath, config);
-        _outlines[fullPath] = (stamp, length, outline);
-        return outline;
+        return _outlines.Get(fullPath, p => EngineBridge.OutlineFromDisk(p, config));
     }
 
     private FileConfiguration? ConfigFor(string fullPath)

@@ -17,10 +17,9 @@ namespace PolicyLint.Engine;
 internal sealed class WorkspaceState
 {
     private sealed record Entry<T>(T Value, long CreatedMs);
-    private sealed record OutlineEntry(DocumentOutline? Outline, long Length, long WriteTicks);
 
     private readonly ConcurrentDictionary<string, Entry<Lazy<Sites.SiteModel?>>> _sites = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, OutlineEntry> _outlines = new(StringComparer.Ordinal);
+    private readonly IO.FileStampCache<DocumentOutline?> _outlines = new();
     private ConcurrentDictionary<string, string[]?> _listings = new(StringComparer.Ordinal);
     private long _listingsCreatedMs = MonotonicMs();
     private readonly Func<long> _now;
@@ -76,23 +75,5 @@ internal sealed class WorkspaceState
     }
 
     /// <summary>The outline of a document on disk, read again when its size or write time changed since it was read.</summary>
-    public DocumentOutline? Outline(string fullPath, Func<string, DocumentOutline?> read)
-    {
-        long length, ticks;
-        try
-        {
-            var info = new FileInfo(fullPath);
-            if (!info.Exists) { _outlines.TryRemove(fullPath, out _); return read(fullPath); }
-            length = info.Length;
-            ticks = info.LastWriteTimeUtc.Ticks;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return read(fullPath);
-        }
-        if (_outlines.TryGetValue(fullPath, out var e) && e.Length == length && e.WriteTicks == ticks) return e.Outline;
-        var outline = read(fullPath);
-        _outlines[fullPath] = new OutlineEntry(outline, length, ticks);
-        return outline;
-    }
+    public DocumentOutline? Outline(string fullPath, Func<string, DocumentOutline?> read) => _outlines.Get(fullPath, read);
 }
