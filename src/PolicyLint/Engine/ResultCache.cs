@@ -224,19 +224,19 @@ internal sealed class ResultCache
         {
             var info = new FileInfo(p);
             if (!info.Exists) return "-";
-            if (info.Length > MaxHashedFileSize) return "big:" + info.Length + ":" + info.LastWriteTimeUtc.Ticks;
+            if (info.Length > MaxHashedFileSize) return Big(info);
             // The engine's bounded read: a FIFO is never opened (it would block), a device never read past the limit.
-            return Hash(SafeFile.ReadAllBytes(p, MaxHashedFileSize));
-        }
-        catch (SafeFile.TooLargeException)
-        {
-            return "big:" + new FileInfo(p).Length + ":" + new FileInfo(p).LastWriteTimeUtc.Ticks;
+            try { return Hash(SafeFile.ReadAllBytes(p, MaxHashedFileSize)); }
+            catch (SafeFile.TooLargeException) { info.Refresh(); return Big(info); } // it grew while it was read
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
             return "-";
         }
     });
+
+    /// <summary>A file too large to hash stands for its size and write time.</summary>
+    private static string Big(FileInfo info) => "big:" + info.Length + ":" + info.LastWriteTimeUtc.Ticks;
 
     /// <summary>Records the hash of bytes already read (the document being analysed), so that nothing reads it twice.</summary>
     public void KnowHash(string fullPath, string hash) => _fileHashes.TryAdd(fullPath, hash);
