@@ -144,13 +144,14 @@ public sealed class LintEngine
         var memory = new Dictionary<string, InMemoryDocument>(StringComparer.Ordinal);
         foreach (var d in request.Documents) memory[Path.GetFullPath(Path.Combine(baseDir, d.Path))] = d;
         // Docusaurus renders .mdx pages: on such a site they are linted too (unless include says otherwise).
-        if (request.Paths.Count > 0 && Sites.SiteDetector.HasDocusaurusConfig(rootDir)) resolver.ExtraDefaultInclude = ["**/*.mdx"];
+        var shallowRoot = new Lazy<Sites.SiteFiles>(() => Sites.SiteFiles.Shallow(rootDir));
+        if (request.Paths.Count > 0 && Sites.SiteDetector.HasDocusaurusConfig(rootDir, shallowRoot.Value)) resolver.ExtraDefaultInclude = ["**/*.mdx"];
         var unreadableFolders = new Dictionary<string, string>(StringComparer.Ordinal);
         var files = FileDiscovery.Expand(request.Paths, baseDir, resolver, request.IsIgnored, unreadableFolders, request.OnUnmatchedPattern);
         foreach (var dir in unreadableFolders.Keys) files.Add(dir);
         foreach (var m in memory.Keys) if (!files.Contains(m)) files.Add(m);
         var ordered = files.OrderBy(f => f, StringComparer.Ordinal).ToArray();
-        var workspace = new Workspace(rootDir, baseDir, ordered, request.Clock, resolver.GetConfiguration, request.State);
+        var workspace = new Workspace(rootDir, baseDir, ordered, request.Clock, resolver.GetConfiguration, request.State, shallowRoot);
 
         // Initialize analyzers for this run, then run workspace-start actions.
         var actions = new List<AnalyzerActions>();

@@ -18,6 +18,8 @@ internal sealed class Workspace : AnalysisWorkspace
 {
     private readonly ConcurrentDictionary<string, string[]?> _dirListings;
     private readonly WorkspaceState? _state;
+    /// <summary>The root and its direct subfolders, listed once per run for site detection and its fingerprint.</summary>
+    private readonly Lazy<Sites.SiteFiles> _shallowRoot;
     private readonly ConcurrentDictionary<string, DocumentOutline> _outlines = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<DocumentOutline?>> _readOutlines = new(StringComparer.Ordinal);
     private readonly Func<string, FileConfiguration> _configuration;
@@ -60,13 +62,14 @@ internal sealed class Workspace : AnalysisWorkspace
     internal override void DependsOnFile(string fullPath) => DependencyRecorder.Current?.File(fullPath);
 
     internal Workspace(string rootDirectory, string baseDirectory, IEnumerable<string> files, Func<DateTimeOffset>? clock = null,
-        Func<string, FileConfiguration>? configuration = null, WorkspaceState? state = null)
+        Func<string, FileConfiguration>? configuration = null, WorkspaceState? state = null, Lazy<Sites.SiteFiles>? shallowRoot = null)
     {
         _state = state;
         _dirListings = state?.Listings ?? new ConcurrentDictionary<string, string[]?>(StringComparer.Ordinal);
         _configuration = configuration ?? (_ => FileConfiguration.Default);
         _clock = clock ?? (() => DateTimeOffset.Now);
         RootDirectory = Path.GetFullPath(rootDirectory);
+        _shallowRoot = shallowRoot ?? new Lazy<Sites.SiteFiles>(() => Sites.SiteFiles.Shallow(RootDirectory));
         BaseDirectory = Path.GetFullPath(baseDirectory);
         _files = files.ToImmutableHashSet(StringComparer.Ordinal);
     }
@@ -94,8 +97,8 @@ internal sealed class Workspace : AnalysisWorkspace
     }
 
     private Sites.SiteModel? Site(string name) =>
-        SiteModels.GetOrAdd(name, n => new Lazy<Sites.SiteModel?>(() => _state is null ? Sites.SiteDetector.Create(RootDirectory, n)
-            : _state.Site(RootDirectory, n, () => Sites.SiteDetector.Create(RootDirectory, n)),
+        SiteModels.GetOrAdd(name, n => new Lazy<Sites.SiteModel?>(() => _state is null ? Sites.SiteDetector.Create(RootDirectory, n, _shallowRoot.Value)
+            : _state.Site(RootDirectory, n, () => Sites.SiteDetector.Create(RootDirectory, n, _shallowRoot.Value)),
             System.Threading.LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     private readonly ConcurrentDictionary<string, Lazy<string>> _siteFingerprints = new(StringComparer.Ordinal);
@@ -110,7 +113,7 @@ internal sealed class Workspace : AnalysisWorkspace
         try
         {
             var site = Site(n);
-            text = site is not null ? "model:" + site.Fingerprint : n == "auto" ? "none:" + Sites.SiteDetector.Probe(RootDirectory) : "none";
+            text = site is not null ? "model:" + site.Fingerprint : n == "auto" ? "none:" + Sites.SiteDetector.Probe(RootDirectory, _shallowRoot.Value) : "none";
         }
         catch (ArgumentException ex) { text = "error:" + ex.Message; } // an unknown model name: the configuration error repeats
         return ResultCache.Hash(text);

@@ -19,13 +19,16 @@ internal static class SiteDetector
         ["permalink", "collections", "plugins", "gems", "theme", "remote_theme", "baseurl", "exclude", "include", "markdown", "kramdown", "defaults", "jekyll"];
     private static readonly string[] JupyterBookKeys = ["execute", "sphinx", "parse", "bibtex_bibfiles"];
 
-    /// <summary>The model for <paramref name="root"/>: <paramref name="name"/> "auto" (or null) detects; "none"/"github" is the plain-files model (null).</summary>
-    public static SiteModel? Create(string root, string? name)
+    /// <summary>
+    /// The model for <paramref name="root"/>: <paramref name="name"/> "auto" (or null) detects; "none"/"github" is the plain-files
+    /// model (null). <paramref name="shallow"/> is the root's shallow listing when the caller already made it (one per run).
+    /// </summary>
+    public static SiteModel? Create(string root, string? name, SiteFiles? shallow = null)
     {
         name = string.IsNullOrWhiteSpace(name) ? "auto" : name!.Trim().ToLowerInvariant();
         if (name is "none" or "github") return null;
         // Probing needs only the root and its direct subfolders; the whole tree is listed once a generator is found.
-        var probe = SiteFiles.Shallow(root);
+        var probe = shallow ?? SiteFiles.Shallow(root);
         var full = new Lazy<SiteFiles>(() => new SiteFiles(root));
         foreach (var dir in CandidateDirs(probe))
         {
@@ -47,9 +50,9 @@ internal static class SiteDetector
     }
 
     /// <summary>True when the root or one of its direct subfolders has a Docusaurus configuration file.</summary>
-    public static bool HasDocusaurusConfig(string root)
+    public static bool HasDocusaurusConfig(string root, SiteFiles? shallow = null)
     {
-        var probe = SiteFiles.Shallow(root);
+        var probe = shallow ?? SiteFiles.Shallow(root);
         foreach (var dir in CandidateDirs(probe))
             foreach (var f in DocusaurusConfigs)
                 if (probe.IsFile(dir.Length == 0 ? f : dir + "/" + f)) return true;
@@ -68,9 +71,9 @@ internal static class SiteDetector
     /// and the content of the root's <c>_config.yml</c> and <c>Gemfile</c>. While it is unchanged, detection finds no model again
     /// (the result cache's key for documents read as plain files).
     /// </summary>
-    public static string Probe(string root)
+    public static string Probe(string root, SiteFiles? shallow = null)
     {
-        var probe = SiteFiles.Shallow(root);
+        var probe = shallow ?? SiteFiles.Shallow(root);
         var sb = new System.Text.StringBuilder();
         foreach (var dir in CandidateDirs(probe))
             foreach (var f in new[] { "mkdocs.yml", "mkdocs.yaml", "docfx.json", "content", "archetypes" }.Concat(DocusaurusConfigs).Concat(HugoConfigs).Concat(HugoLegacyConfigs))
