@@ -51,7 +51,8 @@ internal sealed class PL2001Mojibake : MarkdownAnalyzer
             if (!f.Exact)
             {
                 // Bytes were lost on the way: the text is broken, but no repair is known to be the original.
-                context.Report(Rule, span, null, shown, f.Explanation, "; bytes were lost, so it cannot be repaired exactly (no fix)");
+                context.Report(Rule, span, null, shown, f.Explanation,
+                    f.NoFixReason is null ? "; bytes were lost, so it cannot be repaired exactly (no fix)" : "; " + f.NoFixReason + " (no fix)");
                 continue;
             }
 

@@ -37,6 +37,22 @@ public sealed class MojibakeRepairTests
     }
 
     [Fact]
+    public void APieceOfABrokenRunThatTheRestOfTheRunDoesNotExplainGetsNoRepair()
+    {
+        // "ä" through ISO-8859-2 three times, a C1 byte dropped: 'Â¤' alone reads as '¤', but 'ĂÂĂ' beside it reads as
+        // nothing, so the piece is not what was written.
+        Assert.Equal("8:Â¤>¤ [Windows-1252] UTF-8 read as Windows-1252 inexact", Findings("wir n\u0102\u00C2\u0102\u00C2\u00A4chste Woche"));
+        // "“" through Windows-1251 three times, its no-break spaces flattened: the spaces inside the run join its pieces.
+        Assert.Equal("12:Р†>І [Windows-1251] UTF-8 read as Windows-1251 (the same page broke other text here) inexact | " +
+            "16:вЂљРЎС™>‚Сљ [Windows-1251] UTF-8 read as Windows-1251 (several broken sequences in a row) inexact", Findings("She wrote \u0420 \u0420\u2020\u0420 \u0432\u0402\u0459\u0420\u040E\u0421\u2122done."));
+        // A real space between a word the page did not break and one it broke stays a space: the repair is safe.
+        Assert.Equal("5:п╪я▐пЁп╨п╦я┘>мягких [KOI8-R] UTF-8 read as KOI8-R (several broken sequences in a row)", Findings("\u044D\u0442\u0438\u0445 \u043F\u256A\u044F\u2590\u043F\u0401\u043F\u2568\u043F\u2566\u044F\u2518 ok"));
+        var d = PolicyLint.Tests.TestSupport.LintVerifier.Verify("# T\n\nwir n\u0102\u00C2\u0102{|PL2001:\u00C2\u00A4|}chste\n", rules: ["PL2001"]);
+        Assert.Null(Assert.Single(d).Fix);
+        Assert.Equal("'Â¤' is UTF-8 read as Windows-1252; the broken text it stands in reads back only in part, so this piece may not be what was written (no fix)", d[0].Message);
+    }
+
+    [Fact]
     public void BoxDrawingAloneIsRepairedInsideWordsAndBesideDigitsWhenCP437BrokeTheText()
     {
         string broken = MojibakeHelpers.Break("Schöne Grüße aus Köln, 2 °C, Съешь же", 437);

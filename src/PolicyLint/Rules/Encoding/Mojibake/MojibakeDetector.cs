@@ -80,7 +80,7 @@ internal static class MojibakeDetector
                 int a = map[f.Start], b = map[f.Start + f.Length];
                 bool written = b - a != f.Length;
                 mapped.Add(new MojibakeFinding(a, text.Substring(a, b - a), f.Repaired, f.Chain,
-                    written ? f.Explanation + ", written as HTML character references" : f.Explanation, f.Exact));
+                    written ? f.Explanation + ", written as HTML character references" : f.Explanation, f.Exact, f.NoFixReason));
             }
 
             return mapped;
@@ -993,7 +993,149 @@ internal static class MojibakeDetector
             k = m;
         }
 
+        MarkUnexplainedNeighbours(text, list);
         return list;
+    }
+
+    internal const string UnexplainedNeighbourReason = "the broken text it stands in reads back only in part, so this piece may not be what was written";
+
+    /// <summary>
+    /// A finding is a safe fix only when it explains all of the broken text it stands in. Its stretch is the unbroken
+    /// run of non-ASCII characters around it, other findings included, and a space that was a no-break space before it was
+    /// flattened (the characters no finding explains before it read, through the finding's page, as whole UTF-8 sequences
+    /// once it is one again). When that stretch holds a non-ASCII character no finding explains (bytes dropped or misread on
+    /// the way), or a finding without a fix, every finding in it is reported without a fix: what a piece reads as alone
+    /// need not be what was written.
+    /// </summary>
+    private static void MarkUnexplainedNeighbours(string text, List<MojibakeFinding> list)
+    {
+        int n = list.Count;
+        int k = 0;
+        while (k < n)
+        {
+            // The stretch: findings k..m-1 joined by gaps of non-ASCII characters (or flattened no-break spaces).
+            int before = k == 0 ? 0 : list[k - 1].Start + list[k - 1].Length;
+            bool residue = !list[k].Exact || ResidueBefore(text, list[k], before);
+            int m = k + 1;
+            while (m < n && Joined(text, list[m - 1], list[m], ref residue))
+            {
+                residue |= !list[m].Exact;
+                m++;
+            }
+
+            int after = list[m - 1].Start + list[m - 1].Length;
+            residue |= after < text.Length && text[after] > 0x7F;
+            if (residue)
+            {
+                for (int j = k; j < m; j++)
+                {
+                    if (list[j].Exact && list[j].Repaired.Length > 0)
+                    {
+                        list[j] = list[j].WithoutFix(UnexplainedNeighbourReason);
+                    }
+                }
+            }
+
+            k = m;
+        }
+    }
+
+    /// <summary>Whether findings a and b (in order) stand in one stretch; sets residue when the gap holds characters neither explains.</summary>
+    private static bool Joined(string text, MojibakeFinding a, MojibakeFinding b, ref bool residue)
+    {
+        int gapStart = a.Start + a.Length, gapEnd = b.Start;
+        if (gapEnd - gapStart > 32)
+        {
+            return false;
+        }
+
+        int run = gapStart;
+        for (int i = gapStart; i < gapEnd; i++)
+        {
+            char c = text[i];
+            if (c > 0x7F)
+            {
+                continue;
+            }
+
+            if (c != ' ' || !FlattenedNoBreakSpace(text, run, i, a))
+            {
+                return false;
+            }
+
+            run = i + 1;
+        }
+
+        if (gapEnd > gapStart)
+        {
+            residue = true;
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether non-ASCII characters no finding explains stand right before f (after <paramref name="lowerBound"/>), or a flattened no-break space after them.</summary>
+    private static bool ResidueBefore(string text, MojibakeFinding f, int lowerBound)
+    {
+        int i = f.Start - 1;
+        if (i < lowerBound)
+        {
+            return false;
+        }
+
+        if (text[i] > 0x7F)
+        {
+            return true;
+        }
+
+        if (text[i] != ' ')
+        {
+            return false;
+        }
+
+        int run = i;
+        while (run > lowerBound && i - run < 32 && text[run - 1] > 0x7F)
+        {
+            run--;
+        }
+
+        return FlattenedNoBreakSpace(text, run, i, f);
+    }
+
+    /// <summary>
+    /// Whether the space text[i], after the characters text[run, i) that no finding explains, was a no-break space of the
+    /// page of <paramref name="f"/> (its outermost layer): with it one again, text[run, ...) reads through the page as
+    /// whole UTF-8 sequences up to and across it.
+    /// </summary>
+    private static bool FlattenedNoBreakSpace(string text, int run, int i, MojibakeFinding f)
+    {
+        if (run >= i || i + 1 >= text.Length || text[i + 1] <= 0x7F || f.Chain.Count == 0)
+        {
+            return false;
+        }
+
+        int k = PageIndex(f.Chain[0]);
+        CodePage page = k < 0 ? CodePage.Primary : CodePage.All[k];
+        if (!page.TryGetByte('\u00A0', out _))
+        {
+            return false;
+        }
+
+        int to = Math.Min(text.Length, i + 4);
+        string window = text.Substring(run, i - run) + "\u00A0" + text.Substring(i + 1, to - i - 1);
+        int p = 0;
+        while (p <= i - run)
+        {
+            int len = page.ParseSequence(window, p, window.Length, out _);
+            if (len == 0)
+            {
+                return false;
+            }
+
+            p += len;
+        }
+
+        return true;
     }
 
     /// <summary>

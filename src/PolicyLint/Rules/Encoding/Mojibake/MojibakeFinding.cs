@@ -5,9 +5,11 @@ namespace PolicyLint.Rules.Encoding;
 /// <summary>One run of mojibake and its exact repair.</summary>
 internal sealed class MojibakeFinding
 {
-    internal MojibakeFinding(int start, string original, string repaired, IReadOnlyList<string> chain, string explanation, bool exact = true)
+    internal MojibakeFinding(int start, string original, string repaired, IReadOnlyList<string> chain, string explanation, bool exact = true,
+        string? noFixReason = null)
     {
         Exact = exact;
+        NoFixReason = exact ? null : noFixReason;
         Start = start;
         Length = original.Length;
         Original = original;
@@ -39,6 +41,16 @@ internal sealed class MojibakeFinding
     /// <see cref="Repaired"/> is only what can be read back, not a safe fix.
     /// </summary>
     public bool Exact { get; }
+
+    /// <summary>
+    /// When not <see cref="Exact"/>: why no repair is offered, when the reason is not that bytes were lost (null then),
+    /// e.g. broken text beside it that reads back as nothing, so the run is a piece of a breakage it does not explain.
+    /// </summary>
+    public string? NoFixReason { get; }
+
+    /// <summary>The same finding, reported without a fix for <paramref name="reason"/>.</summary>
+    internal MojibakeFinding WithoutFix(string reason) =>
+        new MojibakeFinding(Start, Original, Repaired, Chain, Explanation, exact: false, noFixReason: reason);
 
     /// <inheritdoc />
     public override string ToString() => $"[{Start},{Start + Length}) '{Original}' -> '{Repaired}' ({Explanation}){(Exact ? "" : " not exact")}";
