@@ -25,6 +25,10 @@ PATTERNS = {
     "used-suppressions": (25000, lambda n: "# Title\n\n" + "<!-- policylint-disable-next-line PL4004 -->\n## Same\n\n" * n),
     # Disable/enable pairs, each around a duplicate heading.
     "suppression-ranges": (12500, lambda n: "# Title\n\n" + "<!-- policylint-disable PL4004 -->\n\n## Same\n\ntext\n\n<!-- policylint-enable PL4004 -->\n\n" * n),
+    # Setext headings one after another (Markdig's work for each underline grows with the blocks before it).
+    "setext-headings": (20000, lambda n: "b\n===\n" * n),
+    # Lazy continuation lines of a block quote's paragraph that look like setext underlines.
+    "setext-lazy": (20000, lambda n: "> a\n" + "===\n" * n),
     # A pipe table with bold cells.
     "bold-table": (3000, lambda n: "# Title\n\n| a | b |\n| --- | --- |\n" + "| **x** | **y** |\n" * n),
     # Many emphasis runs in one paragraph.

@@ -22,8 +22,12 @@ internal static class ParseCost
     /// The worst pattern found: its description, its 1-based line, and the total estimate; and the paragraph with the most
     /// emphasis, link or table delimiters (what to name when Markdig refuses a paragraph past its limit).
     /// </summary>
-    internal readonly record struct Estimate(long Total, string? Pattern, int Line, int MostDelimiters = 0, int MostDelimitersLine = 0)
+    internal readonly record struct Estimate(long Total, string? Pattern, int Line, int MostDelimiters = 0, int MostDelimitersLine = 0,
+        bool DocumentWide = false)
     {
+        /// <summary>Where the worst pattern is, for a message: "the paragraph at line 3" or "the document from line 3 on".</summary>
+        public string Place => DocumentWide ? $"the document from line {Line} on" : $"the paragraph at line {Line}";
+
         public bool OverBudget => Total > Budget;
     }
 
@@ -34,12 +38,13 @@ internal static class ParseCost
         public string? Pattern;
         public int Line;
         public int MostDelimiters, MostDelimitersLine;
+        public bool DocumentWide;
 
-        public void Add(long cost, int line, Func<string> describe)
+        public void Add(long cost, int line, Func<string> describe, bool documentWide = false)
         {
             if (cost <= 0) return;
             Total += cost;
-            if (cost > Cost) { Cost = cost; Line = line; Pattern = describe(); }
+            if (cost > Cost) { Cost = cost; Line = line; Pattern = describe(); DocumentWide = documentWide; }
         }
     }
 
@@ -49,12 +54,18 @@ internal static class ParseCost
         var worst = new Worst();
         var ticks = new List<(int Pos, int Len)>();
         var nextOfLength = new Dictionary<int, int>();
+        // Lines are the file's own: the front matter before start counts.
         int line = 1, paraLine = 1, defRun = 0, defLine = 0, delimiters = 0, openComments = 0;
         long commentCost = 0, openCommentOffsets = 0;
         int paraStartOffset = start;
         bool inFence = false, paragraphOpen = false;
         byte fenceChar = 0;
         int fenceLen = 0;
+        for (int k = 0; k < start; k++) if (bytes[k] == (byte)'\n') line++;
+        // Setext underlines: Markdig's work for each grows with the blocks and lines before it in its container, bounded
+        // here by its line number (halved: on average it is half-way into its container).
+        long setextCost = 0;
+        int setextCount = 0, setextLine = 0;
 
         void EndDefinitions()
         {
@@ -133,6 +144,11 @@ internal static class ParseCost
             }
             if (definition) { if (defRun++ == 0) defLine = line; }
             else EndDefinitions();
+            if (IsSetextUnderline(bytes, q, lineEnd))
+            {
+                if (setextCount++ == 0) setextLine = line;
+                setextCost += line;
+            }
 
             for (int k = p; k < lineEnd; k++)
             {
@@ -183,6 +199,19 @@ internal static class ParseCost
             i = lineEnd + 1; line++;
         }
         EndParagraph(bytes.Length);
-        return new Estimate(worst.Total, worst.Pattern, worst.Line, worst.MostDelimiters, worst.MostDelimitersLine);
+        int underlines = setextCount;
+        worst.Add(setextCost / 2, setextLine, () => $"{underlines:N0} setext heading underlines (lines of only '=' or '-')", documentWide: true);
+        return new Estimate(worst.Total, worst.Pattern, worst.Line, worst.MostDelimiters, worst.MostDelimitersLine, worst.DocumentWide);
+    }
+
+    /// <summary>A line (after its indentation and quote markers) of one run of '=' or '-' and nothing but trailing blanks.</summary>
+    private static bool IsSetextUnderline(byte[] bytes, int at, int lineEnd)
+    {
+        if (at >= lineEnd || (bytes[at] != (byte)'=' && bytes[at] != (byte)'-')) return false;
+        byte c = bytes[at];
+        int k = at;
+        while (k < lineEnd && bytes[k] == c) k++;
+        while (k < lineEnd && (bytes[k] == (byte)' ' || bytes[k] == (byte)'\t' || bytes[k] == (byte)'\r')) k++;
+        return k == lineEnd;
     }
 }

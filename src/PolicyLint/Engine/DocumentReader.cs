@@ -41,12 +41,24 @@ internal static class DocumentReader
         cost = default;
         if (bytes.Length > maxFileSize) return ReadVerdict.TooLarge;
         if (MarkdownFile.IsBinary(bytes)) return ReadVerdict.Binary;
-        (blockDepth, inlineDepth) = MarkdownFile.EstimateNesting(bytes);
+        // The estimates scan ASCII-compatible bytes: a UTF-16 or UTF-32 file is scanned as its UTF-8 form (same lines).
+        byte[] scan = AsUtf8(bytes);
+        (blockDepth, inlineDepth) = MarkdownFile.EstimateNesting(scan);
         if (blockDepth > MarkdownFile.MaxBlockNesting) return ReadVerdict.BlocksTooDeep;
         if (inlineDepth > MarkdownFile.MaxInlineNesting) return ReadVerdict.InlinesTooDeep;
-        cost = ParseCost.Measure(bytes, MarkdownFile.SkipFrontMatter(bytes));
+        cost = ParseCost.Measure(scan, MarkdownFile.SkipFrontMatter(scan));
         if (cost.OverBudget) return ReadVerdict.TooCostly;
         return inlineDepth > MarkdownFile.BigStackInlineNesting ? ReadVerdict.ParseOnBigStack : ReadVerdict.Parse;
+    }
+
+    /// <summary>The bytes themselves for UTF-8 (or ASCII-compatible) files; for UTF-16 and UTF-32, the text re-encoded as UTF-8.</summary>
+    private static byte[] AsUtf8(byte[] bytes)
+    {
+        var (kind, bom) = TextDecoding.DetectBom(bytes);
+        if (bom == 0 && TextDecoding.GuessBomlessUtf16(bytes) is { } utf16) kind = utf16;
+        if (kind == FileEncodingKind.Utf8) return bytes;
+        string text = TextDecoding.GetEncoding(kind).GetString(bytes, bom, bytes.Length - bom);
+        return System.Text.Encoding.UTF8.GetBytes(text);
     }
 
     /// <summary>True for the Markdown files whose outline can be read.</summary>

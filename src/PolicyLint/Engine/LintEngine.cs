@@ -483,7 +483,7 @@ public sealed class LintEngine
         if (verdict == ReadVerdict.TooCostly)
         {
             state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
-                $"the paragraph at line {cost.Line} holds {cost.Pattern}, a pattern whose parsing time grows with the square of its size; the file was not parsed"));
+                $"{cost.Place} holds {cost.Pattern}, a pattern whose parsing time grows with the square of its size; the file was not parsed"));
             return state;
         }
         if (verdict == ReadVerdict.ParseOnBigStack)

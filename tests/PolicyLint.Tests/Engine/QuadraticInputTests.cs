@@ -93,6 +93,61 @@ public sealed class QuadraticInputTests
             d.Select(x => $"{x.Id}: {x.Message}").ToArray());
     }
 
+    [Theory]
+    [InlineData("b\n===\n", 5)]        // setext headings one after another
+    [InlineData("b\n---\n\n", 5)]     // with blank lines between them
+    [InlineData("===\n", 4)]            // after '> a': lazy continuation lines of the quote's paragraph
+    public void ManySetextUnderlinesAreRefusedWithTheirCount(string unit, int firstLine)
+    {
+        // Markdig's work for a setext underline grows with the blocks and lines before it in its container: 80,000 such
+        // underlines took 3 to 9 s (4 times as long for each doubling).
+        const int n = 80_000;
+        var d = LintVerifier.Lint("# Title\n\n> a\n" + Repeat(unit, n));
+        Assert.Equal([$"PL0001: Cannot read the file: the document from line {firstLine} on holds 80,000 setext heading underlines (lines of only '=' or '-'), a pattern whose parsing time grows with the square of its size; the file was not parsed"],
+            d.Select(x => $"{x.Id}: {x.Message}").ToArray());
+    }
+
+    [Fact]
+    public void SetextUnderlinesAreEstimatedByTheLinesBeforeEach()
+    {
+        // Underlines on lines 2, 4, ... 2n: each costs its line number (the blocks and lines before it), halved.
+        const int n = 1000;
+        var e = ParseCost.Measure(Encoding.UTF8.GetBytes(Repeat("b\n===\n", n)));
+        Assert.Equal((long)n * (n + 1) / 2, e.Total);
+        Assert.Equal("1,000 setext heading underlines (lines of only '=' or '-')", e.Pattern);
+        // An ordinary document's few setext headings and thematic breaks cost next to nothing.
+        Assert.True(ParseCost.Measure(Encoding.UTF8.GetBytes("Title\n=====\n\ntext\n\n---\n\nPart\n----\n")).Total < 100);
+        // Inside fenced code: not Markdown.
+        Assert.Equal(0, ParseCost.Measure(Encoding.UTF8.GetBytes("```\n" + Repeat("===\n", 5000) + "```\n")).Total);
+    }
+
+    [Theory]
+    [InlineData(1200)]   // UTF-16LE
+    [InlineData(1201)]   // UTF-16BE
+    [InlineData(12000)]  // UTF-32LE
+    public void TheEstimatesReadUtf16And32FilesAsText(int codePage)
+    {
+        // The estimates scan bytes; a UTF-16 or UTF-32 file was scanned as raw code units, so no pattern matched and Markdig
+        // got the quadratic input (or the deep nesting) anyway.
+        var enc = Encoding.GetEncoding(codePage);
+        byte[] Encode(string text) => [.. enc.GetPreamble(), .. enc.GetBytes(text)];
+
+        var costly = Encode("# Title\n\n" + Repeat("</<!--", 200_000) + "\n");
+        Assert.Equal(ReadVerdict.TooCostly, DocumentReader.Check(costly, long.MaxValue, out _, out _, out var cost));
+        Assert.Equal("200,000 '<!--' openers that never close", cost.Pattern);
+        Assert.Equal(3, cost.Line);
+
+        var deep = Encode("# Title\n\n" + new string('>', 300) + " quote\n");
+        Assert.Equal(ReadVerdict.BlocksTooDeep, DocumentReader.Check(deep, long.MaxValue, out int blocks, out _, out _));
+        Assert.Equal(300, blocks);
+
+        // Front matter is skipped in every encoding: its lines are not counted as Markdown.
+        var withFrontMatter = Encode("---\ntitle: x\n---\n" + Repeat("[a]: /x\n", 1000));
+        Assert.Equal(ReadVerdict.Parse, DocumentReader.Check(withFrontMatter, long.MaxValue, out _, out _, out cost));
+        Assert.Equal(4, cost.Line);
+        Assert.Equal(500_000, cost.Total);
+    }
+
     [Fact]
     public void ManyParagraphsEachNearMarkdigsDelimiterLimitAreRefused()
     {
