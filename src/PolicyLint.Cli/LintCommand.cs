@@ -199,24 +199,30 @@ internal sealed class LintCommand
             options.Excerpts = toTerminal && !s.Quiet;
             if (options.Excerpts) options.TerminalWidth = Terminal.Width();
         }
-        string report = s.Format switch
+        // Written as it is formatted (never whole in memory): to the --output file, or to stdout (stderr when stdout holds
+        // the fixed text of standard input).
+        void WriteReport(TextWriter w)
         {
-            "json" => JsonFormatter.Format(result, options),
-            "sarif" => SarifFormatter.Format(result, options),
-            "github" => GitHubFormatter.Format(result, options),
-            "junit" => JUnitFormatter.Format(result, options),
-            "gitlab" => GitLabFormatter.Format(result, options),
-            "checkstyle" => CheckstyleFormatter.Format(result, options),
-            _ => TextFormatter.Format(result, options),
-        };
+            switch (s.Format)
+            {
+                case "json": JsonFormatter.Write(result, w, options); break;
+                case "sarif": SarifFormatter.Write(result, w, options); break;
+                case "github": GitHubFormatter.Write(result, w, options); break;
+                case "junit": JUnitFormatter.Write(result, w, options); break;
+                case "gitlab": GitLabFormatter.Write(result, w, options); break;
+                case "checkstyle": CheckstyleFormatter.Write(result, w, options); break;
+                default: TextFormatter.Write(result, w, options); break;
+            }
+            w.Flush();
+        }
         if (s.Output is not null)
         {
             string outPath = Path.GetFullPath(s.Output);
             Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
-            File.WriteAllText(outPath, report, new UTF8Encoding(false));
+            using var file = new StreamWriter(outPath, append: false, new UTF8Encoding(false), bufferSize: 64 * 1024);
+            WriteReport(file);
         }
-        else if (s.Stdin && (s.Fix || s.FixUnsafe)) _err.Write(report);
-        else _out.Write(report);
+        else WriteReport(s.Stdin && (s.Fix || s.FixUnsafe) ? _err : _out);
 
         if (s.Stats && s.Format != "text")
             _err.Write(TextFormatter.FormatStats(result, new OutputOptions()));

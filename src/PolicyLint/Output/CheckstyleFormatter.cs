@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Xml;
 using PolicyLint.Diagnostics;
 using PolicyLint.Engine;
@@ -16,7 +17,15 @@ public static class CheckstyleFormatter
     public static string Format(LintResult result, OutputOptions? options = null)
     {
         if (result is null) throw new ArgumentNullException(nameof(result));
-        using var sw = new Utf8StringWriter();
+        return OutputSupport.ToText(w => Write(result, w, options));
+    }
+
+    /// <summary>Writes the result as a Checkstyle XML report, ending with a newline, to <paramref name="output"/> as it goes.</summary>
+    public static void Write(LintResult result, TextWriter output, OutputOptions? options = null)
+    {
+        if (result is null) throw new ArgumentNullException(nameof(result));
+        if (output is null) throw new ArgumentNullException(nameof(output));
+        var sw = new Utf8DeclaredWriter(output);
         using (var w = XmlWriter.Create(sw, XmlSupport.Settings))
         {
             w.WriteStartDocument();
@@ -41,6 +50,6 @@ public static class CheckstyleFormatter
             w.WriteEndElement();
             w.WriteEndDocument();
         }
-        return sw.ToString() + "\n";
+        output.Write('\n');
     }
 }

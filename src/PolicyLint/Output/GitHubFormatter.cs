@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Text;
 using PolicyLint.Diagnostics;
 using PolicyLint.Engine;
@@ -15,12 +16,22 @@ public static class GitHubFormatter
     public static string Format(LintResult result, OutputOptions? options = null)
     {
         if (result is null) throw new ArgumentNullException(nameof(result));
+        return OutputSupport.ToText(w => Write(result, w, options));
+    }
+
+    /// <summary>Writes every diagnostic as one workflow command line to <paramref name="output"/> as it goes.</summary>
+    public static void Write(LintResult result, TextWriter output, OutputOptions? options = null)
+    {
+        if (result is null) throw new ArgumentNullException(nameof(result));
+        if (output is null) throw new ArgumentNullException(nameof(output));
         options ??= new OutputOptions();
         // Annotations need paths relative to the repository root: a job with 'working-directory:' lints from a subfolder.
         string baseDir = options.GetBaseDirectory(), root = options.GetRootDirectory();
-        var sb = new StringBuilder();
-        foreach (var d in result.Diagnostics) sb.Append(FormatDiagnostic(d, OutputSupport.RepoRelativePath(baseDir, root, d.Location.Path))).Append('\n');
-        return sb.ToString();
+        foreach (var d in result.Diagnostics)
+        {
+            output.Write(FormatDiagnostic(d, OutputSupport.RepoRelativePath(baseDir, root, d.Location.Path)));
+            output.Write('\n');
+        }
     }
 
     /// <summary>One workflow command for <paramref name="d"/>, with its display path.</summary>

@@ -16,12 +16,20 @@ public static class GitLabFormatter
     public static string Format(LintResult result, OutputOptions? options = null)
     {
         if (result is null) throw new ArgumentNullException(nameof(result));
+        return OutputSupport.ToText(w => Write(result, w, options));
+    }
+
+    /// <summary>Writes the result as a Code Quality report, ending with a newline, to <paramref name="output"/> as it goes.</summary>
+    public static void Write(LintResult result, TextWriter output, OutputOptions? options = null)
+    {
+        if (result is null) throw new ArgumentNullException(nameof(result));
+        if (output is null) throw new ArgumentNullException(nameof(output));
         options ??= new OutputOptions();
         var support = new OutputSupport(options);
         string baseDir = options.GetBaseDirectory(), root = options.GetRootDirectory();
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var stream = new MemoryStream();
-        using (var w = OutputSupport.CreateWriter(stream))
+        using var chunks = new JsonChunks(output);
+        var w = chunks.Writer;
         {
             w.WriteStartArray();
             foreach (var d in result.Diagnostics)
@@ -44,9 +52,10 @@ public static class GitLabFormatter
                 w.WriteEndObject();
                 w.WriteEndObject();
                 w.WriteEndObject();
+                chunks.MaybeDrain();
             }
             w.WriteEndArray();
         }
-        return OutputSupport.ToUtf8String(stream);
+        chunks.Finish();
     }
 }

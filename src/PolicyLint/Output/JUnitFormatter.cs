@@ -19,9 +19,17 @@ public static class JUnitFormatter
     public static string Format(LintResult result, OutputOptions? options = null)
     {
         if (result is null) throw new ArgumentNullException(nameof(result));
+        return OutputSupport.ToText(w => Write(result, w, options));
+    }
+
+    /// <summary>Writes the result as a JUnit XML report, ending with a newline, to <paramref name="output"/> as it goes.</summary>
+    public static void Write(LintResult result, TextWriter output, OutputOptions? options = null)
+    {
+        if (result is null) throw new ArgumentNullException(nameof(result));
+        if (output is null) throw new ArgumentNullException(nameof(output));
         options ??= new OutputOptions();
         string time = result.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
-        using var sw = new Utf8StringWriter();
+        var sw = new Utf8DeclaredWriter(output);
         using (var w = XmlWriter.Create(sw, XmlSupport.Settings))
         {
             w.WriteStartDocument();
@@ -66,7 +74,7 @@ public static class JUnitFormatter
             w.WriteEndElement();
             w.WriteEndDocument();
         }
-        return sw.ToString() + "\n";
+        output.Write('\n');
     }
 
     private static int Tests(LintResult result) => result.Files.Sum(f => Math.Max(1, f.Diagnostics.Length));
@@ -79,11 +87,4 @@ internal static class XmlSupport
     {
         Indent = true, IndentChars = "  ", NewLineChars = "\n", Encoding = new UTF8Encoding(false), CheckCharacters = false,
     };
-}
-
-/// <summary>A string writer whose XML declaration says UTF-8 (the report is written as UTF-8).</summary>
-internal sealed class Utf8StringWriter : StringWriter
-{
-    public Utf8StringWriter() : base(CultureInfo.InvariantCulture) { }
-    public override Encoding Encoding => new UTF8Encoding(false);
 }

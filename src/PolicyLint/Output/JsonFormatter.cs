@@ -20,10 +20,18 @@ public static class JsonFormatter
     public static string Format(LintResult result, OutputOptions? options = null)
     {
         if (result is null) throw new ArgumentNullException(nameof(result));
+        return OutputSupport.ToText(w => Write(result, w, options));
+    }
+
+    /// <summary>Writes the result as indented JSON, ending with a newline, to <paramref name="output"/> as it goes.</summary>
+    public static void Write(LintResult result, TextWriter output, OutputOptions? options = null)
+    {
+        if (result is null) throw new ArgumentNullException(nameof(result));
+        if (output is null) throw new ArgumentNullException(nameof(output));
         options ??= new OutputOptions();
         var support = new OutputSupport(options);
-        using var stream = new MemoryStream();
-        using (var w = OutputSupport.CreateWriter(stream))
+        using var chunks = new JsonChunks(output);
+        var w = chunks.Writer;
         {
             w.WriteStartObject();
             w.WriteNumber("version", FormatVersion);
@@ -49,15 +57,16 @@ public static class JsonFormatter
                 w.WriteBoolean("linted", f.Linted);
                 w.WriteNumber("diagnostics", f.Diagnostics.Length);
                 w.WriteEndObject();
+                chunks.MaybeDrain();
             }
             w.WriteEndArray();
 
             w.WriteStartArray("diagnostics");
-            foreach (var d in result.Diagnostics) WriteDiagnostic(w, d, support);
+            foreach (var d in result.Diagnostics) { WriteDiagnostic(w, d, support); chunks.MaybeDrain(); }
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return OutputSupport.ToUtf8String(stream);
+        chunks.Finish();
     }
 
     private static void WriteDiagnostic(Utf8JsonWriter w, Diagnostic d, OutputSupport support)

@@ -88,6 +88,17 @@ internal sealed class OutputSupport
         NewLine = "\n",
     });
 
+    /// <summary>
+    /// Runs <paramref name="write"/> into a string: what the <c>Format</c> methods return, the same text their
+    /// <c>Write</c> methods stream.
+    /// </summary>
+    public static string ToText(Action<TextWriter> write)
+    {
+        using var sw = new StringWriter(CultureInfo.InvariantCulture);
+        write(sw);
+        return sw.ToString();
+    }
+
     public static string ToUtf8String(MemoryStream stream) => new UTF8Encoding(false).GetString(stream.ToArray()) + "\n";
 
     public static string Plural(int n, string one, string many) => n.ToString("N0", CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);

@@ -23,6 +23,14 @@ public static class SarifFormatter
     public static string Format(LintResult result, OutputOptions? options = null)
     {
         if (result is null) throw new ArgumentNullException(nameof(result));
+        return OutputSupport.ToText(w => Write(result, w, options));
+    }
+
+    /// <summary>Writes the result as a SARIF log, ending with a newline, to <paramref name="output"/> as it goes.</summary>
+    public static void Write(LintResult result, TextWriter output, OutputOptions? options = null)
+    {
+        if (result is null) throw new ArgumentNullException(nameof(result));
+        if (output is null) throw new ArgumentNullException(nameof(output));
         options ??= new OutputOptions();
         var support = new OutputSupport(options);
         string baseDir = options.GetBaseDirectory(), root = options.GetRootDirectory();
@@ -30,8 +38,8 @@ public static class SarifFormatter
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
 
-        using var stream = new MemoryStream();
-        using (var w = OutputSupport.CreateWriter(stream))
+        using var chunks = new JsonChunks(output);
+        var w = chunks.Writer;
         {
             w.WriteStartObject();
             w.WriteString("$schema", SchemaUri);
@@ -63,14 +71,17 @@ public static class SarifFormatter
             w.WriteString("columnKind", "utf16CodeUnits");
             w.WriteStartArray("results");
             foreach (var d in result.Diagnostics)
+            {
                 WriteResult(w, d, ruleIndex[d.Id], RepoRelativeUri(baseDir, root, d.Location.Path), support, occurrences);
+                chunks.MaybeDrain();
+            }
             w.WriteEndArray();
 
             w.WriteEndObject();
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return OutputSupport.ToUtf8String(stream);
+        chunks.Finish();
     }
 
     private static void WriteInvocation(Utf8JsonWriter w, OutputOptions options)

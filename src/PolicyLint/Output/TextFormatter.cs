@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Text;
 using PolicyLint.Diagnostics;
@@ -19,10 +20,22 @@ public static class TextFormatter
     public static string Format(LintResult result, OutputOptions? options = null)
     {
         if (result is null) throw new ArgumentNullException(nameof(result));
+        return OutputSupport.ToText(w => Write(result, w, options));
+    }
+
+    /// <summary>Writes the whole result to <paramref name="output"/> as it goes.</summary>
+    public static void Write(LintResult result, TextWriter output, OutputOptions? options = null)
+    {
+        if (result is null) throw new ArgumentNullException(nameof(result));
+        if (output is null) throw new ArgumentNullException(nameof(output));
         options ??= new OutputOptions();
         var support = new OutputSupport(options);
         var sb = new StringBuilder();
-        foreach (var d in result.Diagnostics) AppendDiagnostic(sb, d, options, support);
+        foreach (var d in result.Diagnostics)
+        {
+            AppendDiagnostic(sb, d, options, support);
+            if (sb.Length >= 32 * 1024) { output.Write(sb.ToString()); sb.Clear(); }
+        }
         if (options.Excerpts && result.Diagnostics.Length > 0 && (options.Stats || options.Summary)) sb.Append('\n');
         if (options.Stats) AppendStats(sb, result, options);
         if (options.Summary)
@@ -30,7 +43,7 @@ public static class TextFormatter
             foreach (var site in result.SiteModels) sb.Append(Paint(site, Dim, options)).Append('\n');
             sb.Append(FormatSummary(result, options)).Append('\n');
         }
-        return sb.ToString();
+        output.Write(sb.ToString());
     }
 
     /// <summary>The MSBuild canonical line of one diagnostic, without colours.</summary>
