@@ -53,6 +53,23 @@ public sealed class MojibakeRepairTests
     }
 
     [Fact]
+    public void BytesTwoPagesReadEquallyWellAreRepairedOnlyWhenTheRestOfTheTextDecides()
+    {
+        // "Ăą" is "ù" through Windows-1250 and "ñ" through ISO-8859-2; "mĂŠdico" reads well only through ISO-8859-2
+        // ("mÊdico" through Windows-1250), so the text was broken through ISO-8859-2.
+        Assert.Equal("5:Ăą>ñ [ISO-8859-2] UTF-8 read as ISO-8859-2 (the reading the rest of the text supports) | " +
+            "17:ĂŠ>é [ISO-8859-2] UTF-8 read as ISO-8859-2 (the same page broke other text here)",
+            Findings("El ni\u0102\u0105o fue al m\u0102\u0160dico."));
+        // Alone, nothing decides.
+        Assert.Equal("5:Ăą>ù [Windows-1250] UTF-8 read as Windows-1250 (the same page broke other text here) inexact", Findings("El ni\u0102\u0105o fue."));
+        // Windows-1252 keeps a reading another page only reads better ("xäy" through ISO-8859-15) unless the text supports
+        // that page; with nothing to decide there is no fix.
+        var d = PolicyLint.Tests.TestSupport.LintVerifier.Verify("# T\n\nx{|PL2001:\u00C3\u20AC|}y\n", rules: ["PL2001"]);
+        Assert.Null(Assert.Single(d).Fix);
+        Assert.Equal("'Ã€' is UTF-8 read as Windows-1252; the same bytes read as 'ä' through ISO-8859-15, and nothing in the text decides which was written (no fix)", d[0].Message);
+    }
+
+    [Fact]
     public void BoxDrawingAloneIsRepairedInsideWordsAndBesideDigitsWhenCP437BrokeTheText()
     {
         string broken = MojibakeHelpers.Break("Schöne Grüße aus Köln, 2 °C, Съешь же", 437);

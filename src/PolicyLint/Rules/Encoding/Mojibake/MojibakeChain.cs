@@ -24,6 +24,9 @@ internal struct RawFinding
     /// <summary>Bytes were lost: reported without a safe fix.</summary>
     public bool Inexact;
 
+    /// <summary>Why there is no safe fix when it is not that bytes were lost (null then).</summary>
+    public string? NoFixReason;
+
     /// <summary>An astral character was written as CESU-8 (two surrogates of three bytes each) before the break.</summary>
     public bool Cesu8;
 }

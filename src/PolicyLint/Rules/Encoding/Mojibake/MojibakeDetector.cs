@@ -120,6 +120,7 @@ internal static class MojibakeDetector
             return Empty;
         }
 
+        MojibakeRivals.Resolve(text, raw);
         return Merge(text, raw);
     }
 
@@ -924,6 +925,7 @@ internal static class MojibakeDetector
             string? explanation = f.ExplanationOverride;
             bool lostByte = explanation is not null && f.Repaired.Length > 0;
             bool inexact = f.Inexact;
+            string? reason = f.NoFixReason;
             bool cesu8 = f.Cesu8;
             string? why = f.Why;
             int m = k + 1;
@@ -932,6 +934,11 @@ internal static class MojibakeDetector
             while (m < raw.Count && raw[m].Start == end && MojibakeChain.Same(raw[m].Chain, f.Chain) &&
                    raw[m].Repaired.Length > 0 && f.Repaired.Length > 0)
             {
+                if (raw[m].Inexact && !inexact)
+                {
+                    reason = raw[m].NoFixReason;
+                }
+
                 inexact |= raw[m].Inexact;
                 cesu8 |= raw[m].Cesu8;
                 if (raw[m].ExplanationOverride is not null)
@@ -965,6 +972,7 @@ internal static class MojibakeDetector
                 if (named is null)
                 {
                     inexact = true;
+                    reason = null;
                 }
                 else
                 {
@@ -981,6 +989,7 @@ internal static class MojibakeDetector
                 // A byte the legacy page could not show sits right beside the run: the run is a piece of a lossy breakage,
                 // and what it reads as alone need not be what was written (no safe repair).
                 inexact = true;
+                reason = null;
             }
 
             list.Add(new MojibakeFinding(
@@ -989,7 +998,8 @@ internal static class MojibakeDetector
                 repaired,
                 MojibakeChain.ToPublic(chain),
                 explanation,
-                exact: !inexact));
+                exact: !inexact,
+                noFixReason: reason));
             k = m;
         }
 

@@ -1,0 +1,462 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace PolicyLint.Rules.Encoding;
+
+/// <summary>
+/// Rival readings: the same bytes read through another page at one layer of a finding's chain ("Ăą" is "ù" through
+/// Windows-1250 and "ñ" through ISO-8859-2; "Ã€" is "À" through Windows-1252 and "ä" through ISO-8859-15). A finding is a
+/// safe fix only when its reading is the one that reads best, or, where readings read equally well, the one the rest of
+/// the text supports: the findings without a rival vote for every page that reads them as they read. A tie that nothing
+/// in the text decides is reported without a fix.
+/// </summary>
+internal static class MojibakeRivals
+{
+    /// <summary>"the same bytes read as 'ä' through ISO-8859-15, and nothing in the text decides which was written"</summary>
+    internal static string UndecidedReason(string rival, string page) =>
+        "the same bytes read as '" + rival + "' through " + page + ", and nothing in the text decides which was written";
+
+    internal const string SupportedWhy = "the reading the rest of the text supports";
+
+    private struct Reading
+    {
+        public int Layer;      // the layer whose page was replaced (-1: the finding's own chain)
+        public int Page;       // the page put there
+        public string Text;
+        public int Penalty;
+    }
+
+    /// <summary>Re-reads each finding of <paramref name="raw"/> against its rivals (in place).</summary>
+    public static void Resolve(string s, List<RawFinding> raw)
+    {
+        int n = CodePage.All.Length + 1; // and Latin-1, apart from Windows-1252 here
+        List<Reading>?[] readings = new List<Reading>?[raw.Count];
+        bool[] ambiguous = new bool[raw.Count];
+        // votes[0][k]: chars of findings without a rival that page k reads as they read in the outer layer; votes[1][k]: in an inner layer.
+        int[][] votes = { new int[n], new int[n] };
+        bool anyAmbiguous = false;
+        for (int f = 0; f < raw.Count; f++)
+        {
+            RawFinding r = raw[f];
+            if (r.ExplanationOverride is not null || r.Inexact || r.Repaired is null || r.Repaired.Length == 0)
+            {
+                continue;
+            }
+
+            int[]? chain = Pages(r.Chain);
+            if (chain is null)
+            {
+                continue;
+            }
+
+            string? own = ReadChain(s, r.Start, r.End, chain);
+            if (own is null || !string.Equals(own, r.Repaired, StringComparison.Ordinal))
+            {
+                continue; // a chain that undoes only part of an inner layer: not judged here
+            }
+
+            var list = new List<Reading> { new Reading { Layer = -1, Page = -1, Text = own, Penalty = Penalty(s, r.Start, r.End, own) } };
+            for (int layer = 0; layer < chain.Length; layer++)
+            {
+                int keep = chain[layer];
+                for (int k = 0; k < n; k++)
+                {
+                    if (k == keep)
+                    {
+                        continue;
+                    }
+
+                    chain[layer] = k;
+                    string? text = ReadChain(s, r.Start, r.End, chain);
+                    if (text is not null && MojibakeEvidence.IsCleanRepair(text))
+                    {
+                        list.Add(new Reading { Layer = layer, Page = k, Text = text, Penalty = Penalty(s, r.Start, r.End, text) });
+                    }
+                }
+
+                chain[layer] = keep;
+            }
+
+            readings[f] = list;
+            int min = int.MaxValue;
+            foreach (var x in list)
+            {
+                min = Math.Min(min, x.Penalty);
+            }
+
+            string? best = null;
+            bool tie = false;
+            foreach (var x in list)
+            {
+                if (x.Penalty != min)
+                {
+                    continue;
+                }
+
+                if (best is null)
+                {
+                    best = x.Text;
+                }
+                else if (!string.Equals(best, x.Text, StringComparison.Ordinal))
+                {
+                    tie = true;
+                }
+            }
+
+            // Windows-1252 is by far the likeliest page: another page that only reads better does not replace it
+            // unless the rest of the text supports that page too ("xÃ€y" is "xÀy" or "xäy").
+            if (!tie && !string.Equals(best, own, StringComparison.Ordinal) && IsPrimary(chain))
+            {
+                tie = true;
+            }
+
+            if (tie)
+            {
+                ambiguous[f] = true;
+                anyAmbiguous = true;
+                continue;
+            }
+
+            // One reading reads best: it votes for every page that reads it so, and it is the repair.
+            Vote(votes, list, chain, best!, r.End - r.Start);
+            if (!string.Equals(best, own, StringComparison.Ordinal))
+            {
+                Replace(raw, f, list, chain, best!, votes: null);
+            }
+        }
+
+        if (!anyAmbiguous)
+        {
+            return;
+        }
+
+        for (int f = 0; f < raw.Count; f++)
+        {
+            if (!ambiguous[f])
+            {
+                continue;
+            }
+
+            var list = readings[f]!;
+            int[] chain = Pages(raw[f].Chain)!;
+            int min = int.MaxValue;
+            foreach (var x in list)
+            {
+                min = Math.Min(min, x.Penalty);
+            }
+
+            // The best-supported of the readings that read best.
+            string? chosen = null;
+            int chosenSupport = 0;
+            bool unique = false;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            bool primary = IsPrimary(chain);
+            foreach (var x in list)
+            {
+                if ((x.Penalty != min && !(primary && x.Layer < 0)) || !seen.Add(x.Text))
+                {
+                    continue;
+                }
+
+                int support = Support(votes, list, chain, x.Text);
+                if (chosen is null || support > chosenSupport)
+                {
+                    unique = chosen is null || support > chosenSupport;
+                    chosen = x.Text;
+                    chosenSupport = support;
+                }
+                else if (support == chosenSupport)
+                {
+                    unique = false;
+                }
+            }
+
+            if (chosen is null || !unique || chosenSupport == 0)
+            {
+                RawFinding r = raw[f];
+                Reading rival = default;
+                foreach (var x in list)
+                {
+                    if (x.Layer >= 0 && !string.Equals(x.Text, r.Repaired, StringComparison.Ordinal) && (rival.Text is null || x.Penalty < rival.Penalty))
+                    {
+                        rival = x;
+                    }
+                }
+
+                r.Inexact = true;
+                r.NoFixReason = UndecidedReason(rival.Text ?? r.Repaired, Name(rival.Layer >= 0 ? rival.Page : chain[0]));
+                raw[f] = r;
+                continue;
+            }
+
+            if (!string.Equals(chosen, raw[f].Repaired, StringComparison.Ordinal))
+            {
+                Replace(raw, f, list, chain, chosen, votes);
+            }
+        }
+    }
+
+    /// <summary>Whether the chain is Windows-1252 (or Latin-1) at every layer.</summary>
+    private static bool IsPrimary(int[] chain)
+    {
+        foreach (int page in chain)
+        {
+            if (page != 0 && page != Latin1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Puts reading <paramref name="text"/> in place of finding f's repair, naming the page (of those that read it so) with the most votes.</summary>
+    private static void Replace(List<RawFinding> raw, int f, List<Reading> list, int[] chain, string text, int[][]? votes)
+    {
+        Reading pick = default;
+        int pickVotes = -1;
+        foreach (var x in list)
+        {
+            if (x.Layer < 0 || !string.Equals(x.Text, text, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            int v = votes is null ? 0 : votes[x.Layer == 0 ? 0 : 1][x.Page];
+            if (v > pickVotes)
+            {
+                pick = x;
+                pickVotes = v;
+            }
+        }
+
+        if (pickVotes < 0)
+        {
+            return;
+        }
+
+        RawFinding r = raw[f];
+        var names = new string[chain.Length];
+        for (int k = 0; k < chain.Length; k++)
+        {
+            names[k] = Name(k == pick.Layer ? pick.Page : chain[k]);
+        }
+
+        r.Chain = names.Length == 1 ? (pick.Page == Latin1 ? MojibakeChain.Latin1 : CodePage.All[pick.Page].SingleChain) : names;
+        r.Repaired = text;
+        r.Why = votes is null ? null : SupportedWhy;
+        raw[f] = r;
+    }
+
+    private static void Vote(int[][] votes, List<Reading> list, int[] chain, string text, int weight)
+    {
+        bool ownReads = string.Equals(list[0].Text, text, StringComparison.Ordinal);
+        for (int layer = 0; layer < chain.Length; layer++)
+        {
+            int c = layer == 0 ? 0 : 1;
+            if (ownReads)
+            {
+                votes[c][chain[layer]] += weight;
+            }
+
+            foreach (var x in list)
+            {
+                if (x.Layer == layer && string.Equals(x.Text, text, StringComparison.Ordinal))
+                {
+                    votes[c][x.Page] += weight;
+                }
+            }
+        }
+    }
+
+    /// <summary>The most votes of a page that gives <paramref name="text"/> at some layer.</summary>
+    private static int Support(int[][] votes, List<Reading> list, int[] chain, string text)
+    {
+        int best = 0;
+        bool ownReads = string.Equals(list[0].Text, text, StringComparison.Ordinal);
+        for (int layer = 0; layer < chain.Length; layer++)
+        {
+            int c = layer == 0 ? 0 : 1;
+            int sum = 0;
+            if (ownReads)
+            {
+                sum = votes[c][chain[layer]];
+            }
+
+            foreach (var x in list)
+            {
+                if (x.Layer == layer && string.Equals(x.Text, text, StringComparison.Ordinal))
+                {
+                    sum = Math.Max(sum, votes[c][x.Page]);
+                }
+            }
+
+            best = Math.Max(best, sum);
+        }
+
+        return best;
+    }
+
+    private static bool IsSymbol(char c)
+    {
+        var cat = CharUnicodeInfo.GetUnicodeCategory(c);
+        return cat is UnicodeCategory.MathSymbol or UnicodeCategory.OtherSymbol or UnicodeCategory.CurrencySymbol or UnicodeCategory.ModifierSymbol;
+    }
+
+    private static int[]? Pages(string[] chain)
+    {
+        var pages = new int[chain.Length];
+        for (int k = 0; k < chain.Length; k++)
+        {
+            int found = string.Equals(chain[k], CodePageTables.Latin1Name, StringComparison.Ordinal) ? Latin1 : -1;
+            for (int j = 0; j < CodePage.All.Length && found < 0; j++)
+            {
+                if (string.Equals(CodePage.All[j].Name, chain[k], StringComparison.Ordinal))
+                {
+                    found = j;
+                }
+            }
+
+            if (found < 0)
+            {
+                return null;
+            }
+
+            pages[k] = found;
+        }
+
+        return pages;
+    }
+
+    /// <summary>
+    /// How badly a reading reads: the detector's implausibility; one more for each rare code point (IPA, combining
+    /// marks...), each symbol right after a letter ("h÷", "kr÷sny"), and each capital between a capital and a small letter
+    /// ("MÌnchen").
+    /// </summary>
+    private static int Penalty(string s, int start, int end, string text)
+    {
+        int p = MojibakeEvidence.Implausibility(s, start, end, text);
+        for (int k = 0; k < text.Length; k++)
+        {
+            char prev = k > 0 ? text[k - 1] : start > 0 ? s[start - 1] : ' ';
+            char next = k + 1 < text.Length ? text[k + 1] : end < s.Length ? s[end] : ' ';
+            if (char.IsLetter(prev) && IsSymbol(text[k]))
+            {
+                p++;
+            }
+            else if (char.IsUpper(text[k]) && char.IsUpper(prev) && char.IsLower(next))
+            {
+                p++;
+            }
+
+
+            int cp = text[k];
+            if (char.IsHighSurrogate(text[k]) && k + 1 < text.Length)
+            {
+                cp = char.ConvertToUtf32(text[k], text[k + 1]);
+                k++;
+            }
+
+            if (MojibakeEvidence.Classify(cp) == CpClass.Weak)
+            {
+                p++;
+            }
+        }
+
+        return p;
+    }
+
+    /// <summary>The virtual page index of Latin-1 (ISO-8859-1), which the detector reads as part of Windows-1252.</summary>
+    private static int Latin1 => CodePage.All.Length;
+
+    private static string Name(int page) => page == Latin1 ? CodePageTables.Latin1Name : CodePage.All[page].Name;
+
+    /// <summary>s[start, end) read through the pages of <paramref name="chain"/> (outermost first), each layer whole; null where a layer does not read.</summary>
+    private static string? ReadChain(string s, int start, int end, int[] chain)
+    {
+        string? text = Read(s, start, end, chain[0]);
+        for (int k = 1; k < chain.Length && text is not null; k++)
+        {
+            text = Read(text, 0, text.Length, chain[k]);
+        }
+
+        return text;
+    }
+
+    /// <summary>The byte page <paramref name="page"/> decodes to c: Windows-1252 strictly (the C1 controls only for its five undefined bytes), Latin-1 as itself.</summary>
+    private static bool TryByte(int page, char c, out byte b)
+    {
+        if (page == Latin1)
+        {
+            b = (byte)c;
+            return c <= 0xFF;
+        }
+
+        if (page == 0 && c >= 0x80 && c <= 0x9F && c != '\u0081' && c != '\u008D' && c != '\u008F' && c != '\u0090' && c != '\u009D')
+        {
+            b = 0;
+            return false; // a C1 control Windows-1252 never shows: an ISO page was at work
+        }
+
+        return CodePage.All[page].TryGetByte(c, out b);
+    }
+
+    /// <summary>s[start, end) read through <paramref name="page"/> as UTF-8, every character part of a well-formed sequence; null otherwise.</summary>
+    private static string? Read(string s, int start, int end, int page)
+    {
+        var sb = new StringBuilder(end - start);
+        int p = start;
+        while (p < end)
+        {
+            if (s[p] < 0x80 || !TryByte(page, s[p], out byte b0) || b0 < 0xC2 || b0 > 0xF4)
+            {
+                return null;
+            }
+
+            int len = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+            if (p + len > end)
+            {
+                return null;
+            }
+
+            int cp = b0 & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+            for (int k = 1; k < len; k++)
+            {
+                char c = s[p + k];
+                if (c < 0x80 || !TryByte(page, c, out byte b) || (b & 0xC0) != 0x80)
+                {
+                    return null;
+                }
+
+                if (k == 1 && ((b0 == 0xE0 && b < 0xA0) || (b0 == 0xED && b > 0x9F) || (b0 == 0xF0 && b < 0x90) || (b0 == 0xF4 && b > 0x8F)))
+                {
+                    return null;
+                }
+
+                cp = (cp << 6) | (b & 0x3F);
+            }
+
+            if (MojibakeEvidence.Classify(cp) == CpClass.Bad)
+            {
+                return null;
+            }
+
+            if (cp < 0x10000)
+            {
+                sb.Append((char)cp);
+            }
+            else
+            {
+                cp -= 0x10000;
+                sb.Append((char)(0xD800 + (cp >> 10)));
+                sb.Append((char)(0xDC00 + (cp & 0x3FF)));
+            }
+
+            p += len;
+        }
+
+        return sb.Length > 0 ? sb.ToString() : null;
+    }
+}
