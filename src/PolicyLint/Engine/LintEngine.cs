@@ -248,7 +248,7 @@ public sealed class LintEngine
         var sites = workspace.SiteModels.Values.Where(l => l.IsValueCreated && l.Value is not null).Select(l => l.Value!.Describe())
             .Distinct().OrderBy(d => d, StringComparer.Ordinal).ToList();
         return new LintResult(results, rules, stopwatch.Elapsed, sites, workspace.UncheckedLinks.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal))
-            { CachedFiles = states.Count(s => s.Cached is not null) };
+            { CachedFiles = states.Count(s => s.Cached is not null), FilesReadThroughCache = cache?.FilesRead ?? 0 };
     }
 
     /// <summary>
@@ -335,20 +335,28 @@ public sealed class LintEngine
         if (config.GetSeverity(PolicyLint.Rules.Links.PL3009DeadExternalLink.Rule) != Severity.None)
             return AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, null, null, followLinksOutsideRoot, ct);
         FileInfo info;
-        byte[] bytes;
+        byte[]? bytes = null;
+        string hash;
         try
         {
             info = new FileInfo(full);
             // Links and anything but a plain file take the guarded path (root check, regular files only), uncached.
             if (!info.Exists || (info.Attributes & FileAttributes.ReparsePoint) != 0 || info.Length > config.MaxFileSize || info.Length > int.MaxValue)
                 return AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, null, null, followLinksOutsideRoot, ct);
-            bytes = SafeFile.ReadAllBytes(full, config.MaxFileSize);
+            // An unchanged stamp (taken before any read) stands for the bytes it was stored with: the file is not read.
+            var stamp = FileStamp.Of(full, info);
+            if (stamp is { } s && cache.KnownHash(full, s) is { } known) hash = known;
+            else
+            {
+                bytes = cache.ReadCounted(full, config.MaxFileSize);
+                hash = ResultCache.Hash(bytes);
+                if (stamp is { } taken) cache.RecordHash(full, taken, hash);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
             return AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, null, null, followLinksOutsideRoot, ct);
         }
-        string hash = ResultCache.Hash(bytes);
         cache.KnowHash(full, hash);
         string configFingerprint = resolver.GetFingerprint(full);
         if (cache.TryGet(full, hash, configFingerprint, workspace, resolver) is { } entry)
@@ -365,6 +373,16 @@ public sealed class LintEngine
                     Cached = new FileResult(display, full, diagnostics.ToImmutableArray(), entry.Linted, info.LastWriteTimeUtc, info.Length),
                 };
             }
+        }
+        if (bytes is null)
+        {
+            // Known by its stamp, but some other input changed: analysed from its bytes (stored under their own hash).
+            try { bytes = cache.ReadCounted(full, config.MaxFileSize); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+            {
+                return AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, null, null, followLinksOutsideRoot, ct);
+            }
+            hash = ResultCache.Hash(bytes);
         }
         var recorder = new DependencyRecorder();
         var state = AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, (bytes, info), recorder, followLinksOutsideRoot, ct);

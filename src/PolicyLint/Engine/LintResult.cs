@@ -40,6 +40,9 @@ public sealed class LintResult
     /// <summary>How many files of the run were served from the result cache (not analysed).</summary>
     public int CachedFiles { get; internal set; }
 
+    /// <summary>Files the result cache read (documents, and files their findings depend on) because no trusted stamp stood for them: for tests.</summary>
+    internal int FilesReadThroughCache { get; set; }
+
     /// <summary>Number of diagnostics at <paramref name="severity"/>.</summary>
     public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity);
 

@@ -145,7 +145,11 @@ internal sealed class StoredDiagnostic
 /// </summary>
 internal sealed class ResultCache
 {
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
+    /// <summary>A stamp is trusted only when the file had not changed for this long before the run that took it.</summary>
+    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
+    /// <summary>For tests: another window than <see cref="RacyWindow"/> for the caches opened in this async flow.</summary>
+    internal static readonly System.Threading.AsyncLocal<TimeSpan?> RacyWindowOverride = new();
     private const string Magic = "PolicyLintCache";
     private const long MaxHashedFileSize = 64L * 1024 * 1024;
     private readonly string _directory;
@@ -156,6 +160,16 @@ internal sealed class ResultCache
     private readonly ConcurrentDictionary<string, string> _fileHashes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _documentFingerprints = new(StringComparer.Ordinal);
     private bool _hits;
+    /// <summary>File hashes by path, each under the stamp the file had when it was hashed (from the cache file).</summary>
+    private readonly Dictionary<string, StampedHash> _stamps = new(StringComparer.Ordinal);
+    /// <summary>The stamps this run saw or took; written back when any of them is new.</summary>
+    private readonly ConcurrentDictionary<string, StampedHash> _seenStamps = new(StringComparer.Ordinal);
+    private volatile bool _stampsChanged;
+    /// <summary>A stamp taken in this run is trusted in later runs when the file last changed before this (UTC ticks).</summary>
+    private readonly long _trustBefore = DateTime.UtcNow.Ticks - (RacyWindowOverride.Value ?? RacyWindow).Ticks;
+    private int _filesRead;
+
+    private sealed record StampedHash(FileStamp Stamp, string Hash, bool Trusted);
 
     private ResultCache(string directory, string key, Dictionary<string, CacheEntry> entries)
     {
@@ -189,6 +203,14 @@ internal sealed class ResultCache
                         string path = reader.ReadString();
                         cache._entries[path] = ReadEntry(reader);
                     }
+                    n = reader.ReadInt32();
+                    for (int i = 0; i < n; i++)
+                    {
+                        string path = reader.ReadString();
+                        var stamp = FileStamp.FromParts(reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadUInt64());
+                        bool trusted = reader.ReadBoolean();
+                        cache._stamps[path] = new StampedHash(stamp, reader.ReadString(), trusted);
+                    }
                 }
             }
         }
@@ -196,6 +218,7 @@ internal sealed class ResultCache
             or OverflowException or DecoderFallbackException)
         {
             cache._entries.Clear(); // damaged or half-written by an older build: start afresh
+            cache._stamps.Clear();
         }
         return cache;
     }
@@ -217,7 +240,10 @@ internal sealed class ResultCache
         return sb.ToString();
     }
 
-    /// <summary>The hash of a file's bytes as it is now ("-" when it is missing, a folder or unreadable), once per run.</summary>
+    /// <summary>
+    /// The hash of a file's bytes as it is now ("-" when it is missing, a folder or unreadable), once per run: the stored hash
+    /// while the file's stamp is the one it was stored under (and was taken well after the file last changed), else read.
+    /// </summary>
     public string FileHash(string fullPath) => _fileHashes.GetOrAdd(fullPath, p =>
     {
         try
@@ -225,15 +251,49 @@ internal sealed class ResultCache
             var info = new FileInfo(p);
             if (!info.Exists) return "-";
             if (info.Length > MaxHashedFileSize) return Big(info);
+            var stamp = FileStamp.Of(p, info);
+            if (stamp is { } s && KnownHash(p, s) is { } known) return known;
             // The engine's bounded read: a FIFO is never opened (it would block), a device never read past the limit.
-            try { return Hash(SafeFile.ReadAllBytes(p, MaxHashedFileSize)); }
+            string hash;
+            try { hash = Hash(ReadCounted(p, MaxHashedFileSize)); }
             catch (SafeFile.TooLargeException) { info.Refresh(); return Big(info); } // it grew while it was read
+            if (stamp is { } taken) RecordHash(p, taken, hash);
+            return hash;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
             return "-";
         }
     });
+
+    /// <summary>Reads a file for hashing or analysis, counted (<see cref="FilesRead"/>).</summary>
+    internal byte[] ReadCounted(string fullPath, long limit)
+    {
+        System.Threading.Interlocked.Increment(ref _filesRead);
+        return SafeFile.ReadAllBytes(fullPath, limit);
+    }
+
+    /// <summary>How many files this run read through the cache (documents and the files their findings depend on): for tests.</summary>
+    internal int FilesRead => _filesRead;
+
+    /// <summary>
+    /// The stored hash of <paramref name="fullPath"/> when <paramref name="stamp"/> (taken before any read) is the stamp it was
+    /// stored under and that stamp is trusted; else null (the caller reads the file and calls <see cref="RecordHash"/>).
+    /// </summary>
+    public string? KnownHash(string fullPath, FileStamp stamp)
+    {
+        if (!_stamps.TryGetValue(fullPath, out var stored) || !stored.Trusted || !stored.Stamp.Equals(stamp)) return null;
+        _seenStamps[fullPath] = stored;
+        return stored.Hash;
+    }
+
+    /// <summary>Keeps the hash of bytes read after <paramref name="stamp"/> was taken, for the next run.</summary>
+    public void RecordHash(string fullPath, FileStamp stamp, string hash)
+    {
+        var record = new StampedHash(stamp, hash, stamp.ChangedTicks < _trustBefore);
+        _seenStamps[fullPath] = record;
+        if (!_stamps.TryGetValue(fullPath, out var stored) || stored != record) _stampsChanged = true;
+    }
 
     /// <summary>A file too large to hash stands for its size and write time.</summary>
     private static string Big(FileInfo info) => "big:" + info.Length + ":" + info.LastWriteTimeUtc.Ticks;
@@ -309,7 +369,7 @@ internal sealed class ResultCache
     /// <summary>Writes the cache when this run added entries (atomically); entries of files that no longer exist are dropped.</summary>
     public void Save()
     {
-        if (_updates.IsEmpty) return;
+        if (_updates.IsEmpty && !_stampsChanged) return;
         var all = new Dictionary<string, CacheEntry>(_entries, StringComparer.Ordinal);
         foreach (var kv in _updates) all[kv.Key] = kv.Value;
         foreach (var path in all.Keys.ToList())
@@ -330,6 +390,18 @@ internal sealed class ResultCache
                 {
                     w.Write(kv.Key);
                     WriteEntry(w, kv.Value);
+                }
+                // Stamps seen in this run, and those of earlier runs whose files still exist.
+                var stamps = new Dictionary<string, StampedHash>(_seenStamps, StringComparer.Ordinal);
+                foreach (var kv in _stamps)
+                    if (!stamps.ContainsKey(kv.Key) && File.Exists(kv.Key)) stamps[kv.Key] = kv.Value;
+                w.Write(stamps.Count);
+                foreach (var kv in stamps.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                {
+                    w.Write(kv.Key);
+                    w.Write(kv.Value.Stamp.Length); w.Write(kv.Value.Stamp.WriteTicks); w.Write(kv.Value.Stamp.ChangeTicks); w.Write(kv.Value.Stamp.Inode);
+                    w.Write(kv.Value.Trusted);
+                    w.Write(kv.Value.Hash);
                 }
             }
             WriteAtomically(_path, ms.ToArray());

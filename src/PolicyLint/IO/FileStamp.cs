@@ -1,0 +1,98 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace PolicyLint.IO;
+
+/// <summary>
+/// What the file system says about a file without reading it: its size, its last write time and, on Linux, its inode and
+/// change time (which nothing but the kernel sets: a file rewritten and given back its old write time still gets a new change
+/// time). The result cache keeps a file's hash under its stamp and reuses it while the stamp is the same and was taken well
+/// after the file last changed (<see cref="ChangedTicks"/>): a stamp taken within the file system's time granularity of a
+/// change could be followed by another change that leaves the same stamp (git's "racily clean" entries), so such a stamp is
+/// never trusted and the file is hashed again.
+/// </summary>
+internal readonly struct FileStamp : IEquatable<FileStamp>
+{
+    private FileStamp(long length, long writeTicks, long changeTicks, ulong inode)
+    {
+        Length = length;
+        WriteTicks = writeTicks;
+        ChangeTicks = changeTicks;
+        Inode = inode;
+    }
+
+    public long Length { get; }
+    /// <summary>The last write time (UTC ticks), to 100 ns.</summary>
+    public long WriteTicks { get; }
+    /// <summary>The inode change time on Linux (UTC ticks), else the creation time the runtime reports.</summary>
+    public long ChangeTicks { get; }
+    /// <summary>The inode number on Linux, else 0.</summary>
+    public ulong Inode { get; }
+
+    /// <summary>The later of the write and change times: when the file last changed as far as its stamp can tell.</summary>
+    public long ChangedTicks => Math.Max(WriteTicks, ChangeTicks);
+
+    public static FileStamp FromParts(long length, long writeTicks, long changeTicks, ulong inode) => new(length, writeTicks, changeTicks, inode);
+
+    private const int AtFdCwd = -100;
+    // STATX_TYPE | STATX_MODE | STATX_MTIME | STATX_CTIME | STATX_INO | STATX_SIZE
+    private const uint Mask = 0x1 | 0x2 | 0x40 | 0x80 | 0x100 | 0x200;
+    private const long UnixEpochTicks = 621355968000000000L;
+    private static bool s_noStatx = !RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+
+    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static extern int Statx(int dirfd, ref byte path, int flags, uint mask, ref byte buffer);
+
+    /// <summary>
+    /// The stamp of the regular file <paramref name="info"/> names (its link followed), or null when it is missing, not a
+    /// regular file, or cannot be read. <paramref name="info"/> is the caller's, already refreshed: its size and write time
+    /// are used where the platform has nothing better.
+    /// </summary>
+    public static FileStamp? Of(string fullPath, FileInfo info)
+    {
+        if (!s_noStatx)
+        {
+            try
+            {
+                int n = Encoding.UTF8.GetByteCount(fullPath);
+                byte[] name = new byte[n + 1];
+                Encoding.UTF8.GetBytes(fullPath, 0, fullPath.Length, name, 0);
+                byte[] b = new byte[256];
+                if (Statx(AtFdCwd, ref name[0], 0, Mask, ref b[0]) != 0) return null;
+                uint got = BitConverter.ToUInt32(b, 0);
+                if ((BitConverter.ToUInt16(b, 28) & 0xF000) != 0x8000) return null; // regular files only
+                if ((got & Mask) == Mask)
+                    return new FileStamp((long)BitConverter.ToUInt64(b, 40), Ticks(b, 112), Ticks(b, 96), BitConverter.ToUInt64(b, 32));
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            {
+                s_noStatx = true;
+            }
+        }
+        try
+        {
+            if (!info.Exists || (info.Attributes & FileAttributes.Directory) != 0) return null;
+            return new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks, info.CreationTimeUtc.Ticks, 0);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static long Ticks(byte[] b, int offset)
+    {
+        long seconds = BitConverter.ToInt64(b, offset);
+        uint nanoseconds = BitConverter.ToUInt32(b, offset + 8);
+        return UnixEpochTicks + seconds * TimeSpan.TicksPerSecond + nanoseconds / 100;
+    }
+
+    public bool Equals(FileStamp other) =>
+        Length == other.Length && WriteTicks == other.WriteTicks && ChangeTicks == other.ChangeTicks && Inode == other.Inode;
+
+    public override bool Equals(object? obj) => obj is FileStamp s && Equals(s);
+
+    public override int GetHashCode() => (Length, WriteTicks, ChangeTicks, Inode).GetHashCode();
+}
