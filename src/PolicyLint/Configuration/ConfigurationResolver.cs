@@ -250,6 +250,19 @@ internal sealed class ConfigurationResolver
         });
     }
 
+    /// <summary>
+    /// Tells discovery's answer for a folder whose file names were just listed: when none of them is a configuration file name,
+    /// the folder has no configuration (no look-up per name); otherwise the names are looked up as usual.
+    /// </summary>
+    internal void KnowFolderFileNames(string directory, IEnumerable<string> fileNames)
+    {
+        if (_explicit is not null || !Discover) return;
+        foreach (var name in fileNames)
+            foreach (var c in ConfigFile.FileNames)
+                if (string.Equals(name, c, StringComparison.OrdinalIgnoreCase)) return; // (a case-insensitive file system finds it too)
+        _configIn.TryAdd(directory, null);
+    }
+
     private ConfigFile? FindIn(string dir) => _configIn.GetOrAdd(dir, d =>
     {
         foreach (var name in ConfigFile.FileNames)

@@ -53,6 +53,17 @@ internal static class FileDiscovery
         while (stack.Count > 0)
         {
             string dir = stack.Pop();
+            // One listing of the folder: its files, and its subfolders with whether each is a link.
+            List<string> files;
+            List<(string Path, bool IsLink)> dirs;
+            try { (files, dirs) = List(dir); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The files we can read are still linted; the folder is reported (PL0001), never skipped silently.
+                if (unreadable is not null) unreadable[dir] = "the folder cannot be listed (" + ex.Message + "); its files were not linted";
+                continue;
+            }
+            resolver.KnowFolderFileNames(dir, files.Select(Path.GetFileName)!);
             var (include, exclude, filterBase) = resolver.GetFilters(dir);
             string key = filterBase + "\0" + string.Join("\0", include) + "\0\0" + string.Join("\0", exclude);
             if (!matchers.TryGetValue(key, out var pair))
@@ -64,43 +75,80 @@ internal static class FileDiscovery
                 matchers[key] = pair = (m, x, RequiredSuffixes(include));
             }
             var (inc, exc, suffixes) = pair;
-            string[] files, dirs;
-            try
-            {
-                files = Directory.GetFiles(dir);
-                dirs = Directory.GetDirectories(dir);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // The files we can read are still linted; the folder is reported (PL0001), never skipped silently.
-                if (unreadable is not null) unreadable[dir] = "the folder cannot be listed (" + ex.Message + "); its files were not linted";
-                continue;
-            }
-            foreach (var f in files.OrderBy(x => x, StringComparer.Ordinal))
+            files.Sort(StringComparer.Ordinal);
+            // The folder's candidates matched in one pass of each matcher (a pass per file builds the matcher's state each time).
+            var candidates = new List<(string Full, string Rel)>();
+            foreach (var f in files)
             {
                 if (suffixes is not null && !EndsWithAny(f, suffixes)) continue; // cannot match any include pattern
-                string rel = ConfigurationResolver.GetRelativePath(filterBase, f);
-                if (!inc.Match(rel).HasMatches || exc.Match(rel).HasMatches) continue;
-                if (isIgnored is not null && isIgnored(f)) continue;
-                into.Add(f);
+                candidates.Add((f, ConfigurationResolver.GetRelativePath(filterBase, f)));
             }
-            foreach (var d in dirs.OrderByDescending(x => x, StringComparer.Ordinal))
+            if (candidates.Count > 0)
+            {
+                var included = Matched(inc, filterBase, candidates);
+                var excluded = Matched(exc, filterBase, candidates);
+                foreach (var (f, rel) in candidates)
+                {
+                    if (!included.Contains(rel) || excluded.Contains(rel)) continue;
+                    if (isIgnored is not null && isIgnored(f)) continue;
+                    into.Add(f);
+                }
+            }
+            dirs.Sort((a, b) => StringComparer.Ordinal.Compare(b.Path, a.Path));
+            var subdirs = new List<(string Full, string Rel)>();
+            foreach (var (d, isLink) in dirs)
             {
                 string name = Path.GetFileName(d);
                 if (name is ".git" or "node_modules" or "bin" or "obj") continue;
                 // Directory symlinks are not followed: that is how loops are avoided (git does not follow them either).
-                try { if ((File.GetAttributes(d) & FileAttributes.ReparsePoint) != 0) continue; }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    if (unreadable is not null) unreadable[d] = "the folder cannot be listed (" + ex.Message + "); its files were not linted";
-                    continue;
-                }
-                string rel = ConfigurationResolver.GetRelativePath(filterBase, d) + "/x";
-                if (exc.Match(rel).HasMatches && exc.Match(rel.Substring(0, rel.Length - 2) + "/x.md").HasMatches) continue;
+                if (isLink) continue;
+                subdirs.Add((d, ConfigurationResolver.GetRelativePath(filterBase, d)));
+            }
+            if (subdirs.Count == 0) continue;
+            // A folder is skipped when the excludes take everything in it: a file and a Markdown file directly inside.
+            var anyFile = Matched(exc, filterBase, subdirs.Select(sd => (sd.Full, sd.Rel + "/x")).ToList());
+            var mdFile = Matched(exc, filterBase, subdirs.Select(sd => (sd.Full, sd.Rel + "/x.md")).ToList());
+            foreach (var (d, rel) in subdirs)
+            {
+                if (anyFile.Contains(rel + "/x") && mdFile.Contains(rel + "/x.md")) continue;
                 if (isIgnored is not null && isIgnored(d + Path.DirectorySeparatorChar)) continue;
                 stack.Push(d);
             }
         }
+    }
+
+    /// <summary>The relative paths of <paramref name="candidates"/> that <paramref name="matcher"/> matches, in one pass.</summary>
+    private static HashSet<string> Matched(Matcher matcher, string filterBase, List<(string Full, string Rel)> candidates)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        // Paths that leave the filter's folder cannot match (as a single match finds): only those under it are given.
+        var under = candidates.Where(c => !c.Rel.StartsWith("../", StringComparison.Ordinal) && c.Rel != "..").Select(c => c.Rel).ToList();
+        if (under.Count == 0) return result;
+        foreach (var m in matcher.Match(filterBase, under).Files) result.Add(m.Path);
+        return result;
+    }
+
+    /// <summary>A folder's files and subfolders (a subfolder's flag: it is a symbolic link); throws when it cannot be listed.</summary>
+    private static (List<string> Files, List<(string Path, bool IsLink)> Dirs) List(string dir)
+    {
+        var files = new List<string>();
+        var dirs = new List<(string, bool)>();
+#if NET
+        // One enumeration: the entry's type comes with it (no look-up per file), links are told by their own type.
+        var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsDir, bool IsLink)>(dir,
+            (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToSpecifiedFullPath(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0),
+            new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false });
+        foreach (var (path, isDir, isLink) in entries)
+        {
+            if (isDir) dirs.Add((path, isLink));
+            else files.Add(path);
+        }
+#else
+        files.AddRange(Directory.GetFiles(dir));
+        foreach (var d in Directory.GetDirectories(dir))
+            dirs.Add((d, (File.GetAttributes(d) & FileAttributes.ReparsePoint) != 0));
+#endif
+        return (files, dirs);
     }
 
     /// <summary>

@@ -227,6 +227,23 @@ internal sealed class Workspace : AnalysisWorkspace
     /// <summary>False when a symbolic link on the way leads out of the root (checked where the runtime can resolve links).</summary>
     private bool RealPathIsInsideRoot(string fullPath) => IO.RootPolicy.IsInside(RootDirectory, fullPath);
 
+    /// <summary>A folder's listing as sets: exact names, and the first spelling of each name when case is ignored.</summary>
+    private sealed class ListingIndex
+    {
+        public ListingIndex(string[] entries)
+        {
+            Exact = new HashSet<string>(entries, StringComparer.Ordinal);
+            Folded = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var e in entries)
+                if (!Folded.ContainsKey(e)) Folded[e] = e; // the first in listing order, as a scan finds it
+        }
+
+        public HashSet<string> Exact { get; }
+        public Dictionary<string, string> Folded { get; }
+    }
+
+    private readonly ConcurrentDictionary<string[], ListingIndex> _indexes = new(ReferenceEqualityComparer<string[]>.Instance);
+
     private PathLookup LookupIn(string dir, string fullPath)
     {
         string name = Path.GetFileName(fullPath);
@@ -237,14 +254,18 @@ internal sealed class Workspace : AnalysisWorkspace
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
         });
         if (entries is null) return default;
-        string? caseMatch = null;
-        foreach (var e in entries)
-        {
-            if (string.Equals(e, name, StringComparison.Ordinal))
-                return new PathLookup(Directory.Exists(fullPath) ? PathKind.Directory : PathKind.File, null);
-            if (caseMatch is null && string.Equals(e, name, StringComparison.OrdinalIgnoreCase)) caseMatch = e;
-        }
-        return caseMatch is not null ? new PathLookup(PathKind.CaseMismatch, Path.Combine(dir, caseMatch)) : default;
+        // Indexed once per listing (a listing kept between runs by the language server gets a new array when it is refreshed).
+        var index = _indexes.GetOrAdd(entries, e => new ListingIndex(e));
+        if (index.Exact.Contains(name))
+            return new PathLookup(Directory.Exists(fullPath) ? PathKind.Directory : PathKind.File, null);
+        return index.Folded.TryGetValue(name, out var caseMatch) ? new PathLookup(PathKind.CaseMismatch, Path.Combine(dir, caseMatch)) : default;
+    }
+
+    private sealed class ReferenceEqualityComparer<T> : IEqualityComparer<T> where T : class
+    {
+        public static readonly ReferenceEqualityComparer<T> Instance = new();
+        public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
+        public int GetHashCode(T obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }
 
