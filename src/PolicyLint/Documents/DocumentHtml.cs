@@ -17,7 +17,9 @@ internal static class DocumentHtml
     {
         var tags = new List<HtmlTag>();
         string? opaque = null;
-        foreach (var node in SyntaxWalker.Descendants(file.Syntax))
+        var index = file.Index;
+        if (!index.HasHtml) return tags;
+        foreach (var node in index.Nodes)
         {
             if (node is HtmlBlock block)
             {

@@ -36,7 +36,7 @@ public sealed class HeadingInfo
     {
         var result = ImmutableArray.CreateBuilder<HeadingInfo>();
         var slugger = new GitHubSlugger();
-        foreach (var h in SyntaxWalker.Descendants<HeadingBlock>(file.Syntax))
+        foreach (var h in file.Index.Headings)
         {
             string text = GetPlainText(h.Inline);
             string anchorText = GitHubRendering.AnchorText(h.Inline);

@@ -26,6 +26,7 @@ public sealed class MarkdownFile
         .Build());
 
     private ImmutableArray<HeadingInfo> _headings;
+    private SyntaxIndex? _index;
 
     private MarkdownFile(string path, byte[] bytes, FileEncodingKind encoding, int bomLength, string text, ImmutableArray<InvalidByteSequence> invalid)
     {
@@ -74,6 +75,9 @@ public sealed class MarkdownFile
     public MarkdownDocument Syntax { get; }
     /// <summary>The front matter (never null; <see cref="FrontMatterKind.None"/> when absent).</summary>
     public FrontMatter FrontMatter { get; }
+
+    /// <summary>The one walk of <see cref="Syntax"/>: its nodes in document order (built on first use; the engine builds it before any rule runs).</summary>
+    internal SyntaxIndex Index => _index ?? System.Threading.LazyInitializer.EnsureInitialized(ref _index, () => SyntaxIndex.Build(Syntax))!;
 
     /// <summary>Headings in document order with their GitHub anchors (duplicates get -1, -2...).</summary>
     public ImmutableArray<HeadingInfo> Headings

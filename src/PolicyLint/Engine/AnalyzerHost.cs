@@ -98,5 +98,6 @@ internal sealed class NodeDispatch
     public bool IsEmpty => _all.Count == 0;
 
     public (AnalyzerActions Owner, Action<MarkdownObject, Func<MarkdownObject, DocumentContextBase>> Invoke)[] For(Type type) =>
-        _byType.GetOrAdd(type, t => _all.Where(x => x.Type.IsAssignableFrom(t)).Select(x => (x.Owner, x.Invoke)).ToArray());
+        _byType.TryGetValue(type, out var hit) ? hit
+            : _byType.GetOrAdd(type, _all.Where(x => x.Type.IsAssignableFrom(type)).Select(x => (x.Owner, x.Invoke)).ToArray());
 }

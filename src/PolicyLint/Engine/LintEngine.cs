@@ -583,7 +583,7 @@ public sealed class LintEngine
 
         if (dispatch.IsEmpty) return;
         var seeds = new Dictionary<AnalyzerActions, NodeContextSeed>();
-        foreach (var node in SyntaxWalker.Descendants(file.Syntax))
+        foreach (var node in file.Index.Nodes)
         {
             if (node is YamlFrontMatterBlock) continue;
             foreach (var (owner, invoke) in dispatch.For(node.GetType()))

@@ -53,7 +53,7 @@ internal sealed class SuppressionDirectives
     {
         var result = new SuppressionDirectives();
         if (file.Text.IndexOf(Prefix, StringComparison.Ordinal) < 0 && file.Text.IndexOf(MarkdownlintPrefix, StringComparison.Ordinal) < 0) return result;
-        foreach (var node in SyntaxWalker.Descendants(file.Syntax))
+        foreach (var node in file.Index.Nodes)
         {
             switch (node)
             {

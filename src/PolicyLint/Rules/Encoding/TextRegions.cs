@@ -48,7 +48,7 @@ internal sealed class TextRegions
     {
         var list = new List<TextRegion>();
         AddFrontMatter(file.FrontMatter, list);
-        foreach (var node in SyntaxWalker.Descendants(file.Syntax))
+        foreach (var node in file.Index.Nodes)
         {
             switch (node)
             {

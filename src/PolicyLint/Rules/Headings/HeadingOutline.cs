@@ -154,7 +154,7 @@ internal sealed class HeadingOutline
         var list = new List<OutlineHeading>();
         var markdown = file.Headings;
         int next = 0;
-        foreach (var node in SyntaxWalker.Descendants(file.Syntax))
+        foreach (var node in file.Index.Nodes)
         {
             if (node is HeadingBlock)
             {

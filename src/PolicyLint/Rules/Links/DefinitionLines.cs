@@ -44,7 +44,7 @@ internal static class DefinitionLines
         var result = new List<DefinitionLine>();
         string text = file.Text;
         if (text.IndexOf("]:", System.StringComparison.Ordinal) < 0) return result;
-        foreach (var p in SyntaxWalker.Descendants<ParagraphBlock>(file.Syntax))
+        foreach (var p in file.Index.Paragraphs)
         {
             var span = MarkdownFile.GetSpan(p);
             int lineStart = span.Start;

@@ -68,7 +68,7 @@ internal static class LinkCollector
     private static IReadOnlyList<LinkOccurrence> Collect(MarkdownFile file)
     {
         var list = new List<LinkOccurrence>();
-        foreach (var node in SyntaxWalker.Descendants(file.Syntax))
+        foreach (var node in file.Index.Nodes)
         {
             switch (node)
             {

@@ -48,7 +48,7 @@ internal sealed class PL3003UndefinedReference : MarkdownAnalyzer
     private static Dictionary<string, string> DefinedLabels(MarkdownFile file)
     {
         var d = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var def in SyntaxWalker.Descendants<LinkReferenceDefinition>(file.Syntax))
+        foreach (var def in file.Index.Definitions)
             if (def.Label is { } l) d[ReferenceScanner.NormalizeLabel(l)] = l;
         return d;
     }

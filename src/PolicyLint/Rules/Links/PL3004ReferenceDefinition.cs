@@ -29,7 +29,7 @@ internal sealed class PL3004ReferenceDefinition : MarkdownAnalyzer
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
         var defs = new List<LinkReferenceDefinition>();
-        foreach (var node in SyntaxWalker.Descendants(c.Syntax))
+        foreach (var node in c.File.Index.Nodes)
         {
             if (node is LinkInline { Reference: { } r }) used.Add(ReferenceScanner.NormalizeLabel(r.Label ?? ""));
             else if (node is LinkReferenceDefinition def && def is not HeadingLinkReferenceDefinition && def is not FootnoteLinkReferenceDefinition)

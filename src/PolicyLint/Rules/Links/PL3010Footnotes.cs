@@ -28,8 +28,9 @@ internal sealed class PL3010Footnotes : MarkdownAnalyzer
         if (text.IndexOf("[^", StringComparison.Ordinal) < 0) return;
         // Markdig keeps a definition for every footnote, referenced or not; the footnote's links are its references.
         var defined = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var def in SyntaxWalker.Descendants<FootnoteLinkReferenceDefinition>(c.Syntax))
+        foreach (var d in c.File.Index.Definitions)
         {
+            if (d is not FootnoteLinkReferenceDefinition def) continue;
             string label = (def.Footnote.Label ?? def.Label ?? "").TrimStart('^');
             defined[Key(label)] = label;
             // Markdig does not see every reference other generators do (in MkDocs content tabs, say): any '[^label]' elsewhere counts.
@@ -66,7 +67,7 @@ internal sealed class PL3010Footnotes : MarkdownAnalyzer
     /// <summary>True when a parsed footnote reference starts at <paramref name="offset"/>.</summary>
     private static bool IsFootnoteLink(MarkdownFile file, int offset)
     {
-        foreach (var link in SyntaxWalker.Descendants<FootnoteLink>(file.Syntax))
+        foreach (var link in file.Index.FootnoteLinks)
             if (MarkdownFile.GetSpan(link).Start == offset) return true;
         return false;
     }

@@ -20,7 +20,8 @@ internal static class ProseText
     {
         string text = file.Text;
         var masked = new char[text.Length];
-        foreach (var node in SyntaxWalker.Descendants(file.Syntax))
+        var nodes = file.Index.Nodes;
+        foreach (var node in nodes)
         {
             if (node is ParagraphBlock or HeadingBlock)
             {
@@ -28,7 +29,7 @@ internal static class ProseText
                 for (int i = s.Start; i < s.End && i < text.Length; i++) masked[i] = text[i];
             }
         }
-        foreach (var node in SyntaxWalker.Descendants(file.Syntax))
+        foreach (var node in nodes)
         {
             if (node is CodeInline or LinkInline or AutolinkInline or HtmlInline)
             {
