@@ -109,6 +109,7 @@ internal sealed class LintCommand
         }
         else request.Paths = s.Paths.Count == 0 ? ["."] : s.Paths;
 
+        if (request.UseCache && !s.Stdin) WarmRunCollections.Defer(LintEngine.GetCacheDirectory(request));
         LintResult result;
         using (var progress = Terminal.StderrIsTerminal && !s.Quiet && !s.Stdin ? new ProgressLine(_err) : null)
             result = engine.Lint(request, progress, ct); // on this thread: the tool has nothing else to do meanwhile

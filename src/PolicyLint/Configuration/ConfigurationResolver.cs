@@ -233,6 +233,24 @@ internal sealed class ConfigurationResolver
     {
         if (_explicit is not null) return _chains.GetOrAdd("", _ => Expand(_explicit, new HashSet<string>()));
         if (!Discover) return ImmutableArray<ConfigFile>.Empty;
+        if (_chains.TryGetValue(directory, out var known)) return known;
+        // A folder without a configuration file has its parent's chain: go up to the nearest folder whose chain is known or
+        // that has a configuration, and give every folder on the way that chain (a walk asks for every folder of a tree).
+        var pending = new List<string>();
+        ImmutableArray<ConfigFile>? found = null;
+        for (string? d = directory; d is not null; d = Path.GetDirectoryName(d))
+        {
+            if (_chains.TryGetValue(d, out var k)) { found = k; break; }
+            if (FindIn(d) is not null) { found = BuildChain(d); break; }
+            pending.Add(d);
+        }
+        var chain = found ?? BuildChain(directory);
+        foreach (var p in pending) _chains.TryAdd(p, chain);
+        return _chains.TryGetValue(directory, out var result) ? result : chain;
+    }
+
+    private ImmutableArray<ConfigFile> BuildChain(string directory)
+    {
         return _chains.GetOrAdd(directory, d =>
         {
             var found = new List<ConfigFile>();

@@ -49,7 +49,7 @@ internal static class FileDiscovery
         var stack = new Stack<string>();
         stack.Push(root);
         // Folders without a configuration of their own share their parent's filters: build each pair of matchers once.
-        var matchers = new Dictionary<string, (Matcher Include, Matcher Exclude, string[]? Suffixes)>(StringComparer.Ordinal);
+        var matchers = new Dictionary<string, (Matcher? Include, Matcher? Exclude, string[]? Suffixes, SimpleFilters? Simple)>(StringComparer.Ordinal);
         while (stack.Count > 0)
         {
             string dir = stack.Pop();
@@ -65,16 +65,22 @@ internal static class FileDiscovery
             }
             resolver.KnowFolderFileNames(dir, files.Select(Path.GetFileName)!);
             var (include, exclude, filterBase) = resolver.GetFilters(dir);
-            string key = filterBase + "\0" + string.Join("\0", include) + "\0\0" + string.Join("\0", exclude);
+            // A matcher does not depend on the folder it is matched from (given with each match): one pair per set of globs.
+            string key = string.Join("\0", include) + "\0\0" + string.Join("\0", exclude) + (ReferenceEquals(exclude, ConfigurationResolver.DefaultExclude) ? "\0default" : "");
             if (!matchers.TryGetValue(key, out var pair))
             {
-                var m = new Matcher(StringComparison.OrdinalIgnoreCase);
-                m.AddIncludePatterns(include);
-                var x = new Matcher(StringComparison.OrdinalIgnoreCase);
-                x.AddIncludePatterns(exclude);
-                matchers[key] = pair = (m, x, RequiredSuffixes(include));
+                var simpleFilters = SimpleFilters.TryCreate(include, exclude);
+                Matcher? m = null, x = null;
+                if (simpleFilters is null)
+                {
+                    m = new Matcher(StringComparison.OrdinalIgnoreCase);
+                    m.AddIncludePatterns(include);
+                    x = new Matcher(StringComparison.OrdinalIgnoreCase);
+                    x.AddIncludePatterns(exclude);
+                }
+                matchers[key] = pair = (m, x, RequiredSuffixes(include), simpleFilters);
             }
-            var (inc, exc, suffixes) = pair;
+            var (inc, exc, suffixes, simple) = pair;
             files.Sort(StringComparer.Ordinal);
             // The folder's candidates matched in one pass of each matcher (a pass per file builds the matcher's state each time).
             var candidates = new List<(string Full, string Rel)>();
@@ -85,11 +91,11 @@ internal static class FileDiscovery
             }
             if (candidates.Count > 0)
             {
-                var included = Matched(inc, filterBase, candidates);
-                var excluded = Matched(exc, filterBase, candidates);
+                var included = simple is null ? Matched(inc!, filterBase, candidates) : null;
+                var excluded = simple is null ? Matched(exc!, filterBase, candidates) : null;
                 foreach (var (f, rel) in candidates)
                 {
-                    if (!included.Contains(rel) || excluded.Contains(rel)) continue;
+                    if (simple is not null ? !simple.IncludesFile(rel) : !included!.Contains(rel) || excluded!.Contains(rel)) continue;
                     if (isIgnored is not null && isIgnored(f)) continue;
                     into.Add(f);
                 }
@@ -106,14 +112,74 @@ internal static class FileDiscovery
             }
             if (subdirs.Count == 0) continue;
             // A folder is skipped when the excludes take everything in it: a file and a Markdown file directly inside.
-            var anyFile = Matched(exc, filterBase, subdirs.Select(sd => (sd.Full, sd.Rel + "/x")).ToList());
-            var mdFile = Matched(exc, filterBase, subdirs.Select(sd => (sd.Full, sd.Rel + "/x.md")).ToList());
+            var anyFile = simple is null ? Matched(exc!, filterBase, subdirs.Select(sd => (sd.Full, sd.Rel + "/x")).ToList()) : null;
+            var mdFile = simple is null ? Matched(exc!, filterBase, subdirs.Select(sd => (sd.Full, sd.Rel + "/x.md")).ToList()) : null;
             foreach (var (d, rel) in subdirs)
             {
-                if (anyFile.Contains(rel + "/x") && mdFile.Contains(rel + "/x.md")) continue;
+                if (simple is not null ? simple.ExcludesFolder(rel) : anyFile!.Contains(rel + "/x") && mdFile!.Contains(rel + "/x.md")) continue;
                 if (isIgnored is not null && isIgnored(d + Path.DirectorySeparatorChar)) continue;
                 stack.Push(d);
             }
+        }
+    }
+
+    /// <summary>
+    /// The filters most walks have, decided without the glob matcher (which builds a tree of the candidates on every call):
+    /// include patterns that are all <c>**/*</c> and a literal suffix (<c>**/*.md</c>), and the default excludes (a folder
+    /// named node_modules, bin, obj or .git at any depth). Both match case-insensitively, as the matcher does. Null for any
+    /// other filters. <c>FileDiscoveryTests</c> checks its answers against the matcher's.
+    /// </summary>
+    internal sealed class SimpleFilters
+    {
+        private readonly string[] _suffixes;
+        private SimpleFilters(string[] suffixes) => _suffixes = suffixes;
+
+        public static SimpleFilters? TryCreate(IReadOnlyList<string> include, IReadOnlyList<string> exclude)
+        {
+            if (!ReferenceEquals(exclude, ConfigurationResolver.DefaultExclude) || include.Count == 0) return null;
+            var suffixes = new string[include.Count];
+            for (int i = 0; i < include.Count; i++)
+            {
+                string p = include[i];
+                if (!p.StartsWith("**/*", StringComparison.Ordinal) || p.Length == 4) return null;
+                string suffix = p.Substring(4);
+                if (suffix.IndexOfAny(['*', '?', '[', ']', '{', '}', '/', '\\', '!']) >= 0) return null;
+                suffixes[i] = suffix;
+            }
+            return new SimpleFilters(suffixes);
+        }
+
+        /// <summary>True when the file at <paramref name="rel"/> (relative to the filters' folder, forward slashes) is linted.</summary>
+        public bool IncludesFile(string rel)
+        {
+            if (rel.Length == 0 || rel == ".." || rel.StartsWith("../", StringComparison.Ordinal)) return false;
+            int slash = rel.LastIndexOf('/');
+            string name = rel.Substring(slash + 1);
+            bool included = false;
+            foreach (var s in _suffixes)
+                if (name.EndsWith(s, StringComparison.OrdinalIgnoreCase)) { included = true; break; }
+            return included && (slash < 0 || !HasExcludedFolder(rel, slash));
+        }
+
+        /// <summary>True when nothing in the folder at <paramref name="rel"/> can be linted (it is, or is inside, an excluded folder).</summary>
+        public bool ExcludesFolder(string rel) =>
+            rel.Length > 0 && rel != ".." && !rel.StartsWith("../", StringComparison.Ordinal) && HasExcludedFolder(rel, rel.Length);
+
+        /// <summary>True when a segment of <paramref name="rel"/> before <paramref name="end"/> is one of the excluded folder names.</summary>
+        private static bool HasExcludedFolder(string rel, int end)
+        {
+            int start = 0;
+            while (start < end)
+            {
+                int next = rel.IndexOf('/', start);
+                if (next < 0 || next > end) next = end;
+                var segment = rel.AsSpan(start, next - start);
+                if (segment.Equals("node_modules".AsSpan(), StringComparison.OrdinalIgnoreCase) || segment.Equals("bin".AsSpan(), StringComparison.OrdinalIgnoreCase)
+                    || segment.Equals("obj".AsSpan(), StringComparison.OrdinalIgnoreCase) || segment.Equals(".git".AsSpan(), StringComparison.OrdinalIgnoreCase))
+                    return true;
+                start = next + 1;
+            }
+            return false;
         }
     }
 
@@ -136,7 +202,8 @@ internal static class FileDiscovery
 #if NET
         // One enumeration: the entry's type comes with it (no look-up per file), links are told by their own type.
         var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsDir, bool IsLink)>(dir,
-            (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToSpecifiedFullPath(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0),
+            // Only a folder's link flag is read: on Unix, Attributes costs an lstat (and a geteuid) per entry, and files do not need it.
+            (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToSpecifiedFullPath(), e.IsDirectory, e.IsDirectory && (e.Attributes & FileAttributes.ReparsePoint) != 0),
             new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false });
         foreach (var (path, isDir, isLink) in entries)
         {

@@ -170,17 +170,35 @@ internal sealed class Workspace : AnalysisWorkspace
         return result;
     }
 
+    /// <summary>Every path looked up in this run, folders on the way included: the run sees one state of the file system.</summary>
+    private readonly ConcurrentDictionary<string, PathLookup> _lookups = new(StringComparer.Ordinal);
+
     private PathLookup LookupCore(string fullPath)
     {
-        // Iterative, top-down: a link target can have thousands of segments, and recursion would overflow the stack.
+        if (_lookups.TryGetValue(fullPath, out var known)) return known;
+        // Iterative, top-down from the nearest folder already looked up: a link target can have thousands of segments, and
+        // recursion would overflow the stack.
         var chain = new List<string>();
-        for (string? p = fullPath; p is not null; p = Path.GetDirectoryName(p)) chain.Add(p);
-        string top = chain[chain.Count - 1];
-        var result = Directory.Exists(top) ? new PathLookup(PathKind.Directory, null) : default;
-        for (int i = chain.Count - 2; i >= 0; i--)
+        string? parent = null;
+        var result = default(PathLookup);
+        for (string? p = fullPath; p is not null; p = Path.GetDirectoryName(p))
         {
-            if (result.Kind != PathKind.Directory) return default;
-            result = LookupIn(chain[i + 1], chain[i]);
+            if (_lookups.TryGetValue(p, out var r)) { parent = p; result = r; break; }
+            chain.Add(p);
+        }
+        int i = chain.Count - 1;
+        if (parent is null)
+        {
+            parent = chain[i];
+            result = Directory.Exists(parent) ? new PathLookup(PathKind.Directory, null) : default;
+            _lookups.TryAdd(parent, result);
+            i--;
+        }
+        for (; i >= 0; i--)
+        {
+            result = result.Kind == PathKind.Directory ? LookupIn(parent, chain[i]) : default;
+            _lookups.TryAdd(chain[i], result);
+            parent = chain[i];
         }
         return result;
     }

@@ -34,10 +34,10 @@ internal sealed class SiteFiles
         // The root's entries and those of its direct subfolders (and config/_default), enough to find generator files.
         foreach (var dir in new[] { Root }.Concat(SafeDirs(Root)))
         {
-            foreach (var e in SafeEntries(dir))
+            foreach (var (e, isDir) in SafeTypedEntries(dir))
             {
                 string rel = Relative(e)!;
-                if (Directory.Exists(e)) AddDir(rel); else AddFile(rel);
+                if (isDir) AddDir(rel); else AddFile(rel);
             }
         }
         foreach (var e in SafeEntries(Path.Combine(Root, "config", "_default"))) if (File.Exists(e)) AddFile(Relative(e)!);
@@ -50,6 +50,24 @@ internal sealed class SiteFiles
     {
         try { return Directory.GetDirectories(dir).Where(d => Path.GetFileName(d) is not (".git" or "node_modules")).ToArray(); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return []; }
+    }
+
+    /// <summary>A folder's entries (at most 10,000) with whether each is a folder (a link to one counts), from the listing itself where the runtime gives entry types.</summary>
+    private static IEnumerable<(string Path, bool IsDirectory)> SafeTypedEntries(string dir)
+    {
+#if NET
+        try
+        {
+            if (!Directory.Exists(dir)) return [];
+            return new System.IO.Enumeration.FileSystemEnumerable<(string, bool)>(dir,
+                (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToSpecifiedFullPath(), e.IsDirectory),
+                new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false })
+                .Take(10_000).ToArray();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return []; }
+#else
+        return SafeEntries(dir).Select(e => (e, Directory.Exists(e))).ToArray();
+#endif
     }
 
     private static IEnumerable<string> SafeEntries(string dir)

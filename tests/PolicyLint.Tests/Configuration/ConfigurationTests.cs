@@ -1,4 +1,5 @@
 using System.IO;
+using Microsoft.Extensions.FileSystemGlobbing;
 using System.Linq;
 using System.Threading.Tasks;
 using PolicyLint.Analysis;
@@ -156,6 +157,55 @@ public sealed class ConfigurationTests
     {
         var suffixes = FileDiscovery.RequiredSuffixes(include.Split('|'));
         Assert.Equal(expected, suffixes is null ? null : string.Join("|", suffixes));
+    }
+
+    /// <summary>The walk decides the default filters without the glob matcher: its answers must be the matcher's, name for name.</summary>
+    [Fact]
+    public void TheDefaultFiltersDecideAsTheGlobMatcherDoes()
+    {
+        var include = ConfigurationResolver.DefaultInclude.Concat(["**/*.mdx"]).ToArray();
+        var simple = FileDiscovery.SimpleFilters.TryCreate(include, ConfigurationResolver.DefaultExclude);
+        Assert.NotNull(simple);
+        var inc = new Microsoft.Extensions.FileSystemGlobbing.Matcher(System.StringComparison.OrdinalIgnoreCase);
+        inc.AddIncludePatterns(include);
+        var exc = new Microsoft.Extensions.FileSystemGlobbing.Matcher(System.StringComparison.OrdinalIgnoreCase);
+        exc.AddIncludePatterns(ConfigurationResolver.DefaultExclude);
+        string root = Path.GetFullPath(Path.Combine(Path.GetTempPath(), "policylint-filters"));
+        string[] files =
+        [
+            "a.md", "A.MD", ".md", ".hidden.md", "a.markdown", "a.Markdown", "a.mdx", "a.md.bak", "a.mdown", "md", "a b.md", "ümlaut.md",
+            "docs/a.md", "docs/deep/b.MD", "bin/a.md", "Bin/a.md", "docs/bin/a.md", "docs/binary/a.md", "obj/x/a.md", "OBJ/a.md",
+            "node_modules/p/readme.md", "Node_Modules/a.md", ".git/a.md", ".GIT/x.md", ".github/a.md", "x.git/a.md", "gitbin/a.md",
+            "a/node_modules.md", "bin.md", "../a.md", "../../docs/a.md",
+        ];
+        foreach (var f in files)
+        {
+            bool expected = f.StartsWith("../", System.StringComparison.Ordinal) ? false
+                : inc.Match(root, [f]).HasMatches && !exc.Match(root, [f]).HasMatches;
+            Assert.True(expected == simple!.IncludesFile(f), $"{f}: matcher {expected}");
+        }
+        string[] folders = ["docs", "bin", "Bin", "docs/obj", "node_modules", "NODE_MODULES/x", ".git", ".github", "binary", "a/b/.Git", "x.bin", "..", "../bin"];
+        foreach (var d in folders)
+        {
+            bool expected = !d.StartsWith("..", System.StringComparison.Ordinal) && exc.Match(root, [d + "/x"]).HasMatches && exc.Match(root, [d + "/x.md"]).HasMatches;
+            Assert.True(expected == simple!.ExcludesFolder(d), $"{d}/: matcher {expected}");
+        }
+        // Any other filters go through the matcher.
+        Assert.Null(FileDiscovery.SimpleFilters.TryCreate(["docs/*.md"], ConfigurationResolver.DefaultExclude));
+        Assert.Null(FileDiscovery.SimpleFilters.TryCreate(["**/*.m?"], ConfigurationResolver.DefaultExclude));
+        Assert.Null(FileDiscovery.SimpleFilters.TryCreate(ConfigurationResolver.DefaultInclude, ConfigurationResolver.DefaultExclude.Concat(["drafts/**"]).ToArray()));
+    }
+
+    [Fact]
+    public async Task AWalkWithTheDefaultFiltersSkipsExcludedFoldersInAnyCase()
+    {
+        using var t = new TempTree();
+        foreach (var f in new[] { "a.md", "B.MD", "c.markdown", "d.txt", ".hidden.md", "docs/e.md", "Bin/f.md", "docs/OBJ/g.md", "node_modules/h.md",
+                     ".git/i.md", ".github/j.md", "binary/k.md", "docs/bin.md" })
+            t.Write(f, "# T\n");
+        var r = await new LintEngine().LintAsync(new LintRequest { BaseDirectory = t.Root });
+        Assert.Equal([".github/j.md", ".hidden.md", "B.MD", "a.md", "binary/k.md", "c.markdown", "docs/bin.md", "docs/e.md"],
+            r.Files.Select(f => f.Path).OrderBy(p => p, System.StringComparer.Ordinal).ToArray());
     }
 
     [Fact]
