@@ -17,14 +17,15 @@ internal static class FileDiscovery
     /// <summary>As the other overload; <paramref name="unreadable"/> receives the folders of a walk that could not be listed, with the reason;
     /// <paramref name="onUnmatched"/>, when given, receives a path or glob that matches nothing instead of an exception.</summary>
     public static HashSet<string> Expand(IEnumerable<string> inputs, string baseDir, ConfigurationResolver resolver, Func<string, bool>? isIgnored,
-        IDictionary<string, string>? unreadable, Action<string>? onUnmatched = null)
+        IDictionary<string, string>? unreadable, Action<string>? onUnmatched = null,
+        System.Collections.Concurrent.ConcurrentDictionary<string, FolderListing?>? listings = null)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
             string full = Path.GetFullPath(Path.Combine(baseDir, input));
             if (File.Exists(full)) { result.Add(full); continue; }
-            if (Directory.Exists(full)) { Walk(full, resolver, isIgnored, result, unreadable); continue; }
+            if (Directory.Exists(full)) { Walk(full, resolver, isIgnored, result, unreadable, listings); continue; }
             if (input.IndexOfAny(['*', '?', '[']) >= 0)
             {
                 int before = result.Count;
@@ -44,7 +45,7 @@ internal static class FileDiscovery
     }
 
     private static void Walk(string root, ConfigurationResolver resolver, Func<string, bool>? isIgnored, HashSet<string> into,
-        IDictionary<string, string>? unreadable)
+        IDictionary<string, string>? unreadable, System.Collections.Concurrent.ConcurrentDictionary<string, FolderListing?>? listings)
     {
         var stack = new Stack<string>();
         stack.Push(root);
@@ -56,7 +57,7 @@ internal static class FileDiscovery
             // One listing of the folder: its files, and its subfolders with whether each is a link.
             List<string> files;
             List<(string Path, bool IsLink)> dirs;
-            try { (files, dirs) = List(dir); }
+            try { (files, dirs) = List(dir, listings); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // The files we can read are still linted; the folder is reported (PL0001), never skipped silently.
@@ -195,10 +196,11 @@ internal static class FileDiscovery
     }
 
     /// <summary>A folder's files and subfolders (a subfolder's flag: it is a symbolic link); throws when it cannot be listed.</summary>
-    private static (List<string> Files, List<(string Path, bool IsLink)> Dirs) List(string dir)
+    private static (List<string> Files, List<(string Path, bool IsLink)> Dirs) List(string dir, System.Collections.Concurrent.ConcurrentDictionary<string, FolderListing?>? listings)
     {
         var files = new List<string>();
         var dirs = new List<(string, bool)>();
+        var names = listings is null ? null : new List<(string, bool)>();
 #if NET
         // One enumeration: the entry's type comes with it (no look-up per file), links are told by their own type.
         var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsDir, bool IsLink)>(dir,
@@ -209,7 +211,10 @@ internal static class FileDiscovery
         {
             if (isDir) dirs.Add((path, isLink));
             else files.Add(path);
+            names?.Add((Path.GetFileName(path), isDir));
         }
+        // The workspace's look-ups into this folder use the same listing instead of listing it again.
+        if (names is not null) listings!.TryAdd(dir, FolderListing.From(names));
 #else
         files.AddRange(Directory.GetFiles(dir));
         foreach (var d in Directory.GetDirectories(dir))

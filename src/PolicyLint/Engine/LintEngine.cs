@@ -147,11 +147,13 @@ public sealed class LintEngine
         var shallowRoot = new Lazy<Sites.SiteFiles>(() => Sites.SiteFiles.Shallow(rootDir));
         if (request.Paths.Count > 0 && Sites.SiteDetector.HasDocusaurusConfig(rootDir, shallowRoot.Value)) resolver.ExtraDefaultInclude = ["**/*.mdx"];
         var unreadableFolders = new Dictionary<string, string>(StringComparer.Ordinal);
-        var files = FileDiscovery.Expand(request.Paths, baseDir, resolver, request.IsIgnored, unreadableFolders, request.OnUnmatchedPattern);
+        // The walk's folder listings are the workspace's too (the language server's kept listings when it has them).
+        var listings = request.State?.Listings ?? new System.Collections.Concurrent.ConcurrentDictionary<string, FolderListing?>(StringComparer.Ordinal);
+        var files = FileDiscovery.Expand(request.Paths, baseDir, resolver, request.IsIgnored, unreadableFolders, request.OnUnmatchedPattern, listings);
         foreach (var dir in unreadableFolders.Keys) files.Add(dir);
         foreach (var m in memory.Keys) if (!files.Contains(m)) files.Add(m);
         var ordered = files.OrderBy(f => f, StringComparer.Ordinal).ToArray();
-        var workspace = new Workspace(rootDir, baseDir, ordered, request.Clock, resolver.GetConfiguration, request.State, shallowRoot);
+        var workspace = new Workspace(rootDir, baseDir, ordered, request.Clock, resolver.GetConfiguration, request.State, shallowRoot, listings);
 
         // Initialize analyzers for this run, then run workspace-start actions.
         var actions = new List<AnalyzerActions>();

@@ -16,7 +16,7 @@ namespace PolicyLint.Engine;
 /// </summary>
 internal sealed class Workspace : AnalysisWorkspace
 {
-    private readonly ConcurrentDictionary<string, string[]?> _dirListings;
+    private readonly ConcurrentDictionary<string, FolderListing?> _dirListings;
     private readonly WorkspaceState? _state;
     /// <summary>The root and its direct subfolders, listed once per run for site detection and its fingerprint.</summary>
     private readonly Lazy<Sites.SiteFiles> _shallowRoot;
@@ -62,10 +62,11 @@ internal sealed class Workspace : AnalysisWorkspace
     internal override void DependsOnFile(string fullPath) => DependencyRecorder.Current?.File(fullPath);
 
     internal Workspace(string rootDirectory, string baseDirectory, IEnumerable<string> files, Func<DateTimeOffset>? clock = null,
-        Func<string, FileConfiguration>? configuration = null, WorkspaceState? state = null, Lazy<Sites.SiteFiles>? shallowRoot = null)
+        Func<string, FileConfiguration>? configuration = null, WorkspaceState? state = null, Lazy<Sites.SiteFiles>? shallowRoot = null,
+        ConcurrentDictionary<string, FolderListing?>? listings = null)
     {
         _state = state;
-        _dirListings = state?.Listings ?? new ConcurrentDictionary<string, string[]?>(StringComparer.Ordinal);
+        _dirListings = listings ?? state?.Listings ?? new ConcurrentDictionary<string, FolderListing?>(StringComparer.Ordinal);
         _configuration = configuration ?? (_ => FileConfiguration.Default);
         _clock = clock ?? (() => DateTimeOffset.Now);
         RootDirectory = Path.GetFullPath(rootDirectory);
@@ -245,45 +246,15 @@ internal sealed class Workspace : AnalysisWorkspace
     /// <summary>False when a symbolic link on the way leads out of the root (checked where the runtime can resolve links).</summary>
     private bool RealPathIsInsideRoot(string fullPath) => IO.RootPolicy.IsInside(RootDirectory, fullPath);
 
-    /// <summary>A folder's listing as sets: exact names, and the first spelling of each name when case is ignored.</summary>
-    private sealed class ListingIndex
-    {
-        public ListingIndex(string[] entries)
-        {
-            Exact = new HashSet<string>(entries, StringComparer.Ordinal);
-            Folded = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var e in entries)
-                if (!Folded.ContainsKey(e)) Folded[e] = e; // the first in listing order, as a scan finds it
-        }
-
-        public HashSet<string> Exact { get; }
-        public Dictionary<string, string> Folded { get; }
-    }
-
-    private readonly ConcurrentDictionary<string[], ListingIndex> _indexes = new(ReferenceEqualityComparer<string[]>.Instance);
-
     private PathLookup LookupIn(string dir, string fullPath)
     {
         string name = Path.GetFileName(fullPath);
         if (name.Length == 0) return Directory.Exists(fullPath) ? new PathLookup(PathKind.Directory, null) : default;
-        var entries = _dirListings.GetOrAdd(dir, d =>
-        {
-            try { return Directory.EnumerateFileSystemEntries(d).Select(Path.GetFileName).ToArray()!; }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
-        });
-        if (entries is null) return default;
-        // Indexed once per listing (a listing kept between runs by the language server gets a new array when it is refreshed).
-        var index = _indexes.GetOrAdd(entries, e => new ListingIndex(e));
-        if (index.Exact.Contains(name))
-            return new PathLookup(Directory.Exists(fullPath) ? PathKind.Directory : PathKind.File, null);
-        return index.Folded.TryGetValue(name, out var caseMatch) ? new PathLookup(PathKind.CaseMismatch, Path.Combine(dir, caseMatch)) : default;
-    }
-
-    private sealed class ReferenceEqualityComparer<T> : IEqualityComparer<T> where T : class
-    {
-        public static readonly ReferenceEqualityComparer<T> Instance = new();
-        public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
-        public int GetHashCode(T obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        var listing = _dirListings.GetOrAdd(dir, FolderListing.Read);
+        if (listing is null) return default;
+        if (listing.Exact.Contains(name))
+            return new PathLookup(listing.Folders.Contains(name) ? PathKind.Directory : PathKind.File, null);
+        return listing.Folded.TryGetValue(name, out var caseMatch) ? new PathLookup(PathKind.CaseMismatch, Path.Combine(dir, caseMatch)) : default;
     }
 }
 
@@ -301,5 +272,67 @@ internal static class PathUtil
         for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
             if (Directory.Exists(Path.Combine(d.FullName, ".git")) || File.Exists(Path.Combine(d.FullName, ".git"))) return d.FullName;
         return null;
+    }
+}
+
+/// <summary>
+/// A folder's entries as the lookups need them: the exact names, the first spelling of each name when case is ignored, and
+/// which names are folders (a link to one counts), from the listing itself where the runtime gives entry types.
+/// </summary>
+internal sealed class FolderListing
+{
+    private FolderListing(List<string> names, HashSet<string> folders)
+    {
+        Exact = new HashSet<string>(names, StringComparer.Ordinal);
+        Folded = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var e in names)
+            if (!Folded.ContainsKey(e)) Folded[e] = e; // the first in listing order, as a scan finds it
+        Folders = folders;
+    }
+
+    public HashSet<string> Exact { get; }
+    public Dictionary<string, string> Folded { get; }
+    public HashSet<string> Folders { get; }
+
+    /// <summary>A listing from entries in the order the folder gave them.</summary>
+    internal static FolderListing From(List<(string Name, bool IsDirectory)> entries)
+    {
+        var names = new List<string>(entries.Count);
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, isDirectory) in entries)
+        {
+            names.Add(name);
+            if (isDirectory) folders.Add(name);
+        }
+        return new FolderListing(names, folders);
+    }
+
+    /// <summary>The listing of <paramref name="directory"/>, or null when it cannot be listed.</summary>
+    public static FolderListing? Read(string directory)
+    {
+        var names = new List<string>();
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+#if NET
+            var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Name, bool IsDirectory)>(directory,
+                (ref System.IO.Enumeration.FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory),
+                new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false });
+            foreach (var (name, isDirectory) in entries)
+            {
+                names.Add(name);
+                if (isDirectory) folders.Add(name);
+            }
+#else
+            foreach (var entry in Directory.EnumerateFileSystemEntries(directory))
+            {
+                string name = Path.GetFileName(entry);
+                names.Add(name);
+                if (Directory.Exists(entry)) folders.Add(name);
+            }
+#endif
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+        return new FolderListing(names, folders);
     }
 }

@@ -20,7 +20,7 @@ internal sealed class WorkspaceState
 
     private readonly ConcurrentDictionary<string, Entry<Lazy<Sites.SiteModel?>>> _sites = new(StringComparer.Ordinal);
     private readonly IO.FileStampCache<DocumentOutline?> _outlines = new();
-    private ConcurrentDictionary<string, string[]?> _listings = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, FolderListing?> _listings = new(StringComparer.Ordinal);
     private long _listingsCreatedMs = MonotonicMs();
     private readonly Func<long> _now;
 
@@ -37,7 +37,7 @@ internal sealed class WorkspaceState
     {
         _sites.Clear();
         _outlines.Clear();
-        Interlocked.Exchange(ref _listings, new ConcurrentDictionary<string, string[]?>(StringComparer.Ordinal));
+        Interlocked.Exchange(ref _listings, new ConcurrentDictionary<string, FolderListing?>(StringComparer.Ordinal));
         Interlocked.Exchange(ref _listingsCreatedMs, _now());
     }
 
@@ -61,13 +61,13 @@ internal sealed class WorkspaceState
     }
 
     /// <summary>Folder listings (file names) shared by the runs until cleared or expired.</summary>
-    public ConcurrentDictionary<string, string[]?> Listings
+    public ConcurrentDictionary<string, FolderListing?> Listings
     {
         get
         {
             if (Expired(Volatile.Read(ref _listingsCreatedMs)))
             {
-                Interlocked.Exchange(ref _listings, new ConcurrentDictionary<string, string[]?>(StringComparer.Ordinal));
+                Interlocked.Exchange(ref _listings, new ConcurrentDictionary<string, FolderListing?>(StringComparer.Ordinal));
                 Interlocked.Exchange(ref _listingsCreatedMs, _now());
             }
             return Volatile.Read(ref _listings);
