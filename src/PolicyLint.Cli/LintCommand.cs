@@ -144,6 +144,7 @@ internal sealed class LintCommand
             {
                 var fix = fixes.FirstOrDefault();
                 byte[] output = fix?.FixedBytes ?? stdinBytes!;
+                await _out.FlushAsync(ct).ConfigureAwait(false); // anything written through the text writer comes first
                 await _stdout.WriteAsync(output, ct).ConfigureAwait(false);
                 await _stdout.FlushAsync(ct).ConfigureAwait(false);
                 if (fix is not null)

@@ -146,6 +146,10 @@ public sealed class LintEngine
         // Docusaurus renders .mdx pages: on such a site they are linted too (unless include says otherwise).
         var shallowRoot = new Lazy<Sites.SiteFiles>(() => Sites.SiteFiles.Shallow(rootDir));
         if (request.Paths.Count > 0 && Sites.SiteDetector.HasDocusaurusConfig(rootDir, shallowRoot.Value)) resolver.ExtraDefaultInclude = ["**/*.mdx"];
+        // The cache file is read and parsed on another thread while the files are found (its key does not depend on them).
+        var opening = request.UseCache && request.Documents.Count == 0
+            ? System.Threading.Tasks.Task.Run(() => OpenCache(request, rootDir, baseDir, configPath, plugins, analyzers))
+            : null;
         var unreadableFolders = new Dictionary<string, string>(StringComparer.Ordinal);
         // The walk's folder listings are the workspace's too (the language server's kept listings when it has them).
         var listings = request.State?.Listings ?? new System.Collections.Concurrent.ConcurrentDictionary<string, FolderListing?>(StringComparer.Ordinal);
@@ -167,7 +171,10 @@ public sealed class LintEngine
         }
         var dispatch = new NodeDispatch(actions);
         var findRule = new Func<string, RuleDescriptor?>(resolver.FindRule);
-        var cache = OpenCache(request, rootDir, baseDir, configPath, plugins, actions);
+        var cache = opening?.GetAwaiter().GetResult();
+        // A plugin or additional analyzer with a workspace-end action may report anything about any document: such a run is never cached.
+        var own = typeof(LintEngine).Assembly;
+        if (actions.Any(a => a.Analyzer.GetType().Assembly != own && a.WorkspaceEnd.Count > 0)) cache = null;
 
         var states = new FileState[ordered.Length];
         int done = 0;
@@ -278,12 +285,11 @@ public sealed class LintEngine
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty Location falls back to the process path.")]
 #endif
     private static ResultCache? OpenCache(LintRequest request, string rootDir, string baseDir, string? configPath, IReadOnlyList<string> plugins,
-        List<AnalyzerActions> actions)
+        ImmutableArray<MarkdownAnalyzer> analyzers)
     {
         // Documents given in memory stand in for files that other documents' cached findings were checked against: no cache.
         if (!request.UseCache || request.Documents.Count > 0) return null;
         var own = typeof(LintEngine).Assembly;
-        if (actions.Any(a => a.Analyzer.GetType().Assembly != own && a.WorkspaceEnd.Count > 0)) return null;
 
         static string Stamp(string? path)
         {
@@ -305,10 +311,10 @@ public sealed class LintEngine
         if (string.IsNullOrEmpty(ownPath)) ownPath = Environment.ProcessPath ?? "";
 #endif
         key.Append(Stamp(ownPath)).Append('\n');
-        foreach (var a in actions)
+        foreach (var a in analyzers)
         {
-            var asm = a.Analyzer.GetType().Assembly;
-            key.Append(a.Analyzer.GetType().FullName).Append('|').Append(a.Analyzer.Name);
+            var asm = a.GetType().Assembly;
+            key.Append(a.GetType().FullName).Append('|').Append(a.Name);
             if (asm != own) key.Append('|').Append(asm.FullName).Append('|').Append(Stamp(asm.Location));
             key.Append('\n');
         }
@@ -336,17 +342,33 @@ public sealed class LintEngine
         // External links are checked over the network: never cached.
         if (config.GetSeverity(PolicyLint.Rules.Links.PL3009DeadExternalLink.Rule) != Severity.None)
             return AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, null, null, followLinksOutsideRoot, ct);
-        FileInfo info;
         byte[]? bytes = null;
         string hash;
+        long length;
+        DateTime writeTimeUtc;
         try
         {
-            info = new FileInfo(full);
-            // Links and anything but a plain file take the guarded path (root check, regular files only), uncached.
-            if (!info.Exists || (info.Attributes & FileAttributes.ReparsePoint) != 0 || info.Length > config.MaxFileSize || info.Length > int.MaxValue)
-                return AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, null, null, followLinksOutsideRoot, ct);
+            FileStamp? stamp;
+            if (FileStamp.TryOfEntry(full, out var entryStamp, out bool regular))
+            {
+                // One statx call where the platform has it (no link followed): the same checks as below, on its answer.
+                if (!regular || entryStamp.Length > config.MaxFileSize || entryStamp.Length > int.MaxValue)
+                    return AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, null, null, followLinksOutsideRoot, ct);
+                stamp = entryStamp;
+                length = entryStamp.Length;
+                writeTimeUtc = new DateTime(entryStamp.WriteTicks, DateTimeKind.Utc);
+            }
+            else
+            {
+                var info = new FileInfo(full);
+                // Links and anything but a plain file take the guarded path (root check, regular files only), uncached.
+                if (!info.Exists || (info.Attributes & FileAttributes.ReparsePoint) != 0 || info.Length > config.MaxFileSize || info.Length > int.MaxValue)
+                    return AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, null, null, followLinksOutsideRoot, ct);
+                stamp = FileStamp.Of(full, info);
+                length = info.Length;
+                writeTimeUtc = info.LastWriteTimeUtc;
+            }
             // An unchanged stamp (taken before any read) stands for the bytes it was stored with: the file is not read.
-            var stamp = FileStamp.Of(full, info);
             if (stamp is { } s && cache.KnownHash(full, s) is { } known) hash = known;
             else
             {
@@ -372,7 +394,7 @@ public sealed class LintEngine
                 string display = workspace.GetDisplayPath(full);
                 return new FileState(display, full, config)
                 {
-                    Cached = new FileResult(display, full, diagnostics.ToImmutableArray(), entry.Linted, info.LastWriteTimeUtc, info.Length),
+                    Cached = new FileResult(display, full, diagnostics.ToImmutableArray(), entry.Linted, writeTimeUtc, length),
                 };
             }
         }
@@ -387,13 +409,13 @@ public sealed class LintEngine
             hash = ResultCache.Hash(bytes);
         }
         var recorder = new DependencyRecorder();
-        var state = AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, (bytes, info), recorder, followLinksOutsideRoot, ct);
+        var state = AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, (bytes, writeTimeUtc, length), recorder, followLinksOutsideRoot, ct);
         state.CacheKey = (hash, configFingerprint, recorder);
         return state;
     }
 
     private static FileState AnalyzeFile(string full, Workspace workspace, ConfigurationResolver resolver, List<AnalyzerActions> actions,
-        NodeDispatch dispatch, Func<string, RuleDescriptor?> findRule, InMemoryDocument? memory, (byte[] Bytes, FileInfo Info)? read,
+        NodeDispatch dispatch, Func<string, RuleDescriptor?> findRule, InMemoryDocument? memory, (byte[] Bytes, DateTime WriteTimeUtc, long Length)? read,
         DependencyRecorder? recorder, bool followLinksOutsideRoot, CancellationToken ct)
     {
         string display = workspace.GetDisplayPath(full);
@@ -404,8 +426,8 @@ public sealed class LintEngine
         else if (read is { } r)
         {
             bytes = r.Bytes;
-            state.LastWriteUtc = r.Info.LastWriteTimeUtc;
-            state.Length = r.Info.Length;
+            state.LastWriteUtc = r.WriteTimeUtc;
+            state.Length = r.Length;
         }
         else
         {

@@ -46,6 +46,38 @@ internal readonly struct FileStamp : IEquatable<FileStamp>
     private static extern int Statx(int dirfd, ref byte path, int flags, uint mask, ref byte buffer);
 
     /// <summary>
+    /// The stamp of <paramref name="fullPath"/> itself (a link is not followed) from one statx call, when the platform has it:
+    /// true with <paramref name="regular"/> telling whether it is a regular file (a link, a folder, a device or a FIFO is not);
+    /// false when statx is missing or fails (no such file, no permission), for the caller's own checks to decide.
+    /// </summary>
+    public static bool TryOfEntry(string fullPath, out FileStamp stamp, out bool regular)
+    {
+        stamp = default;
+        regular = false;
+        if (s_noStatx) return false;
+        try
+        {
+            int n = Encoding.UTF8.GetByteCount(fullPath);
+            byte[] name = new byte[n + 1];
+            Encoding.UTF8.GetBytes(fullPath, 0, fullPath.Length, name, 0);
+            byte[] b = new byte[256];
+            if (Statx(AtFdCwd, ref name[0], AtSymlinkNoFollow, Mask, ref b[0]) != 0) return false;
+            uint got = BitConverter.ToUInt32(b, 0);
+            if ((got & Mask) != Mask) return false;
+            regular = (BitConverter.ToUInt16(b, 28) & 0xF000) == 0x8000;
+            stamp = new FileStamp((long)BitConverter.ToUInt64(b, 40), Ticks(b, 112), Ticks(b, 96), BitConverter.ToUInt64(b, 32));
+            return true;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            s_noStatx = true;
+            return false;
+        }
+    }
+
+    private const int AtSymlinkNoFollow = 0x100;
+
+    /// <summary>
     /// The stamp of the regular file <paramref name="info"/> names (its link followed), or null when it is missing, not a
     /// regular file, or cannot be read. <paramref name="info"/> is the caller's, already refreshed: its size and write time
     /// are used where the platform has nothing better.
