@@ -18,6 +18,8 @@ public static class CliRunner
 {
     public static string CliPath { get; } = Locate("CliPath", Path.Combine("src", "PolicyLint.Cli"), "PolicyLint.Cli.dll", "net10.0");
     public static string PluginPath { get; } = Locate("PluginPath", Path.Combine("tests", "TestPlugin"), "TestPlugin.dll", "netstandard2.0");
+    /// <summary>The test plugin's next version: the same assembly name, other code (tests/TestPluginV2).</summary>
+    public static string PluginV2Path { get; } = Locate("PluginV2Path", Path.Combine("tests", "TestPluginV2"), "TestPlugin.dll", "netstandard2.0");
 
     private static string Locate(string key, string project, string file, string tfm)
     {
