@@ -5,7 +5,7 @@ namespace Acme.MarkdownRules;
 
 /// <summary>
 /// ACME1001's options, read typed from the configuration. A wrong value throws the error of <see cref="RuleOptions"/>, which
-/// PolicyLint reports as PL0004 at the value's line and column in <c>.policylint.yml</c>.
+/// PolicyLint reports as a configuration error (exit code 2) at the value's line and column in <c>.policylint.yml</c>.
 /// </summary>
 /// <example>
 /// <code>

@@ -6,7 +6,7 @@ namespace PolicyLint.Analysis;
 
 /// <summary>
 /// A rule's options from configuration, merged across packs, files and overrides, with the location of every value. Bad values
-/// throw an <see cref="InvalidValueException"/> located at the value, which the engine reports as PL0004.
+/// throw an <see cref="InvalidValueException"/> located at the value, which stops the run as one configuration error there.
 /// </summary>
 public sealed class RuleOptions
 {

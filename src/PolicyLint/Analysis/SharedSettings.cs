@@ -6,7 +6,7 @@ namespace PolicyLint.Analysis;
 
 /// <summary>
 /// The settings several rules share, parsed and validated once per configuration (each member on first use, so that a bad
-/// value is reported as PL0004 by the rules that need it and stops nothing else). Rules read them from their context.
+/// value stops the run as a configuration error at its place when a rule first needs it). Rules read them from their context.
 /// </summary>
 public sealed class SharedSettings
 {

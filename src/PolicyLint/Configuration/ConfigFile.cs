@@ -97,6 +97,7 @@ internal sealed class ConfigFile
                 case "maxFileSize": file.MaxFileSize = YamlConfigReader.Long(path, v, key); break;
                 case "rules": ParseRules(path, v, file.Rules); break;
                 case "overrides": ParseOverrides(path, v, file); break;
+                case DocumentTypesKey: file.Rules.Add(DocumentTypes(path, kv.Key, v)); break;
                 default:
                     if (SettingKeys.Contains(key)) { file.Settings[key] = v; break; }
                     throw YamlConfigReader.Error(path, kv.Key,
@@ -144,6 +145,20 @@ internal sealed class ConfigFile
         }
     }
 
+    private const string DocumentTypesKey = "documentTypes";
+
+    /// <summary>
+    /// The top-level <c>documentTypes</c> setting is PL4007's option of that name, written at this place of the configuration
+    /// (it was kept and never read: <c>documentTypes: 7</c> passed silently). It must be a mapping of type names.
+    /// </summary>
+    private static RuleSetting DocumentTypes(string path, YamlNode key, YamlNode value)
+    {
+        var map = value as YamlMappingNode ?? (YamlConfigReader.IsNull(value) ? new YamlMappingNode()
+            : throw YamlConfigReader.Error(path, value, "'documentTypes' must be a mapping of document type names to their templates (see PL4007)"));
+        var options = new YamlMappingNode { { new YamlScalarNode(DocumentTypesKey), map } };
+        return new RuleSetting("PL4007", null, options, path, (int)key.Start.Line, (int)key.Start.Column);
+    }
+
     private static void ParseOverrides(string path, YamlNode node, ConfigFile file)
     {
         if (YamlConfigReader.IsNull(node)) return;
@@ -161,6 +176,7 @@ internal sealed class ConfigFile
                     case "excludeFiles": section.ExcludeFiles.AddRange(YamlConfigReader.StringList(path, kv.Value, key)); break;
                     case "rules": ParseRules(path, kv.Value, section.Rules); break;
                     case "extends": section.Extends.AddRange(YamlConfigReader.StringList(path, kv.Value, key)); break;
+                    case DocumentTypesKey: section.Rules.Add(DocumentTypes(path, kv.Key, kv.Value)); break;
                     default:
                         if (SettingKeys.Contains(key)) { section.Settings[key] = kv.Value; break; }
                         throw YamlConfigReader.Error(path, kv.Key, $"Unknown key '{key}' in an override; expected files, excludeFiles, extends, rules or a setting");

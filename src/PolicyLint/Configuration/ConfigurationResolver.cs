@@ -335,7 +335,7 @@ internal sealed class ConfigurationResolver
                 if (r.Options is null) continue;
                 foreach (var kv in r.Options.Children)
                 {
-                    string key = ((YamlScalarNode)kv.Key).Value ?? "";
+                    string key = (kv.Key as YamlScalarNode)?.Value ?? "";
                     if (!rule.OptionNames.Contains(key))
                         throw new ConfigurationException(rule.OptionNames.IsEmpty
                                 ? $"Rule {rule.Id} ({rule.Name}) takes no options, but '{key}' is given"

@@ -91,7 +91,12 @@ internal static class YamlConfigReader
     {
         if (options is null || options.Children.Count == 0) return Array.Empty<KeyValuePair<string, ValueNode>>();
         var values = new List<KeyValuePair<string, ValueNode>>();
-        foreach (var kv in options.Children) values.Add(new(Scalar(source, kv.Key, "option"), ToValue(kv.Value, source)));
+        foreach (var kv in options.Children)
+        {
+            // A key written as a mapping or a list ('? [a, b]: 1', '{a: 1}: 2') is no option name.
+            if (kv.Key is not YamlScalarNode { Value: { } name }) throw Error(source, kv.Key, "An option name must be a single word, not a mapping or a list");
+            values.Add(new(name, ToValue(kv.Value, source)));
+        }
         return values;
     }
 

@@ -229,15 +229,13 @@ public sealed class LintEngine
                 try { end(endCtx); }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    // An options error stops the run as one located configuration error, as in a document action.
+                    if (AsConfigurationError(ex, acts, null) is { } configError) throw configError;
                     endFailed = true;
-                    // An options error is PL0004 naming the rules, as in a document action; anything else is the analyzer's failure.
                     var first = states.FirstOrDefault();
                     if (first is not null)
-                        first.Raw.Add(ex is ConfigurationException or Values.InvalidValueException
-                            ? Diagnostic.Create(EngineRules.InvalidRuleOptions, Location.ForFile(first.DisplayPath),
-                                string.Join(", ", acts.Rules.Select(r => $"{r.Id} ({r.Name})")), ex.Message)
-                            : Diagnostic.Create(EngineRules.AnalyzerException, Location.ForFile(first.DisplayPath),
-                                acts.Analyzer.Name, ex.GetType().Name, ex.Message + " (in its workspace-end action)"));
+                        first.Raw.Add(Diagnostic.Create(EngineRules.AnalyzerException, Location.ForFile(first.DisplayPath),
+                            acts.Analyzer.Name, ex.GetType().Name, ex.Message + " (in its workspace-end action)"));
                 }
             }
         }
@@ -535,7 +533,7 @@ public sealed class LintEngine
             var thread = new Thread(() => { try { Work(); } catch (Exception ex) { error = ex; } }, BigStackSize);
             thread.Start();
             thread.Join();
-            if (error is OperationCanceledException) throw error;
+            if (error is OperationCanceledException or ConfigurationException) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
             if (error is not null)
                 state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display), "the document could not be parsed: " + error.Message));
         }
@@ -576,7 +574,10 @@ public sealed class LintEngine
             catch (OperationCanceledException) { throw; }
             catch (Exception ex) when (ex is ConfigurationException or Values.InvalidValueException)
             {
-                // Users configure rules, not analyzer classes: name the rules (a .NET type name means nothing in a config error).
+                // A wrong option or shared setting is one configuration error at its place in the configuration (exit 2), not
+                // a finding on every file the rule reads it for.
+                if (AsConfigurationError(ex, acts, file.Path) is { } configError) throw configError;
+                // A value located in the document itself (front matter) is no configuration error: the rule stops on this file.
                 state.Raw.Add(Diagnostic.Create(EngineRules.InvalidRuleOptions, Location.ForFile(file.Path),
                     string.Join(", ", acts.Rules.Select(r => $"{r.Id} ({r.Name})")), ex.Message));
                 state.FailedAnalyzers.Add(acts);
@@ -618,6 +619,19 @@ public sealed class LintEngine
                 Guard(owner, () => invoke(node, _ => seed));
             }
         }
+    }
+
+    /// <summary>
+    /// The configuration error that <paramref name="ex"/> (thrown while a rule read its options or a shared setting) stands
+    /// for, naming the rules; null when the value is located in the document being linted (<paramref name="documentPath"/>).
+    /// </summary>
+    private static ConfigurationException? AsConfigurationError(Exception ex, AnalyzerActions acts, string? documentPath)
+    {
+        if (ex is ConfigurationException c) return c;
+        if (ex is not Values.InvalidValueException v) return null;
+        if (documentPath is not null && v.FilePath is not null && string.Equals(v.FilePath, documentPath, StringComparison.Ordinal)) return null;
+        string rules = string.Join(", ", acts.Rules.Select(r => $"{r.Id} ({r.Name})"));
+        return new ConfigurationException($"Invalid options for {rules}: {v.Reason}", v.FilePath, v.Line, v.Column, v);
     }
 
     /// <summary>What the engine keeps per file between the parallel phase and the end of the run.</summary>

@@ -47,7 +47,7 @@ public readonly struct ValueLocation : IEquatable<ValueLocation>
 /// <summary>
 /// PolicyLint's read-only model of YAML data (rule options and front matter values), with the location of every value. Typed
 /// readers (<see cref="AsString"/>, <see cref="AsBool"/>, ...) throw an <see cref="InvalidValueException"/> at the value's
-/// location, which the engine reports as PL0004 at that line and column.
+/// location; for an option the engine stops the run with a configuration error at that line and column.
 /// </summary>
 public abstract class ValueNode
 {
@@ -189,8 +189,9 @@ public sealed class MappingValue : ValueNode
 }
 
 /// <summary>
-/// A value of the wrong shape or out of range, located at the value (for options: in the configuration file). The engine
-/// reports it as PL0004 on the file being linted; the message starts with <c>path(line,column):</c>.
+/// A value of the wrong shape or out of range, located at the value (for options: in the configuration file, and the engine
+/// turns it into one configuration error of the run; for a value of the document, PL0004 on that file). The message starts
+/// with <c>path(line,column):</c>.
 /// </summary>
 public sealed class InvalidValueException : Exception
 {

@@ -101,14 +101,26 @@ public sealed class CliConventionTests
     }
 
     [Fact]
-    public void A_bad_option_value_names_the_rule_not_a_dotnet_type()
+    public void A_bad_setting_value_is_one_located_configuration_error_with_exit_code_2()
     {
+        // It was PL0004 on every file with exit 1; now one error at the value, nothing linted.
         using var t = AdoptionTree.Create();
         t.Write(".policylint.yml", "root: true\nhtmlExtensionMapsToMd: maybe\n");
         t.Write("b.md", "# B\n\nSee [y](y.html).\n");
-        var r = CliRunner.Run(t.Root, "b.md", "--quiet");
-        Assert.Contains($"b.md(1,1): error PL0004: Invalid options for PL3001 (local-target-missing): {t.Path_(".policylint.yml")}(2,24): "
-                     + "'htmlExtensionMapsToMd' must be true or false, not 'maybe'\n", r.Stdout);
-        Assert.DoesNotContain("LocalTargetMissing", r.Stdout);
+        t.Write("c.md", "# C\n\nSee [y](y.html).\n");
+        var r = CliRunner.Run(t.Root, "--quiet");
+        Assert.Equal((2, "", "policylint: configuration error: .policylint.yml(2,24): 'htmlExtensionMapsToMd' must be true or false, not 'maybe'\n"),
+            (r.ExitCode, r.Stdout, r.Stderr));
+    }
+
+    [Fact]
+    public void A_bad_rule_option_is_one_located_configuration_error_naming_the_rule()
+    {
+        using var t = AdoptionTree.Create();
+        t.Write(".policylint.yml", "root: true\nrules:\n  PL3009:\n    severity: error\n    options:\n      maxRedirects: -3\n");
+        t.Write("b.md", "# B\n\n[x](http://127.0.0.1:1/b)\n");
+        var r = CliRunner.Run(t.Root, "--no-cache");
+        Assert.Equal((2, "", "policylint: configuration error: .policylint.yml(6,21): Invalid options for PL3009 (dead-external-link): "
+            + "Option 'maxRedirects' must be a whole number from 0 to 20, not '-3'\n"), (r.ExitCode, r.Stdout, r.Stderr));
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
+using PolicyLint.Configuration;
 using PolicyLint.Engine;
 using PolicyLint.Tests.TestSupport;
 using PolicyLint.Values;
@@ -65,14 +66,14 @@ public sealed class AnalyzerContractTests
     [InlineData("      strict: maybe\n", 4, 15, "'strict' must be true or false, not 'maybe'")]
     [InlineData("      banned: {a: b}\n", 4, 15, "'banned' must be a string or a list of strings")]
     [InlineData("      limits:\n        heading: high\n", 5, 18, "Option 'heading' must be a whole number, not 'high'")]
-    public void AWrongValueIsPL0004AtItsLineAndColumnInTheConfigFile(string option, int line, int column, string reason)
+    public void AWrongValueIsAConfigurationErrorAtItsLineAndColumnInTheConfigFile(string option, int line, int column, string reason)
     {
         using var t = new TempTree();
-        var d = Run(t, "rules:\n  ACME2001:\n    options:\n" + option).Diagnostics;
-        var error = Assert.Single(d, x => x.Id == "PL0004");
+        t.Write("docs/b.md", "# B\n");
+        var error = Assert.Throws<ConfigurationException>(() => Run(t, "rules:\n  ACME2001:\n    options:\n" + option));
         string config = Path.Combine(t.Root, ".policylint.yml");
-        Assert.Equal($"Invalid options for ACME2001 (typed-options): {config}({line},{column}): {reason}", error.Message);
-        Assert.DoesNotContain(d, x => x.Id == "ACME2001");
+        Assert.Equal((config, line, column, $"Invalid options for ACME2001 (typed-options): {reason}"), (error.FilePath, error.Line, error.Column, error.Reason));
+        Assert.Equal($"{config}({line},{column}): Invalid options for ACME2001 (typed-options): {reason}", error.Message);
     }
 
     [Fact]

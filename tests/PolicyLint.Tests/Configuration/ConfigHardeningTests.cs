@@ -59,25 +59,61 @@ public sealed class ConfigHardeningTests
         t.Write("fm.json", "{\"type\": \"object\"}");
         const string config = "rules:\n  PL1004:\n    options:\n      schema: ../fm.json\n";
         t.Write("repo/.policylint.yml", config);
-        var d = LintVerifier.Lint("---\ntitle: T\n---\n# T\n", config: config, path: t.Path_("repo/doc.md"), baseDirectory: t.Path_("repo"));
-        var e = Assert.Single(d, x => x.Id == "PL0004");
-        Assert.EndsWith($"The JSON Schema file '../fm.json' is outside the root ({t.Path_("repo")}); configured files are read only inside it", e.Message);
+        var e = LintVerifier.ConfigError("---\ntitle: T\n---\n# T\n", config: config, path: t.Path_("repo/doc.md"), baseDirectory: t.Path_("repo"));
+        Assert.Equal($"<configuration>(4,15): Invalid options for PL1004 (field-value): The JSON Schema file '../fm.json' is outside the root ({t.Path_("repo")}); configured files are read only inside it", e.Message);
     }
 
     private const string LinkCheck = "rules:\n  PL3009:\n    severity: error\n    options:\n      allowPrivateAddresses: true\n      timeoutSeconds: 2\n";
 
     [Theory]
-    [InlineData("timeoutSeconds: 1e308", "Option 'timeoutSeconds' must be a number above 0 and at most 600, not '1e308'")]
-    [InlineData("maxRedirects: -3", "Option 'maxRedirects' must be a whole number from 0 to 20, not '-3'")]
-    [InlineData("concurrencyPerHost: 1000000", "Option 'concurrencyPerHost' must be a whole number from 1 to 64, not '1000000'")]
-    public void LinkCheckLimitsOutOfRangeAreErrorsNotClampedOrCrashes(string option, string message)
+    [InlineData("timeoutSeconds: 1e308", "(6,23): Invalid options for PL3009 (dead-external-link): Option 'timeoutSeconds' must be a number above 0 and at most 600, not '1e308'")]
+    [InlineData("maxRedirects: -3", "(7,21): Invalid options for PL3009 (dead-external-link): Option 'maxRedirects' must be a whole number from 0 to 20, not '-3'")]
+    [InlineData("concurrencyPerHost: 1000000", "(7,27): Invalid options for PL3009 (dead-external-link): Option 'concurrencyPerHost' must be a whole number from 1 to 64, not '1000000'")]
+    [InlineData("totalTimeoutSeconds: 0", "(7,28): Invalid options for PL3009 (dead-external-link): Option 'totalTimeoutSeconds' must be a number above 0 and at most 86400, not '0'")]
+    public void LinkCheckLimitsOutOfRangeAreOneLocatedConfigurationErrorNotClampedOrCrashes(string option, string message)
     {
         using var s = new LocalHttpServer((_, _, _) => LocalHttpServer.Response(200, "OK"));
         var config = option.StartsWith("timeoutSeconds", StringComparison.Ordinal) ? LinkCheck.Replace("timeoutSeconds: 2", option) : LinkCheck + "      " + option + "\n";
-        var d = LintVerifier.Lint($"# T\n\n[a]({s.Url("/ok")})\n", config: config);
-        var e = Assert.Single(d, x => x.Id == "PL0004");
-        Assert.EndsWith(message, e.Message);
+        var e = LintVerifier.ConfigError($"# T\n\n[a]({s.Url("/ok")})\n", config: config);
+        Assert.Equal("<configuration>" + message, e.Message);
         Assert.Empty(s.Log);
+    }
+
+    [Fact]
+    public async Task AWrongOptionStopsTheRunOnceNotAFindingOnEveryFile()
+    {
+        // PL0004 on each of the 40 files with exit 1 before; now the run stops on one error at the value, whichever file read it first.
+        using var t = new TempTree();
+        t.Write(".policylint.yml", "root: true\nrules:\n  PL4003:\n    options:\n      level: 9\n");
+        for (int i = 0; i < 40; i++) t.Write($"d{i:D2}.md", "# T\n");
+        var ex = await Assert.ThrowsAsync<ConfigurationException>(() => Run(t, t.Root));
+        Assert.Equal((Path.Combine(t.Root, ".policylint.yml"), 5, 14), (ex.FilePath, ex.Line, ex.Column));
+        Assert.StartsWith("Invalid options for PL4003 (first-heading-level): ", ex.Reason);
+    }
+
+    [Theory]
+    [InlineData("documentTypes: 7\n", 2, 16, "'documentTypes' must be a mapping of document type names to their templates (see PL4007)")]
+    [InlineData("documentTypes: [policy]\n", 2, 16, "'documentTypes' must be a mapping of document type names to their templates (see PL4007)")]
+    [InlineData("overrides:\n  - files: ['*.md']\n    documentTypes: seven\n", 4, 20, "'documentTypes' must be a mapping of document type names to their templates (see PL4007)")]
+    [InlineData("rules:\n  PL4004:\n    options:\n      ? [a, b]\n      : 1\n", 5, 9, "An option name must be a single word, not a mapping or a list")]
+    [InlineData("rules:\n  PL4004:\n    options:\n      {scope: x}: 1\n", 5, 7, "An option name must be a single word, not a mapping or a list")]
+    public async Task WrongShapesAreLocatedConfigurationErrors(string yaml, int line, int column, string reason)
+    {
+        using var t = new TempTree();
+        t.Write(".policylint.yml", "root: true\n" + yaml);
+        t.Write("a.md", "# A\n");
+        var ex = await Assert.ThrowsAsync<ConfigurationException>(() => Run(t, t.Root));
+        Assert.Equal((Path.Combine(t.Root, ".policylint.yml"), line, column, reason), (ex.FilePath, ex.Line, ex.Column, ex.Reason));
+    }
+
+    [Fact]
+    public void TheTopLevelDocumentTypesSettingIsRead()
+    {
+        // It was documented as read by PL4007 and kept without being read: a policy missing its sections passed.
+        const string config = "documentTypes:\n  policy:\n    sections: [\"## Purpose\"]\n";
+        var d = LintVerifier.Lint("---\ntype: policy\n---\n# P\n\nText.\n", config: config);
+        var e = Assert.Single(d, x => x.Id == "PL4007");
+        Assert.Equal((4, 1), (e.Location.StartLine, e.Location.StartColumn));
     }
 
     [Fact]
@@ -87,9 +123,8 @@ public sealed class ConfigHardeningTests
         using var t = new TempTree();
         t.Dir("repo/.git");
         var config = LinkCheck + "      cacheFile: ../links.cache\n";
-        var d = LintVerifier.Lint($"# T\n\n[a]({s.Url("/ok")})\n", config: config, path: t.Path_("repo/doc.md"), baseDirectory: t.Path_("repo"));
-        var e = Assert.Single(d, x => x.Id == "PL0004");
-        Assert.EndsWith($"The cache file '../links.cache' is outside the root ({t.Path_("repo")}); PolicyLint writes only inside it", e.Message);
+        var e = LintVerifier.ConfigError($"# T\n\n[a]({s.Url("/ok")})\n", config: config, path: t.Path_("repo/doc.md"), baseDirectory: t.Path_("repo"));
+        Assert.Equal($"<configuration>(7,18): Invalid options for PL3009 (dead-external-link): The cache file '../links.cache' is outside the root ({t.Path_("repo")}); PolicyLint writes only inside it", e.Message);
         Assert.False(File.Exists(t.Path_("links.cache")));
     }
 

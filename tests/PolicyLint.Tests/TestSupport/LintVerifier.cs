@@ -43,6 +43,14 @@ public static class LintVerifier
         string path = "document.md", string? baseDirectory = null) =>
         Create(config, path, baseDirectory, null, null, includeUnsafe).VerifyFix(before, after, rules);
 
+    /// <summary>
+    /// Lints and expects the run to stop on a configuration error (a wrong option or shared setting is one located error, not a
+    /// finding per file); returns it.
+    /// </summary>
+    public static PolicyLint.Configuration.ConfigurationException ConfigError(string text, string config, string path = "document.md", string? baseDirectory = null,
+        IEnumerable<MarkdownAnalyzer>? analyzers = null) =>
+        Xunit.Assert.Throws<PolicyLint.Configuration.ConfigurationException>(() => Create(config, path, baseDirectory, analyzers, null).Lint(text));
+
     /// <summary>An empty folder, so that link rules resolving relative paths see no stray files.</summary>
     public static string NeutralDirectory => MarkdownVerifier.NeutralDirectory;
 }

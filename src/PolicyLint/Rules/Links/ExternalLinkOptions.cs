@@ -8,24 +8,28 @@ namespace PolicyLint.Rules.Links;
 /// <summary>The options of PL3009, validated.</summary>
 internal sealed class ExternalLinkOptions
 {
-    public TimeSpan Timeout { get; private set; } = TimeSpan.FromSeconds(10);
-    public int Retries { get; private set; } = 2;
-    public int ConcurrencyPerHost { get; private set; } = 2;
-    public TimeSpan Delay { get; private set; } = TimeSpan.Zero;
-    public int MaxRedirects { get; private set; } = 5;
-    public TimeSpan MaxRetryAfter { get; private set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan Timeout { get; internal set; } = TimeSpan.FromSeconds(10);
+    /// <summary>One deadline for all the checks of a run; what is still running then is not checked (and not reported).</summary>
+    public TimeSpan TotalTimeout { get; internal set; } = TimeSpan.FromSeconds(DefaultTotalTimeoutSeconds);
+    public const int DefaultTotalTimeoutSeconds = 300;
+    public int Retries { get; internal set; } = 2;
+    public int ConcurrencyPerHost { get; internal set; } = 2;
+    public TimeSpan Delay { get; internal set; } = TimeSpan.Zero;
+    public int MaxRedirects { get; internal set; } = 5;
+    public TimeSpan MaxRetryAfter { get; internal set; } = TimeSpan.FromSeconds(60);
     public List<(int From, int To)> Accepted { get; } = new();
     public List<string> Exclude { get; } = new();
-    public string? CacheFile { get; private set; }
-    public TimeSpan CacheMaxAge { get; private set; } = TimeSpan.FromHours(24);
-    public bool AllowPrivateAddresses { get; private set; }
-    public string UserAgent { get; private set; } = "PolicyLint-LinkCheck/1.0";
+    public string? CacheFile { get; internal set; }
+    public TimeSpan CacheMaxAge { get; internal set; } = TimeSpan.FromHours(24);
+    public bool AllowPrivateAddresses { get; internal set; }
+    public string UserAgent { get; internal set; } = "PolicyLint-LinkCheck/1.0";
 
     public static ExternalLinkOptions Read(RuleOptions o, string baseDirectory, string? rootDirectory = null)
     {
         var r = new ExternalLinkOptions
         {
             Timeout = TimeSpan.FromSeconds(Positive(o, "timeoutSeconds", 10, 600)),
+            TotalTimeout = TimeSpan.FromSeconds(Positive(o, "totalTimeoutSeconds", DefaultTotalTimeoutSeconds, 86_400)),
             Retries = Whole(o, "retries", 2, 0, 10),
             ConcurrencyPerHost = Whole(o, "concurrencyPerHost", 2, 1, 64),
             Delay = TimeSpan.FromMilliseconds(Whole(o, "delayMs", 0, 0, 60_000)),

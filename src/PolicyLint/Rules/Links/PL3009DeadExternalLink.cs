@@ -18,7 +18,7 @@ internal sealed class PL3009DeadExternalLink : MarkdownAnalyzer
         title: "External links must resolve",
         messageFormat: "External link '{0}' {1}",
         category: RuleCategory.Links, defaultSeverity: Severity.Error, isEnabledByDefault: false,
-        options: ["timeoutSeconds", "retries", "concurrencyPerHost", "delayMs", "maxRedirects", "maxRetryAfterSeconds",
+        options: ["timeoutSeconds", "totalTimeoutSeconds", "retries", "concurrencyPerHost", "delayMs", "maxRedirects", "maxRetryAfterSeconds",
             "acceptedStatusCodes", "exclude", "cacheFile", "cacheMaxAgeHours", "allowPrivateAddresses", "userAgent"]);
 
     public override ImmutableArray<RuleDescriptor> SupportedRules { get; } = [Rule];
@@ -67,12 +67,20 @@ internal sealed class PL3009DeadExternalLink : MarkdownAnalyzer
             foreach (var kv in checker.CheckAllAsync(toCheck, end.CancellationToken).GetAwaiter().GetResult())
             {
                 results[kv.Key] = kv.Value;
-                cache?.Set(kv.Key, kv.Value, now);
+                if (!kv.Value.NotChecked) cache?.Set(kv.Key, kv.Value, now);
             }
             cache?.Save();
         }
+        // What the deadline cut off is not dead: it is counted in the summary, naming the option and the first URLs.
+        var late = urls.Where(u => results.TryGetValue(u, out var r) && r.NotChecked).ToList();
+        string? lateReason = late.Count == 0 ? null
+            : $"PL3009's totalTimeoutSeconds ({o.TotalTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s) passed before "
+              + string.Join(", ", late.Take(3)) + (late.Count > 3 ? $" and {late.Count - 3} more URLs" : "") + " could be checked";
         foreach (var (url, location) in found)
-            if (results.TryGetValue(url, out var r) && !r.IsAlive && !r.Refused)
-                end.ReportDiagnostic(Diagnostic.Create(Rule, location, url, r.Reason));
+        {
+            if (!results.TryGetValue(url, out var r)) continue;
+            if (r.NotChecked) end.Workspace.CountUnchecked(lateReason!);
+            else if (!r.IsAlive && !r.Refused) end.ReportDiagnostic(Diagnostic.Create(Rule, location, url, r.Reason));
+        }
     }
 }

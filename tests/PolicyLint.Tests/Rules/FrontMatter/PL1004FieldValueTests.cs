@@ -115,10 +115,10 @@ public sealed class PL1004FieldValueTests
     [Fact]
     public void BadSpecIsAConfigurationError()
     {
-        var d = LintVerifier.Lint("---\ntitle: x\n---\n", "rules:\n  PL1004:\n    options:\n      fields:\n        title: { type: text }\n");
-        Assert.Contains(d, x => x.Id == "PL0004" && x.Message.Contains("unknown type 'text'"));
-        d = LintVerifier.Lint("---\ntitle: x\n---\n", "rules:\n  PL1004:\n    options:\n      fields:\n        title: { requird: true }\n");
-        Assert.Contains(d, x => x.Id == "PL0004" && x.Message.Contains("Unknown key 'requird'"));
+        var e = LintVerifier.ConfigError("---\ntitle: x\n---\n", "rules:\n  PL1004:\n    options:\n      fields:\n        title: { type: text }\n");
+        Assert.Contains("unknown type 'text'", e.Message);
+        e = LintVerifier.ConfigError("---\ntitle: x\n---\n", "rules:\n  PL1004:\n    options:\n      fields:\n        title: { requird: true }\n");
+        Assert.Contains("Unknown key 'requird'", e.Message);
     }
 
     [Fact]

@@ -69,11 +69,11 @@ public sealed class PL1004SchemaTests
     public void MissingOrBrokenSchemaIsAConfigurationError()
     {
         using var t = new TempTree();
-        var d = LintVerifier.Lint("---\ntitle: T\n---\n", Config, path: t.Path_("doc.md"), baseDirectory: t.Root);
-        Assert.Contains(d, x => x.Id == "PL0004" && x.Message.Contains("does not exist"));
+        var e = LintVerifier.ConfigError("---\ntitle: T\n---\n", Config, path: t.Path_("doc.md"), baseDirectory: t.Root);
+        Assert.Contains("does not exist", e.Message);
         t.Write("schemas/fm.json", "{ not json");
-        d = LintVerifier.Lint("---\ntitle: T\n---\n", Config, path: t.Path_("doc.md"), baseDirectory: t.Root);
-        Assert.Contains(d, x => x.Id == "PL0004" && x.Message.Contains("Cannot use the JSON Schema"));
+        e = LintVerifier.ConfigError("---\ntitle: T\n---\n", Config, path: t.Path_("doc.md"), baseDirectory: t.Root);
+        Assert.Contains("Cannot use the JSON Schema", e.Message);
     }
 
     [Fact]

@@ -81,8 +81,8 @@ public sealed class PL4003FirstHeadingLevelTests
     [Fact]
     public void ALevelOutOfRangeIsAConfigurationError()
     {
-        var d = LintVerifier.Lint("# T\n", config: "rules:\n  PL4003:\n    options:\n      level: 7\n");
-        Assert.Contains(d, x => x.Id == "PL0004" && x.Message.Contains("between 1 and 6"));
+        var e = LintVerifier.ConfigError("# T\n", config: "rules:\n  PL4003:\n    options:\n      level: 7\n");
+        Assert.Contains("between 1 and 6", e.Message);
     }
 
     [Fact]

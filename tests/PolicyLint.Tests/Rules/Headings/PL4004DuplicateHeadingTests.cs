@@ -52,7 +52,8 @@ public sealed class PL4004DuplicateHeadingTests
 
     [Fact]
     public void BadScopeIsAConfigurationError() =>
-        Assert.Contains(LintVerifier.Lint("# T\n", config: "rules:\n  PL4004:\n    options:\n      scope: everywhere\n"), x => x.Id == "PL0004");
+        Assert.StartsWith("<configuration>(4,14): Invalid options for PL4004 (duplicate-heading): ",
+            LintVerifier.ConfigError("# T\n", config: "rules:\n  PL4004:\n    options:\n      scope: everywhere\n").Message);
 
     [Fact]
     public void HtmlHeadingsTakePartInDuplicates() =>
