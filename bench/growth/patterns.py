@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the inputs of issue 18's quadratic patterns at a given size.
+"""Writes the inputs of issue 18's quadratic patterns at a given size (every input the issue names that took time growing
+with the square of its size, and a few neighbours of each).
 
 usage: patterns.py OUTDIR SCALE [PATTERN ...]
 Each pattern is written to OUTDIR/<pattern>.md; SCALE multiplies the unit count (1 = the base size).
@@ -15,8 +16,10 @@ PATTERNS = {
     "unused-references": (50000, lambda n: "".join(f"[r{i}]: https://example.com/{i}\n" for i in range(n))),
     # Duplicate reference definitions, all with one label.
     "duplicate-references": (50000, lambda n: "[same]: https://example.com/x\n" * n),
-    # '</' then '<!--' runs in one paragraph.
+    # '</' and '<!--' interleaved in one paragraph.
     "html-openers": (200000, lambda n: "</<!--" * n + "\n"),
+    # A run of '</' followed by a run of '<!--' that never closes (the audit's 3 MB case).
+    "html-opener-runs": (250000, lambda n: "</" * n + "<!--" * n + "\n"),
     # Long backtick runs of growing length (no closing run of equal length).
     "backtick-runs": (1000, lambda n: "".join("`" * (i % 2000 + 1) + " x " for i in range(n)) + "\n"),
     # Suppression directives, one per line, each around a paragraph.
@@ -37,6 +40,8 @@ PATTERNS = {
     "many-links": (20000, lambda n: "# Title\n\n## Target\n\n" + "[t](#target) " * n + "\n"),
     # One very long line of text.
     "long-line": (1000000, lambda n: "# Title\n\n" + "word " * (n // 5) + "\n"),
+    # Bidi controls written as character references, in prose and in an HTML block (PL2004 reads them).
+    "bidi-references": (20000, lambda n: "# Title\n\n" + "a &#x202E; b\n" * n + "\n<div title=\"&#8238;\">\n" + "x &#x2066; " * n + "\n</div>\n"),
     # Many unclosed '[' on one line.
     "open-brackets": (100000, lambda n: "# Title\n\n" + "[a " * n + "\n"),
     # Many '*' delimiters that never close.

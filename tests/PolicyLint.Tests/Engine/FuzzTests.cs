@@ -87,4 +87,70 @@ public sealed class FuzzTests
         Assert.True(failures.Length == 0, $"seed {seed}: {string.Join("\n", failures)}");
         Assert.Equal(mutants, r.Files.Length);
     }
+
+    private static readonly string[] YamlTokens =
+    [
+        "{", "}", "[", "]", ": ", ":", "- ", "? ", "&a ", "*a", "<<: *a\n", "!!str ", "!!map ", "'", "\"", "# ", "~", "null", "|\n", ">\n",
+        "\t", "\n", "\n  ", "\n    ", "1e308", "-3", "0", "1000000", "0x10", ".inf", "-.inf", ".nan", "true", "maybe", "{a: [b, {c: d}]}",
+        "documentTypes: 7\n", "options:\n", "severity: ", "error", "none", "PL4007", "PL3009", "files: ", "**/*.md", "\uFEFF", "%",
+    ];
+
+    /// <summary>A configuration that sets many keys, rules and options: the seed the configuration fuzzer mutates beside the packs.</summary>
+    private const string RichConfiguration =
+        "root: true\nrequireJustification: true\nmaxFileSize: 100000\nslugStyle: github\nindexFiles: [README.md, index.md]\n" +
+        "siteRoots:\n  /blog/: posts\nlinks:\n  ignoreTargets: ['^/api/']\n  external: [/ext/]\nfrontMatterTitleIsH1: true\n" +
+        "documentTypes:\n  policy:\n    match: { field: type, value: policy }\n    sections: [\"## Purpose\", { heading: Scope, level: 2, occurs: optional }]\n" +
+        "rules:\n  PL1003:\n    severity: error\n    options:\n      fields: [title, date]\n  PL4003:\n    options:\n      level: 1\n" +
+        "  PL4004:\n    options:\n      scope: document\n  PL2005:\n    options:\n      checkCode: false\n" +
+        "  PL3009:\n    severity: error\n    options:\n      timeoutSeconds: 1\n      retries: 0\n      maxRedirects: 2\n      concurrencyPerHost: 2\n" +
+        "overrides:\n  - files: ['policies/**']\n    rules:\n      PL4001: none\n";
+
+    private static string MutateText(string source, Random random)
+    {
+        var sb = new StringBuilder(source);
+        int steps = 1 + random.Next(4);
+        for (int s = 0; s < steps; s++)
+        {
+            int at = sb.Length == 0 ? 0 : random.Next(sb.Length);
+            switch (random.Next(4))
+            {
+                case 0: sb.Insert(at, string.Concat(Enumerable.Repeat(YamlTokens[random.Next(YamlTokens.Length)], 1 + random.Next(random.Next(4) == 0 ? 200 : 3)))); break;
+                case 1: sb.Remove(at, Math.Min(sb.Length - at, random.Next(40))); break;
+                case 2: { int len = Math.Min(sb.Length - at, random.Next(120)); sb.Insert(at, sb.ToString(at, len)); break; }
+                default: if (sb.Length > 0) sb[at] = YamlTokens[random.Next(YamlTokens.Length)][0]; break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void MutatedConfigurationsAreReadOrRefusedWithALocatedErrorNeverACrash()
+    {
+        // Configuration reaches every option reader: a mutant must lint or stop on a ConfigurationException with its place,
+        // never throw anything else (InvalidCastException, OverflowException, a stack overflow) nor make an analyzer fail.
+        int seed = EnvInt("POLICYLINT_FUZZ_SEED", 18);
+        int mutants = EnvInt("POLICYLINT_FUZZ_CONFIGS", 400);
+        var seeds = PolicyLint.Configuration.Packs.Names.Select(n => PolicyLint.Configuration.Packs.GetText(n)!).Append(RichConfiguration).ToArray();
+        var random = new Random(seed);
+        const string doc = "---\ntitle: T\ntype: policy\ndate: 2026-01-01\n---\n# T\n\n## Purpose\n\nSee [x](http://127.0.0.1:1/x), [y](#purpose) and [z](missing.md).\n";
+        var engine = new LintEngine();
+        for (int i = 0; i < mutants; i++)
+        {
+            string config = MutateText(seeds[random.Next(seeds.Length)], random);
+            try
+            {
+                var r = engine.LintText(doc, configText: config, baseDirectory: TestSupport.LintVerifier.NeutralDirectory);
+                var failures = r.Diagnostics.Where(d => d.Id == "PL0005").Select(d => d.ToString()).ToArray();
+                Assert.True(failures.Length == 0, $"seed {seed}, config mutant {i}: {string.Join("\n", failures)}\n--- config:\n{config}");
+            }
+            catch (PolicyLint.Configuration.ConfigurationException ex)
+            {
+                Assert.True(ex.FilePath == "<configuration>" && ex.Reason.Length > 0, $"seed {seed}, config mutant {i}: unlocated error '{ex.Message}'\n--- config:\n{config}");
+            }
+            catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
+            {
+                Assert.Fail($"seed {seed}, config mutant {i}: {ex.GetType().Name}: {ex.Message}\n--- config:\n{config}");
+            }
+        }
+    }
 }
