@@ -70,6 +70,20 @@ public sealed class MojibakeRepairTests
     }
 
     [Fact]
+    public void ARunIsReadWholeThroughThePageThatReadsOnAndAReadingTakenOnThePagesWordMustReadWell()
+    {
+        // "Ä‚Ĺ›" is "Ü" through Windows-1250 twice: Windows-1252 reads only "Ä‚" ("Ă"), which left "Ĺ›" to another page.
+        Assert.Equal("14:Ä‚Ĺ›>Ü [Windows-1250,Windows-1250] UTF-8 read as Windows-1250, twice (several broken sequences in a row) | " +
+            "28:Ä‚Â¶>ö [Windows-1252,Windows-1250] UTF-8 read as Windows-1250, then as Windows-1252",
+            Findings("Äpfel, Öl und Ä‚Ĺ›bungen gehÄ‚Â¶ren zum Alltag."));
+        // MacRoman broke "Besan√ßon", not "L’été": "’é" is no Armenian "Վ" after an "L".
+        Assert.Equal("13:√ß>ç [MacRoman] UTF-8 read as MacRoman (the same page broke other text here)", Findings("L’été à Besan√ßon"));
+        // What lost bytes left of a word is no pair of rare letters through CP850 ("FuǶǶg").
+        Assert.Equal("27:Ã¢>â [Windows-1252] UTF-8 read as Windows-1252 inexact | 30:Â¬>¬ [Windows-1252] UTF-8 read as Windows-1252 inexact",
+            Findings("Die StraÃÂÃÂe der FuÃÂÃÂgÃÂÃ¢ÂÂ¬nger"));
+    }
+
+    [Fact]
     public void BoxDrawingAloneIsRepairedInsideWordsAndBesideDigitsWhenCP437BrokeTheText()
     {
         string broken = MojibakeHelpers.Break("Schöne Grüße aus Köln, 2 °C, Съешь же", 437);

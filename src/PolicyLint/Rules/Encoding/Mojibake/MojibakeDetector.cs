@@ -326,9 +326,12 @@ internal static class MojibakeDetector
                         found = true;
                     }
 
-                    if (penalty == 0 && page.IsPrimary && !OtherPageLikelier(s, from, to, votes, ref c1State))
+                    // The common case: Windows-1252 reads well, no other page is tried. Not when more non-ASCII text
+                    // follows the run: another page may read the run and what follows as one ("Ä‚Ĺ›" is "Ü" through
+                    // Windows-1250 twice, where Windows-1252 reads only "Ä‚").
+                    if (penalty == 0 && page.IsPrimary && (f.End >= to || s[f.End] < 0x80) && !OtherPageLikelier(s, from, to, votes, ref c1State))
                     {
-                        break; // the common case: Windows-1252 reads well, no other page is tried
+                        break;
                     }
                 }
                 else if (runEnd > i)
@@ -433,6 +436,7 @@ internal static class MojibakeDetector
         public bool AllGood;
         public bool Cesu8;
         public bool WantsProof; // a sequence would be evidence if the page were proven elsewhere in the text
+        public bool RareLetter; // a rare letter was taken as a letter because it stands inside a word
     }
 
     /// <summary>
@@ -484,9 +488,11 @@ internal static class MojibakeDetector
         int box = page.BoxDrawingIsText && !ev.HasNonBox ? BoxRunContext(s, i, end) : -1;
         bool boxInText = box > 0 || (box == 0 && AllLetters(repaired) && MojibakeEvidence.IsCommonReading(repaired));
         bool accepted = Accepts(page, ev, end - i, depth, confirmed, boxInText, out wantsConfirmation, out why);
-        if (accepted && depth > 0 && ReferenceEquals(why, ConfirmedWhy) && MojibakeEvidence.Implausibility(s, i, end, repaired) > 0)
+        if (accepted && ReferenceEquals(why, ConfirmedWhy) && MojibakeEvidence.Implausibility(s, i, end, repaired) > 0)
         {
-            accepted = false; // an inner layer taken on the outer page's word must read well ("’à" is no Armenian "Ո")
+            // A run taken on the word of other text the page broke must read well: "’à" is no Armenian "Ո" after "L",
+            // in an inner layer or in text beside a MacRoman breakage.
+            accepted = false;
         }
 
         if (!accepted &&
@@ -505,6 +511,13 @@ internal static class MojibakeDetector
 
         if (!MojibakeEvidence.IsCleanRepair(repaired))
         {
+            return end;
+        }
+
+        if (ev.RareLetter && !page.IsPrimary && MojibakeEvidence.HasRareCodePoint(repaired))
+        {
+            // Through another page than Windows-1252, a rare letter inside a word is taken only as a layer a deeper one
+            // undoes: a repair that keeps it ("FuÃÂÃÂg" is no "FuǶǶg" through CP850) is no reading.
             return end;
         }
 
@@ -549,6 +562,7 @@ internal static class MojibakeDetector
                 // Rare Latin letters and marks (ə ɔ ɛ ʋ, combining accents) in the middle
                 // of a word: "azÉ™rbaycan" can only be "azərbaycan".
                 cls = CpClass.Good;
+                ev.RareLetter = true;
             }
 
             bool strong = cls == CpClass.Good && MojibakeEvidence.IsStrong(s, p, n, page);

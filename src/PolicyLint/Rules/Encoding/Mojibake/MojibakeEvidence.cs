@@ -230,6 +230,27 @@ internal static class MojibakeEvidence
         return CpClass.Weak; // Syriac, Thaana, NKo, ...
     }
 
+    /// <summary>Whether <paramref name="r"/> holds a code point of the <see cref="CpClass.Weak"/> class (IPA, rare Latin letters, marks...).</summary>
+    internal static bool HasRareCodePoint(string r)
+    {
+        for (int k = 0; k < r.Length; k++)
+        {
+            int cp = r[k];
+            if (char.IsHighSurrogate(r[k]) && k + 1 < r.Length && char.IsLowSurrogate(r[k + 1]))
+            {
+                cp = char.ConvertToUtf32(r[k], r[k + 1]);
+                k++;
+            }
+
+            if (Classify(cp) == CpClass.Weak)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>U+F8F9-U+F8FD: the private-use characters .NET's Windows-1253 and 1257 decode undefined bytes to.</summary>
     internal static bool IsBestFitPrivateUse(int cp) => cp >= 0xF8F9 && cp <= 0xF8FD;
 
