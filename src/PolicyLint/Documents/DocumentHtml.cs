@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -9,9 +8,7 @@ namespace PolicyLint.Documents;
 /// <summary>The HTML start tags of a document's raw HTML (blocks and inline), scanned once per document.</summary>
 internal static class DocumentHtml
 {
-    private static readonly ConditionalWeakTable<MarkdownFile, IReadOnlyList<HtmlTag>> TagCache = new();
-
-    public static IReadOnlyList<HtmlTag> GetTags(MarkdownFile file) => TagCache.GetValue(file, CollectTags);
+    public static IReadOnlyList<HtmlTag> GetTags(MarkdownFile file) => file.GetShared(DocumentSlot.HtmlTags, CollectTags);
 
     private static IReadOnlyList<HtmlTag> CollectTags(MarkdownFile file)
     {

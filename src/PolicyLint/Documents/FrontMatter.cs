@@ -128,6 +128,8 @@ public sealed class FrontMatter
         return false;
     }
 
+    private static readonly char[] FenceTrim = ['\r', ' ', '\t'];
+
     internal static FrontMatter Parse(string text)
     {
         if (TomlFrontMatter.TryParse(text, out var toml)) return toml;
@@ -140,8 +142,9 @@ public sealed class FrontMatter
         {
             int lineEnd = text.IndexOf('\n', lineStart);
             int contentEnd = lineEnd < 0 ? text.Length : lineEnd;
-            string line = text.Substring(lineStart, contentEnd - lineStart).TrimEnd('\r', ' ', '\t');
-            if (line == "---" || line == "...")
+            // Compared in place: a substring per line of front matter was most of what finding the fence allocated.
+            var line = text.AsSpan(lineStart, contentEnd - lineStart).TrimEnd(FenceTrim);
+            if (line.SequenceEqual("---".AsSpan()) || line.SequenceEqual("...".AsSpan()))
             {
                 int blockEnd = lineEnd < 0 ? text.Length : lineEnd + 1;
                 var fm = new FrontMatter(FrontMatterKind.Present, TextSpan.FromBounds(0, blockEnd),
@@ -197,7 +200,7 @@ public sealed class FrontMatter
 
     private void Load()
     {
-        if (Yaml.Trim().Length == 0) return;
+        if (string.IsNullOrWhiteSpace(Yaml)) return;
         try
         {
             var stream = new YamlStream();

@@ -29,11 +29,11 @@ internal static class GitHubRendering
     public static string AnchorText(ContainerInline? container)
     {
         if (container is null) return string.Empty;
-        var sb = new StringBuilder();
+        var sb = HeadingInfo.RentBuilder();
         HeadingInfo.AppendText(container, sb, skipImages: true);
         // Markdig leaves the heading's leading and trailing whitespace out of its inlines; only what a comment or an image
         // separates from the text stays, as on GitHub.
-        return sb.ToString();
+        return HeadingInfo.Return(sb);
     }
 
     /// <summary>

@@ -52,9 +52,29 @@ public sealed class HeadingInfo
     public static string GetPlainText(ContainerInline? container)
     {
         if (container is null) return string.Empty;
-        var sb = new StringBuilder();
+        var sb = RentBuilder();
         AppendText(container, sb, skipImages: false);
-        return sb.ToString().Trim();
+        return Return(sb).Trim();
+    }
+
+    // Per thread, reused for every heading: the builder of its text and the stack of the inline walk.
+    [System.ThreadStatic] private static StringBuilder? t_builder;
+    [System.ThreadStatic] private static Stack<Inline>? t_stack;
+
+    /// <summary>An empty builder, this thread's own when it is free; give it back with <see cref="Return"/>.</summary>
+    internal static StringBuilder RentBuilder()
+    {
+        var sb = t_builder ?? new StringBuilder(64);
+        t_builder = null;
+        return sb.Clear();
+    }
+
+    /// <summary>The text of a builder from <see cref="RentBuilder"/>, which is kept for the next heading unless it grew big.</summary>
+    internal static string Return(StringBuilder sb)
+    {
+        string text = sb.ToString();
+        if (sb.Capacity <= 1024) t_builder = sb;
+        return text;
     }
 
     /// <summary>
@@ -64,7 +84,8 @@ public sealed class HeadingInfo
     /// </summary>
     internal static void AppendText(ContainerInline container, StringBuilder sb, bool skipImages)
     {
-        var stack = new Stack<Inline>();
+        var stack = t_stack ?? new Stack<Inline>();
+        t_stack = null;
         for (var c = container.LastChild; c is not null; c = c.PreviousSibling) stack.Push(c);
         while (stack.Count > 0)
         {
@@ -81,5 +102,6 @@ public sealed class HeadingInfo
                     break;
             }
         }
+        t_stack = stack; // empty again
     }
 }

@@ -57,20 +57,52 @@ internal static class HtmlTags
             int nameStart = p;
             while (p < end && (char.IsLetterOrDigit(text[p]) || text[p] == '-' || text[p] == ':')) p++;
             if (p == nameStart) { i = lt + 1; continue; }
-            string name = text.Substring(nameStart, p - nameStart).ToLowerInvariant();
             if (openOpaque is not null)
             {
-                if (closing && name == openOpaque) openOpaque = null;
+                if (closing && LowerEquals(text, nameStart, p, openOpaque)) openOpaque = null;
                 i = p;
                 continue;
             }
             if (closing) { i = p; continue; }
+            string name = Name(text, nameStart, p, TagNames, lower: true);
             var attrs = new List<HtmlAttribute>();
             p = ReadAttributes(text, p, end, attrs);
             into.Add(new HtmlTag(name, TextSpan.FromBounds(lt, Math.Min(p, end)), attrs));
             if (Array.IndexOf(Opaque, name) >= 0 && !(p >= 2 && text[p - 2] == '/')) openOpaque = name;
             i = Math.Max(p, lt + 1);
         }
+    }
+
+    // The names most tags and attributes have, handed out without a new string each time.
+    private static readonly string[] TagNames = ["a", "b", "br", "center", "code", "details", "div", "em", "figcaption", "figure", "h1",
+        "h2", "h3", "h4", "h5", "h6", "hr", "i", "iframe", "img", "kbd", "li", "ol", "p", "picture", "pre", "script", "source", "span",
+        "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "textarea", "th", "thead", "tr", "u", "ul", "video"];
+    private static readonly string[] AttributeNames = ["align", "allow", "alt", "class", "controls", "frameborder", "height", "href",
+        "id", "loading", "name", "rel", "src", "srcset", "style", "target", "title", "type", "width"];
+
+    /// <summary>
+    /// <c>text[start..end)</c> as a string (lower-cased when <paramref name="lower"/>): the entry of <paramref name="known"/> it
+    /// equals when there is one, else a new string.
+    /// </summary>
+    private static string Name(string text, int start, int end, string[] known, bool lower)
+    {
+        int length = end - start;
+        foreach (string k in known)
+        {
+            if (k.Length != length) continue;
+            if (lower ? LowerEquals(text, start, end, k) : string.CompareOrdinal(text, start, k, 0, length) == 0) return k;
+        }
+        string name = text.Substring(start, length);
+        return lower ? name.ToLowerInvariant() : name;
+    }
+
+    /// <summary>True when <c>text[start..end)</c>, lower-cased as <see cref="string.ToLowerInvariant()"/> does, is <paramref name="lowerName"/>.</summary>
+    internal static bool LowerEquals(string text, int start, int end, string lowerName)
+    {
+        if (end - start != lowerName.Length) return false;
+        for (int j = 0; j < lowerName.Length; j++)
+            if (char.ToLowerInvariant(text[start + j]) != lowerName[j]) return false;
+        return true;
     }
 
     private static int ReadAttributes(string text, int p, int end, List<HtmlAttribute> attrs)
@@ -86,7 +118,7 @@ internal static class HtmlTags
             int ns = p;
             while (p < end && !char.IsWhiteSpace(text[p]) && text[p] != '=' && text[p] != '>' && text[p] != '/' && text[p] != '<') p++;
             if (p == ns) { p++; continue; }
-            string an = text.Substring(ns, p - ns);
+            string an = Name(text, ns, p, AttributeNames, lower: false);
             int q = p;
             while (q < end && char.IsWhiteSpace(text[q])) q++;
             if (q < end && text[q] == '=')

@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.Buffers;
 
 namespace PolicyLint.Documents;
 
@@ -12,19 +12,49 @@ public sealed class LineMap
     /// <summary>Builds the map for <paramref name="text"/> in one pass.</summary>
     public LineMap(string text)
     {
-        var starts = new List<int>(Math.Max(16, text.Length / 40)) { 0 };
+        // The line starts are gathered in a pooled buffer and copied once at their exact count: a growing list allocated
+        // about three times the final array (every doubling, then the copy).
+        var pool = ArrayPool<int>.Shared;
+        int[] buffer = pool.Rent(Math.Max(16, text.Length / 32));
+        int count = 0;
+        buffer[count++] = 0;
+        int crlf = 0, lf = 0, cr = 0;
         var span = text.AsSpan();
         for (int i = 0; i < text.Length; i++)
         {
             int k = span.Slice(i).IndexOfAny('\r', '\n'); // vectorised scan to the next line break
             if (k < 0) break;
             i += k;
-            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-            starts.Add(i + 1);
+            if (text[i] == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n') { i++; crlf++; }
+                else cr++;
+            }
+            else lf++;
+            if (count == buffer.Length)
+            {
+                int[] bigger = pool.Rent(buffer.Length * 2);
+                Array.Copy(buffer, bigger, count);
+                pool.Return(buffer);
+                buffer = bigger;
+            }
+            buffer[count++] = i + 1;
         }
-        _starts = starts.ToArray();
+        _starts = new int[count];
+        Array.Copy(buffer, _starts, count);
+        pool.Return(buffer);
         _length = text.Length;
+        CrLfCount = crlf;
+        LfCount = lf;
+        LoneCrCount = cr;
     }
+
+    /// <summary>Number of CR LF line breaks.</summary>
+    internal int CrLfCount { get; }
+    /// <summary>Number of LF line breaks not preceded by CR.</summary>
+    internal int LfCount { get; }
+    /// <summary>Number of CR line breaks not followed by LF.</summary>
+    internal int LoneCrCount { get; }
 
     /// <summary>Number of lines (a final line break starts an empty last line).</summary>
     public int LineCount => _starts.Length;

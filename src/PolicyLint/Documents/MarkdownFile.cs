@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
+using System.Threading;
 using Markdig;
 using Markdig.Syntax;
 using PolicyLint.Diagnostics;
@@ -27,6 +28,10 @@ public sealed class MarkdownFile
 
     private ImmutableArray<HeadingInfo> _headings;
     private SyntaxIndex? _index;
+    // The per-document data the rules share (links, text regions, scans...): one slot each, see DocumentSlot. A slot array
+    // costs one small allocation per document where a ConditionalWeakTable per kind cost an entry and a dependent handle,
+    // which the garbage collector scans on every collection.
+    private readonly object?[] _shared = new object?[DocumentSlot.Count];
 
     private MarkdownFile(string path, byte[] bytes, FileEncodingKind encoding, int bomLength, string text, ImmutableArray<InvalidByteSequence> invalid)
     {
@@ -37,7 +42,7 @@ public sealed class MarkdownFile
         Text = text;
         InvalidUtf8 = invalid;
         Lines = new LineMap(text);
-        LineEnding = DetectLineEnding(text);
+        LineEnding = Lines.CrLfCount > Lines.LfCount ? "\r\n" : "\n";
         FrontMatter = FrontMatter.Parse(text);
         // MDX's JavaScript (imports, exports, {expressions}) is blanked out for the parser; offsets stay those of Text.
         string parsed = MdxMask.IsMdx(path) ? MdxMask.Mask(text) : text;
@@ -78,6 +83,17 @@ public sealed class MarkdownFile
 
     /// <summary>The one walk of <see cref="Syntax"/>: its nodes in document order (built on first use; the engine builds it before any rule runs).</summary>
     internal SyntaxIndex Index => _index ?? System.Threading.LazyInitializer.EnsureInitialized(ref _index, () => SyntaxIndex.Build(Syntax))!;
+
+    /// <summary>
+    /// The shared value of <paramref name="slot"/> (a <see cref="DocumentSlot"/>), built by <paramref name="build"/> on first use.
+    /// Two threads may both build it; both get the one stored first, as with a ConditionalWeakTable.
+    /// </summary>
+    internal T GetShared<T>(int slot, Func<MarkdownFile, T> build) where T : class
+    {
+        if (Volatile.Read(ref _shared[slot]) is { } found) return (T)found;
+        T made = build(this);
+        return (T)(Interlocked.CompareExchange(ref _shared[slot], made, null) ?? made);
+    }
 
     /// <summary>Headings in document order with their GitHub anchors (duplicates get -1, -2...).</summary>
     public ImmutableArray<HeadingInfo> Headings
@@ -204,20 +220,6 @@ public sealed class MarkdownFile
         return n;
     }
 
-    private static string DetectLineEnding(string text)
-    {
-        int crlf = 0, lf = 0;
-        var span = text.AsSpan();
-        for (int i = 0; i < text.Length; i++)
-        {
-            int k = span.Slice(i).IndexOf('\n');
-            if (k < 0) break;
-            i += k;
-            if (i > 0 && text[i - 1] == '\r') crlf++; else lf++;
-        }
-        return crlf > lf ? "\r\n" : "\n";
-    }
-
     /// <summary>Block nesting above this is refused before parsing (Markdig gives up past ~128, after quadratic work).</summary>
     internal const int MaxBlockNesting = 250;
     /// <summary>Bracket nesting above this is refused before parsing (Markdig's time grows with its square).</summary>
@@ -285,4 +287,12 @@ public sealed class MarkdownFile
         return 0;
     }
 
+}
+
+/// <summary>The slots of <see cref="MarkdownFile.GetShared{T}"/>: one per kind of shared per-document data.</summary>
+internal static class DocumentSlot
+{
+    public const int HtmlTags = 0, Links = 1, DefinitionLines = 2, ProseText = 3, HeadingOutline = 4, CharacterScan = 5, TextRegions = 6,
+        MojibakeScan = 7;
+    public const int Count = 8;
 }

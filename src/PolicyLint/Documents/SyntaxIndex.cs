@@ -32,32 +32,51 @@ internal sealed class SyntaxIndex
     /// <summary>True when the document has an HTML block or raw inline HTML.</summary>
     public bool HasHtml { get; }
 
+    // Per thread, reused from one document to the next: the walk's stack and the growing node list (the arrays kept are
+    // copied out at their exact size; the buffers are cleared, so they hold no tree between documents).
+    [System.ThreadStatic] private static Stack<MarkdownObject>? t_stack;
+    [System.ThreadStatic] private static List<MarkdownObject>? t_nodes;
+
     public static SyntaxIndex Build(MarkdownDocument root)
     {
-        var nodes = new List<MarkdownObject>(256);
-        var headings = new List<HeadingBlock>();
-        var definitions = new List<LinkReferenceDefinition>();
-        var paragraphs = new List<ParagraphBlock>();
-        var footnoteLinks = new List<FootnoteLink>();
+        var nodes = t_nodes ?? new List<MarkdownObject>(256);
+        var stack = t_stack ?? new Stack<MarkdownObject>(64);
+        t_nodes = null; t_stack = null; // a nested build (none today) gets buffers of its own
+        List<HeadingBlock>? headings = null;
+        List<LinkReferenceDefinition>? definitions = null;
+        List<ParagraphBlock>? paragraphs = null;
+        List<FootnoteLink>? footnoteLinks = null;
         bool hasHtml = false;
-        var stack = new Stack<MarkdownObject>(64);
-        Push(root, stack);
-        while (stack.Count > 0)
+        try
         {
-            var node = stack.Pop();
-            nodes.Add(node);
-            switch (node)
+            Push(root, stack);
+            while (stack.Count > 0)
             {
-                case ParagraphBlock p: paragraphs.Add(p); break;
-                case HeadingBlock h: headings.Add(h); break;
-                case LinkReferenceDefinition d: definitions.Add(d); break;
-                case FootnoteLink f: footnoteLinks.Add(f); break;
-                case HtmlBlock or HtmlInline: hasHtml = true; break;
+                var node = stack.Pop();
+                nodes.Add(node);
+                switch (node)
+                {
+                    case ParagraphBlock p: (paragraphs ??= new()).Add(p); break;
+                    case HeadingBlock h: (headings ??= new()).Add(h); break;
+                    case LinkReferenceDefinition d: (definitions ??= new()).Add(d); break;
+                    case FootnoteLink f: (footnoteLinks ??= new()).Add(f); break;
+                    case HtmlBlock or HtmlInline: hasHtml = true; break;
+                }
+                Push(node, stack);
             }
-            Push(node, stack);
+            return new SyntaxIndex(nodes.ToArray(), ToArray(headings), ToArray(definitions), ToArray(paragraphs), ToArray(footnoteLinks), hasHtml);
         }
-        return new SyntaxIndex(nodes.ToArray(), headings.ToArray(), definitions.ToArray(), paragraphs.ToArray(), footnoteLinks.ToArray(), hasHtml);
+        finally
+        {
+            nodes.Clear();
+            stack.Clear();
+            // A huge document's buffer is not kept (it would stay with the thread).
+            t_nodes = nodes.Capacity <= 1 << 16 ? nodes : null;
+            t_stack = stack;
+        }
     }
+
+    private static T[] ToArray<T>(List<T>? list) => list is null ? System.Array.Empty<T>() : list.ToArray();
 
     // The same child order as SyntaxWalker: pushed last to first, so they pop first to last.
     private static void Push(MarkdownObject node, Stack<MarkdownObject> stack)

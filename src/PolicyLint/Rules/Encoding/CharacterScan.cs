@@ -1,37 +1,44 @@
+using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using PolicyLint.Documents;
 
 namespace PolicyLint.Rules.Encoding;
 
 /// <summary>
 /// One linear pass over a file's text, shared by the character rules (PL2003-PL2007): the offsets of every character
-/// that one of them may report, and the line-ending counts. Plain text costs one comparison per character and no
-/// allocation; only hits are stored.
+/// that one of them may report, and the line-ending counts (from the line map). Printable ASCII is skipped in vectorised
+/// runs and costs no allocation; only hits are stored.
 /// </summary>
 internal sealed class CharacterScan
 {
-    private static readonly ConditionalWeakTable<MarkdownFile, CharacterScan> Cache = new();
-
-    private CharacterScan(string text)
+    private CharacterScan(MarkdownFile file)
     {
+        string text = file.Text;
+        // The line map counted the line endings already.
+        CrLf = file.Lines.CrLfCount;
+        Lf = file.Lines.LfCount;
+        LoneCr = file.Lines.LoneCrCount;
+#if NET
+        var span = text.AsSpan();
+        for (int i = 0; i < text.Length; i++)
+        {
+            // Vectorised: skip to the next character outside printable ASCII.
+            int k = span.Slice(i).IndexOfAnyExceptInRange(' ', '~');
+            if (k < 0) break;
+            i += k;
+            char c = text[i];
+            if (c == '\n' || c == '\r' || c == '\t') continue;
+            if (IsCandidate(c, text, i)) Hits.Add(i);
+        }
+#else
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
             if (c >= ' ' && c < 0x7F) continue;
-            if (c == '\n')
-            {
-                if (i > 0 && text[i - 1] == '\r') CrLf++; else Lf++;
-                continue;
-            }
-            if (c == '\r')
-            {
-                if (i + 1 >= text.Length || text[i + 1] != '\n') LoneCr++;
-                continue;
-            }
-            if (c == '\t') continue;
+            if (c == '\n' || c == '\r' || c == '\t') continue;
             if (IsCandidate(c, text, i)) Hits.Add(i);
         }
+#endif
     }
 
     /// <summary>Offsets of controls, bidi controls, invisible characters, variation selectors, tags and U+FFFD, ascending.</summary>
@@ -44,7 +51,7 @@ internal sealed class CharacterScan
     public int LoneCr { get; }
 
     /// <summary>The scan of <paramref name="file"/>, computed once and shared by every rule.</summary>
-    public static CharacterScan Get(MarkdownFile file) => Cache.GetValue(file, f => new CharacterScan(f.Text));
+    public static CharacterScan Get(MarkdownFile file) => file.GetShared(DocumentSlot.CharacterScan, f => new CharacterScan(f));
 
     private static bool IsCandidate(char c, string text, int i)
     {

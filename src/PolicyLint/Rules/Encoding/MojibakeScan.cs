@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using PolicyLint.Analysis;
 using PolicyLint.Documents;
 
@@ -19,8 +18,6 @@ internal readonly struct MojibakeHit
 /// </summary>
 internal sealed class MojibakeScan
 {
-    private static readonly ConditionalWeakTable<MarkdownFile, MojibakeScan> Cache = new();
-
     private MojibakeScan(MarkdownFile file)
     {
         string text = file.Text;
@@ -45,7 +42,7 @@ internal sealed class MojibakeScan
     /// <summary>Findings in document order.</summary>
     public List<MojibakeHit> Hits { get; } = new();
 
-    public static MojibakeScan Get(MarkdownFile file) => Cache.GetValue(file, f => new MojibakeScan(f));
+    public static MojibakeScan Get(MarkdownFile file) => file.GetShared(DocumentSlot.MojibakeScan, f => new MojibakeScan(f));
 
     /// <summary>True when PL2001, as configured for this file, reports and repairs a span that holds <paramref name="offset"/>.</summary>
     public static bool IsRepairedByPL2001(DocumentContextBase context, int offset)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using PolicyLint.Diagnostics;
@@ -41,7 +40,6 @@ internal readonly struct TextRegion
 /// </summary>
 internal sealed class TextRegions
 {
-    private static readonly ConditionalWeakTable<MarkdownFile, TextRegions> Cache = new();
     private readonly List<TextSpan> _code = new();
 
     private TextRegions(MarkdownFile file)
@@ -103,7 +101,7 @@ internal sealed class TextRegions
     public IReadOnlyList<TextRegion> Regions { get; }
 
     /// <summary>The regions of <paramref name="file"/>, computed once and shared by every rule.</summary>
-    public static TextRegions Get(MarkdownFile file) => Cache.GetValue(file, f => new TextRegions(f));
+    public static TextRegions Get(MarkdownFile file) => file.GetShared(DocumentSlot.TextRegions, f => new TextRegions(f));
 
     /// <summary>True when <paramref name="offset"/> lies in a code span or code block (fences and backticks included).</summary>
     public bool IsInCode(int offset)
@@ -157,7 +155,10 @@ internal sealed class TextRegions
                 i = lt + 1;
                 continue;
             }
-            string name = text.Substring(nameStart, p - nameStart).ToLowerInvariant();
+            // The hidden element the tag names, if any (compared in place: no string per tag).
+            string? name = null;
+            foreach (string h in HiddenElements)
+                if (HtmlTags.LowerEquals(text, nameStart, p, h)) { name = h; break; }
             // The end of the tag: the first '>' outside a quoted attribute value.
             char quote = '\0';
             while (p < end && (quote != '\0' || text[p] != '>'))
@@ -171,7 +172,7 @@ internal sealed class TextRegions
             {
                 if (closing && name == hidden) hidden = null;
             }
-            else if (!closing && Array.IndexOf(HiddenElements, name) >= 0 && !(p > 0 && text[p - 1] == '/'))
+            else if (!closing && name is not null && !(p > 0 && text[p - 1] == '/'))
             {
                 hidden = name;
             }

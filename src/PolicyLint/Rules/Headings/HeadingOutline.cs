@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -74,8 +73,6 @@ internal sealed class HeadingOutline
     /// <summary>Option key (and shared setting) for PL4001/PL4002/PL4003: the front matter title is the H1.</summary>
     public const string FrontMatterTitleOption = "frontMatterTitleIsH1";
 
-    private static readonly ConditionalWeakTable<MarkdownFile, HeadingOutline> Cache = new();
-
     private HeadingOutline(ImmutableArray<OutlineHeading> all)
     {
         All = all;
@@ -90,7 +87,7 @@ internal sealed class HeadingOutline
     public ImmutableArray<OutlineHeading> MarkdownOnly { get; }
 
     /// <summary>The outline of <paramref name="file"/>, built on first use.</summary>
-    public static HeadingOutline Get(MarkdownFile file) => Cache.GetValue(file, Build);
+    public static HeadingOutline Get(MarkdownFile file) => file.GetShared(DocumentSlot.HeadingOutline, Build);
 
     /// <summary>The headings a structure rule sees, honouring its <c>htmlHeadings</c> option.</summary>
     public static ImmutableArray<OutlineHeading> For(MarkdownFile file, RuleOptions options) =>

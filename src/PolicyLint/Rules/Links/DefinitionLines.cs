@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Markdig.Syntax;
 using PolicyLint.Diagnostics;
 using PolicyLint.Documents;
@@ -35,9 +34,7 @@ internal readonly struct DefinitionLine
 /// <summary>Finds the definition-like lines inside paragraphs (Markdig already took every real definition out of them).</summary>
 internal static class DefinitionLines
 {
-    private static readonly ConditionalWeakTable<MarkdownFile, IReadOnlyList<DefinitionLine>> Cache = new();
-
-    public static IReadOnlyList<DefinitionLine> Get(MarkdownFile file) => Cache.GetValue(file, Find);
+    public static IReadOnlyList<DefinitionLine> Get(MarkdownFile file) => file.GetShared(DocumentSlot.DefinitionLines, Find);
 
     private static IReadOnlyList<DefinitionLine> Find(MarkdownFile file)
     {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.Footnotes;
 using Markdig.Syntax;
@@ -58,9 +57,7 @@ internal sealed class LinkOccurrence
 /// <summary>Collects every link of a document once; the rules of the family share the result.</summary>
 internal static class LinkCollector
 {
-    private static readonly ConditionalWeakTable<MarkdownFile, IReadOnlyList<LinkOccurrence>> Cache = new();
-
-    public static IReadOnlyList<LinkOccurrence> Get(MarkdownFile file) => Cache.GetValue(file, Collect);
+    public static IReadOnlyList<LinkOccurrence> Get(MarkdownFile file) => file.GetShared(DocumentSlot.Links, Collect);
 
     /// <summary>Start tags of the document's raw HTML (blocks and inline), in order.</summary>
     public static IReadOnlyList<HtmlTag> GetHtmlTags(MarkdownFile file) => DocumentHtml.GetTags(file);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using PolicyLint.Documents;
@@ -12,9 +11,7 @@ namespace PolicyLint.Rules.Links;
 /// </summary>
 internal static class ProseText
 {
-    private static readonly ConditionalWeakTable<MarkdownFile, char[]> Cache = new();
-
-    public static char[] Get(MarkdownFile file) => Cache.GetValue(file, Build);
+    public static char[] Get(MarkdownFile file) => file.GetShared(DocumentSlot.ProseText, Build);
 
     private static char[] Build(MarkdownFile file)
     {
