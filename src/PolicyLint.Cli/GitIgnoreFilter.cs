@@ -18,6 +18,17 @@ internal sealed class GitIgnoreFilter
 {
     private static readonly MatchFlags Flags = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? MatchFlags.CASEFOLD : MatchFlags.NONE;
     private readonly ConcurrentDictionary<string, Repo?> _repoByDir = new(StringComparer.Ordinal);
+    private readonly Action<string, string>? _onUnreadable;
+    private readonly ConcurrentDictionary<string, bool> _reported = new(StringComparer.Ordinal);
+
+    /// <param name="onUnreadable">Told (full path, reason) of an ignore file that exists but cannot be read (a FIFO, no
+    /// permission), once per file: as git does, the run goes on without its patterns, but not silently.</param>
+    public GitIgnoreFilter(Action<string, string>? onUnreadable = null) => _onUnreadable = onUnreadable;
+
+    private void Unreadable(string file, string reason)
+    {
+        if (_onUnreadable is not null && _reported.TryAdd(file, true)) _onUnreadable(file, reason);
+    }
 
     /// <summary>True when git would ignore <paramref name="fullPath"/>; a trailing separator marks a directory.</summary>
     public bool IsIgnored(string fullPath)
@@ -37,7 +48,7 @@ internal sealed class GitIgnoreFilter
     {
         string? root = CliPaths.FindGitRoot(d);
         if (root is null) return null;
-        return d == root ? new Repo(root) : FindRepo(root);
+        return d == root ? new Repo(root, Unreadable) : FindRepo(root);
     });
 
     private sealed class Repo
@@ -46,9 +57,12 @@ internal sealed class GitIgnoreFilter
         private readonly ConcurrentDictionary<string, IgnoreList?> _lists = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> _dirs = new(StringComparer.Ordinal);
 
-        public Repo(string root)
+        private readonly Action<string, string> _unreadable;
+
+        public Repo(string root, Action<string, string> unreadable)
         {
             Root = root;
+            _unreadable = unreadable;
             string? gitDir = ResolveGitDir(root);
             if (gitDir is not null) _exclude = Load(Path.Combine(gitDir, "info", "exclude"));
         }
@@ -90,7 +104,7 @@ internal sealed class GitIgnoreFilter
                     ignored = (rule.PatternFlags & PatternFlags.NEGATION) == 0;
         }
 
-        private static IgnoreList? Load(string file)
+        private IgnoreList? Load(string file)
         {
             if (!File.Exists(file)) return null;
             try
@@ -98,7 +112,11 @@ internal sealed class GitIgnoreFilter
                 var lines = SafeFile.ReadAllText(file).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
                 return new IgnoreList(lines, Flags);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _unreadable(file, ex.Message);
+                return null;
+            }
         }
 
         /// <summary>The git directory: <c>.git</c> itself, or for worktrees and submodules the common directory a <c>.git</c> file points to.</summary>

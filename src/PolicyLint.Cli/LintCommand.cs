@@ -91,7 +91,15 @@ internal sealed class LintCommand
         var clock = System.Diagnostics.Stopwatch.StartNew();
         string baseDir = Directory.GetCurrentDirectory();
         var engine = new LintEngine();
-        var ignore = s.NoIgnore ? null : new GitIgnoreFilter();
+        var ignore = s.NoIgnore ? null : new GitIgnoreFilter((file, reason) =>
+        {
+            string message = $"{CliPaths.GetDisplayPath(baseDir, file)}: not read ({reason}); its ignore patterns were not applied";
+            lock (_notifications)
+            {
+                _err.WriteLine($"policylint: warning: {message}");
+                _notifications.Add(message);
+            }
+        });
         var sources = new SourceReader(baseDir);
 
         byte[]? stdinBytes = null;

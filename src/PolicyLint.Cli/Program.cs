@@ -47,8 +47,12 @@ public static class Program
         }
         catch (OperationCanceledException)
         {
-            stderr.WriteLine("policylint: cancelled");
-            return 130;
+            // Stopped by a signal: the run listened and wound down before the watchdog. Same message and exit code as when
+            // the watchdog ends it (130 for Ctrl+C, 143 for SIGTERM), whichever comes first.
+            int code = Volatile.Read(ref s_stopExitCode);
+            DeleteTemp();
+            ReportStopped(stderr);
+            return code != 0 ? code : 130;
         }
         catch (Exception ex)
         {
@@ -59,6 +63,15 @@ public static class Program
             try { stdout.Flush(); }
             catch (IOException) { } // a closed pipe (| head): what was written is what the reader wanted
         }
+    }
+
+    /// <summary>The exit code of the first stop signal (0: none yet); the message is written once.</summary>
+    private static int s_stopExitCode, s_stopReported;
+
+    private static void ReportStopped(TextWriter stderr)
+    {
+        if (Interlocked.Exchange(ref s_stopReported, 1) != 0) return;
+        try { stderr.WriteLine("policylint: stopped"); stderr.Flush(); } catch (IOException) { }
     }
 
     /// <summary>How long a stopped run may take to wind down (cancellation reaches every loop that checks it) before it is ended.</summary>
@@ -76,12 +89,13 @@ public static class Program
             return PosixSignalRegistration.Create(signal, context =>
             {
                 context.Cancel = true;
+                Interlocked.CompareExchange(ref s_stopExitCode, exitCode, 0);
                 var watchdog = new Thread(() =>
                 {
                     Thread.Sleep(StopGrace);
                     DeleteTemp();
-                    try { stderr.WriteLine("policylint: stopped"); stderr.Flush(); } catch (IOException) { }
-                    Environment.Exit(exitCode);
+                    ReportStopped(stderr);
+                    Environment.Exit(Volatile.Read(ref s_stopExitCode));
                 }) { IsBackground = true };
                 watchdog.Start();
                 // Cancellation callbacks run on this thread; one that blocks must not keep the watchdog from ending the run.
@@ -184,7 +198,7 @@ public static class Program
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the result cache (.policylint-cache in the repository root)" };
         var cacheLocation = new Option<string?>("--cache-location") { Description = "Keep the result cache in this folder instead", HelpName = "dir" };
 
-        var followLinks = new Option<bool>("--follow-links-outside-root") { Description = "Read files that are symbolic links to a place outside the root (the git root); by default they are reported (PL0001) and not read" };
+        var followLinks = new Option<bool>("--follow-links-outside-root") { Description = "Read files that are symbolic links, or lie behind folder links, to a place outside the root (the git root); by default they are reported (PL0001) and not read" };
         var root = new RootCommand("PolicyLint: lint Markdown policy and blog documents (front matter, encoding, links, headings).")
         {
             paths, config, format, output, fix, fixUnsafe, diff, showFixes, failOn, maxWarnings, stdin, stdinFilename, noColor, quiet, stats, noIgnore,

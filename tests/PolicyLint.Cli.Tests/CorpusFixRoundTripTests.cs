@@ -77,6 +77,41 @@ public sealed class CorpusFixRoundTripTests
         Assert.DoesNotContain("Fixed ", again.Stderr + again.Stdout);
     }
 
+    [Fact]
+    public void FixUnsafeOnTheBlogCorpusCreatesNoFinding()
+    {
+        // Issue 18: --fix-unsafe created 19 PL1007 findings (PL4006 stripped the '!' of an H1 that matched the title).
+        string corpus = SharedData.Require("corpus/hf-blog");
+        string pathsFile = SharedData.Require("corpus/hf-blog.paths.txt");
+        using var tree = new TempTree();
+        foreach (var md in Directory.EnumerateFiles(corpus, "*.md", SearchOption.AllDirectories))
+            tree.WriteBytes(Path.GetRelativePath(corpus, md), File.ReadAllBytes(md));
+        foreach (var line in File.ReadAllLines(pathsFile))
+            if (line.Trim().Length > 0 && !File.Exists(tree.Path_(line.Trim()))) tree.WriteBytes(line.Trim(), []);
+        tree.Write(".policylint.yml", "siteRoots:\n  /blog/: .\n");
+
+        var before = Counts(CliRunner.Run(tree.Root, "--no-cache", "--format", "json", "."));
+        var fix = CliRunner.Run(tree.Root, "--no-cache", "--fix-unsafe", ".");
+        Assert.Contains("Fixed ", fix.Stdout);
+        var after = Counts(CliRunner.Run(tree.Root, "--no-cache", "--format", "json", "."));
+        var grown = after.Where(kv => kv.Value > before.GetValueOrDefault(kv.Key))
+            .Select(kv => $"{kv.Key.Path} {kv.Key.Rule}: {before.GetValueOrDefault(kv.Key)} -> {kv.Value}").OrderBy(x => x, StringComparer.Ordinal).ToList();
+        _out.WriteLine(string.Join("\n", grown));
+        Assert.Empty(grown);
+    }
+
+    private static Dictionary<(string Path, string Rule), int> Counts(CliResult report)
+    {
+        var counts = new Dictionary<(string, string), int>();
+        using var json = JsonDocument.Parse(report.Stdout);
+        foreach (var d in json.RootElement.GetProperty("diagnostics").EnumerateArray())
+        {
+            var key = (d.GetProperty("path").GetString()!, d.GetProperty("ruleId").GetString()!);
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        return counts;
+    }
+
     /// <summary>
     /// True when <paramref name="fixedText"/> is <paramref name="original"/> with some of <paramref name="edits"/> applied
     /// (each whole or not at all) and nothing else changed.

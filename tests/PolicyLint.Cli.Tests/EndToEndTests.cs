@@ -138,6 +138,7 @@ public sealed class EndToEndTests
     [InlineData("rules:\n  no-such-rule: error\n", ".policylint.yml(2,3): Unknown rule 'no-such-rule'")]
     [InlineData("rules: [\n", ".policylint.yml")]
     [InlineData("plugins: [missing.dll]\n", "missing.dll' does not exist")]
+    [InlineData("root: true\nsite: \"hugo\" *a\n", ".policylint.yml(2,14): Invalid YAML: The alias '*a' follows a value, where a key is expected")]   // was an ArgumentException
     public void Configuration_errors_exit_2_with_the_location_on_stderr(string config, string expected)
     {
         using var t = new TempTree();

@@ -107,9 +107,14 @@ public sealed class FileIdentityTests
         };
         byte[] bytes = bom.Concat(body).Concat(tail).ToArray();
         t.WriteBytes("docs/bad.md", bytes);
+        // The finding stays, without a fix: none is offered or counted as fixable (the summary said "1 fixable with --fix").
+        var lint = CliRunner.Run(t.Root, "docs/bad.md");
+        Assert.StartsWith("docs/bad.md(3,1): warning TST1001: Replace 'TODO' with 'DONE'\n", lint.Stdout);
+        Assert.DoesNotContain("fixable", lint.Stdout);
         var r = CliRunner.Run(t.Root, "--fix", "docs/bad.md");
         Assert.Equal(bytes, File.ReadAllBytes(t.Path_("docs/bad.md")));
-        Assert.Contains($"docs/bad.md: not fixed: the file holds invalid {(utf32 ? "UTF-32" : "UTF-16")} sequences that rewriting would replace with U+FFFD; repair its encoding first\n", r.Stdout);
+        Assert.DoesNotContain("Fixed", r.Stdout);
+        Assert.StartsWith("docs/bad.md(3,1): warning TST1001: Replace 'TODO' with 'DONE'\n", r.Stdout);
     }
 
     [Fact]

@@ -47,6 +47,22 @@ public sealed class FileSystemTests
     }
 
     [Fact]
+    public void A_fifo_ignore_file_is_reported_not_opened_and_the_run_goes_on()
+    {
+        SkipUnlessLinux();
+        using var t = CliRunner.Fixture("basic");
+        Directory.CreateDirectory(t.Path_(".git/info"));
+        MakeFifo(t.Path_("docs/.gitignore"));
+        MakeFifo(t.Path_(".git/info/exclude"));
+        var r = CliRunner.Run(t.Root, "-q", "docs");
+        // As git does: the run goes on without the patterns, but says so (it used to pass over them silently).
+        Assert.Equal("policylint: warning: .git/info/exclude: not read (it is a FIFO, not a regular file; only regular files are read); its ignore patterns were not applied\n"
+            + "policylint: warning: docs/.gitignore: not read (it is a FIFO, not a regular file; only regular files are read); its ignore patterns were not applied\n", r.Stderr);
+        Assert.Contains("docs/fixme.md(3,1): error TST1002", r.Stdout);
+        Assert.Equal(1, r.ExitCode);
+    }
+
+    [Fact]
     public void A_device_is_never_read_and_a_file_holding_more_than_its_recorded_size_is_cut_at_the_limit()
     {
         SkipUnlessLinux();
@@ -123,6 +139,67 @@ public sealed class FileSystemTests
     }
 
     [Fact]
+    public void A_folder_link_out_of_the_root_is_not_read_named_globbed_or_walked_unless_allowed()
+    {
+        SkipUnlessLinux();
+        using var outside = new TempTree();
+        outside.Write("secret.md", "# Secret\n\nTODO the secret text.\n");
+        outside.Write("sub/deeper.md", "# Deeper\n\nTODO the deeper secret.\n");
+        using var t = CliRunner.Fixture("basic");
+        Directory.CreateDirectory(t.Path_(".git"));   // the root is the git root
+        t.Write("more/inside.md", "# Inside\n\nTODO inside.\n");
+        Directory.CreateSymbolicLink(t.Path_("docs/out"), outside.Root);
+        Directory.CreateSymbolicLink(t.Path_("docs/in"), "../more");
+        const string refusedFile = "error PL0001: Cannot read the file: it is in a folder reached through a symbolic link to a place outside the root; it was not read (--follow-links-outside-root allows it)\n";
+
+        // Named: the files behind the link out are refused (the file itself is a regular file), one inside is read.
+        var named = CliRunner.Run(t.Root, "-q", "docs/out/secret.md", "docs/out/sub/deeper.md", "docs/in/inside.md");
+        Assert.Equal("docs/in/inside.md(3,1): warning TST1001: Replace 'TODO' with 'DONE'\n"
+            + "docs/out/secret.md(1,1): " + refusedFile + "docs/out/sub/deeper.md(1,1): " + refusedFile, named.Stdout);
+        Assert.Equal(1, named.ExitCode);
+
+        // A glob through the link in its fixed part: refused the same way.
+        var fixedPart = CliRunner.Run(t.Root, "-q", "docs/out/*.md");
+        Assert.Equal("docs/out/secret.md(1,1): " + refusedFile, fixedPart.Stdout);
+
+        // The folder named: reported once, not listed.
+        var folder = CliRunner.Run(t.Root, "-q", "docs/out");
+        Assert.Equal("docs/out(1,1): error PL0001: Cannot read the file: the folder is reached through a symbolic link to a place outside the root; its files were not read (--follow-links-outside-root allows it)\n", folder.Stdout);
+
+        // A walk and '**' enter no folder link at all (wherever it leads).
+        foreach (var input in new[] { ".", "docs", "**/*.md", "docs/**/*.md" })
+        {
+            var r = CliRunner.Run(t.Root, "-q", input);
+            Assert.DoesNotContain("secret", r.Stdout);
+            Assert.DoesNotContain("docs/out", r.Stdout);
+            Assert.DoesNotContain("docs/in", r.Stdout);
+            Assert.Contains("docs/fixme.md(3,1): error TST1002", r.Stdout);
+        }
+
+        // Allowed: read through the link.
+        var allowed = CliRunner.Run(t.Root, "-q", "--follow-links-outside-root", "docs/out/secret.md", "docs/out");
+        Assert.Equal("docs/out/secret.md(3,1): warning TST1001: Replace 'TODO' with 'DONE'\n"
+            + "docs/out/sub/deeper.md(3,1): warning TST1001: Replace 'TODO' with 'DONE'\n", allowed.Stdout);
+    }
+
+    [Fact]
+    public void A_link_whose_target_path_passes_through_a_folder_link_out_of_the_root_leads_out()
+    {
+        SkipUnlessLinux();
+        using var outside = new TempTree();
+        outside.Write("c/secret.md", "# Secret\n\nTODO the secret text.\n");
+        using var t = CliRunner.Fixture("basic");
+        Directory.CreateDirectory(t.Path_(".git"));
+        Directory.CreateSymbolicLink(t.Path_("b"), outside.Root);
+        // 'docs/a' points at 'b/c' inside the root as written; 'b' leads out.
+        Directory.CreateSymbolicLink(t.Path_("docs/a"), "../b/c");
+        File.CreateSymbolicLink(t.Path_("docs/f.md"), "../b/c/secret.md");
+        var r = CliRunner.Run(t.Root, "-q", "docs/a/secret.md", "docs/f.md");
+        Assert.Equal("docs/a/secret.md(1,1): error PL0001: Cannot read the file: it is in a folder reached through a symbolic link to a place outside the root; it was not read (--follow-links-outside-root allows it)\n"
+            + "docs/f.md(1,1): error PL0001: Cannot read the file: it is a symbolic link to a file outside the root; it was not read (--follow-links-outside-root allows it)\n", r.Stdout);
+    }
+
+    [Fact]
     public void A_folder_that_cannot_be_listed_is_reported()
     {
         SkipUnlessLinux();
@@ -141,12 +218,16 @@ public sealed class FileSystemTests
         rm.WaitForExit();
     }
 
-    [Fact]
-    public async System.Threading.Tasks.Task Sigterm_stops_a_run_whose_rule_never_returns()
+    [Theory]
+    [InlineData("TST-SPIN-FOREVER", "TERM", 143)]        // a rule that never returns: the watchdog ends the run
+    [InlineData("TST-SPIN-UNTIL-STOPPED", "TERM", 143)]  // a rule that listens: the run winds down itself, same outcome
+    [InlineData("TST-SPIN-FOREVER", "INT", 130)]
+    [InlineData("TST-SPIN-UNTIL-STOPPED", "INT", 130)]
+    public async System.Threading.Tasks.Task A_stop_signal_ends_the_run_with_its_exit_code_whether_or_not_the_rule_listens(string marker, string signal, int exitCode)
     {
         SkipUnlessLinux();
         using var t = CliRunner.Fixture("basic");
-        t.Write("docs/spin.md", "# Spin\n\nTST-SPIN-FOREVER\n");
+        t.Write("docs/spin.md", "# Spin\n\n" + marker + "\n");
         var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = t.Root };
         psi.ArgumentList.Add(CliRunner.CliPath);
         psi.ArgumentList.Add("docs/spin.md");
@@ -155,11 +236,11 @@ public sealed class FileSystemTests
         var stderr = p.StandardError.ReadToEndAsync(ct);
         var stdout = p.StandardOutput.ReadToEndAsync(ct);
         Assert.False(p.WaitForExit(4000), "the run should still be spinning");
-        using (var kill = Process.Start(new ProcessStartInfo("kill", $"-TERM {p.Id}") { UseShellExecute = false })!) kill.WaitForExit();
+        using (var kill = Process.Start(new ProcessStartInfo("kill", $"-{signal} {p.Id}") { UseShellExecute = false })!) kill.WaitForExit();
         bool stopped = p.WaitForExit(15_000);   // a hang check, not a timing: the tool allows itself half a second
         if (!stopped) p.Kill(true);
-        Assert.True(stopped, "SIGTERM did not stop the run");
-        Assert.Equal(143, p.ExitCode);
+        Assert.True(stopped, $"SIG{signal} did not stop the run");
+        Assert.Equal(exitCode, p.ExitCode);
         Assert.Equal("policylint: stopped\n", await stderr);
         Assert.Equal("", await stdout);
     }

@@ -26,6 +26,9 @@ public sealed class TodoAnalyzer : MarkdownAnalyzer
             string text = c.File.Text;
             // A rule that never returns and never looks at its cancellation token: what stopping a run must cope with.
             if (text.Contains("TST-SPIN-FOREVER")) Spin();
+            // One that does listen: it returns (with OperationCanceledException) as soon as the run is stopped.
+            if (text.Contains("TST-SPIN-UNTIL-STOPPED"))
+                while (true) { c.CancellationToken.ThrowIfCancellationRequested(); System.Threading.Thread.Sleep(10); }
 #if PLUGIN_V2
             // The next version (tests/TestPluginV2): the marker in any case.
             Find(text.ToUpperInvariant(), "TODO", i => c.Report(Todo, new TextSpan(i, 4), Fix.Replace("Replace TODO with DONE", new TextSpan(i, 4), "DONE")));

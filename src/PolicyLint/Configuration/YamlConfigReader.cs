@@ -17,7 +17,8 @@ internal static class YamlConfigReader
         var stream = new YamlStream();
         // The front matter's guards (depth, aliases, duplicate keys) before YamlDotNet's recursion: a configuration nested
         // 20,000 levels deep overflowed the stack and killed the process.
-        try { stream.Load(new PolicyLint.Documents.FrontMatter.GuardedParser(new Parser(new StringReader(text)))); }
+        PolicyLint.Documents.FrontMatter.GuardedParser? guarded = null;
+        try { stream.Load(guarded = new PolicyLint.Documents.FrontMatter.GuardedParser(new Parser(new StringReader(text)))); }
         catch (YamlException ex)
         {
             string msg = ex.InnerException?.Message ?? ex.Message;
@@ -28,6 +29,15 @@ internal static class YamlConfigReader
         catch (InvalidOperationException ex)
         {
             throw new ConfigurationException("Invalid YAML (an unterminated '[' or '{'?)", path, 1, 1, ex);
+        }
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet's loader meets events it does not expect with an ArgumentException: located at the event it met.
+            var at = guarded?.Current;
+            string msg = ex.Message;
+            int p = msg.IndexOf(" (Parameter ", StringComparison.Ordinal);
+            if (p > 0) msg = msg.Substring(0, p);
+            throw new ConfigurationException("Invalid YAML: " + msg.TrimEnd('.'), path, at is null ? 1 : (int)at.Start.Line, at is null ? 1 : (int)at.Start.Column, ex);
         }
         if (stream.Documents.Count == 0) return null;
         var root = stream.Documents[0].RootNode;

@@ -201,10 +201,11 @@ public sealed class FrontMatter
     private void Load()
     {
         if (string.IsNullOrWhiteSpace(Yaml)) return;
+        GuardedParser? guarded = null;
         try
         {
             var stream = new YamlStream();
-            stream.Load(new GuardedParser(new Parser(new StringReader(Yaml))));
+            stream.Load(guarded = new GuardedParser(new Parser(new StringReader(Yaml))));
             if (stream.Documents.Count > 0) Root = stream.Documents[0].RootNode;
             if (stream.Documents.Count > 1)
                 Error = new FrontMatterError("Front matter holds more than one YAML document", OpeningFenceSpan);
@@ -225,6 +226,15 @@ public sealed class FrontMatter
         {
             // YamlDotNet's scanner throws this without a position on some unterminated flow collections.
             Error = new FrontMatterError("Invalid YAML (an unterminated '[' or '{' collection?)", OpeningFenceSpan);
+        }
+        catch (ArgumentException ex) when (guarded?.Current is { } at)
+        {
+            // YamlDotNet's loader meets events it does not expect with an ArgumentException: the YAML is invalid there.
+            int start = ToOffset(at.Start);
+            string msg = ex.Message;
+            int p = msg.IndexOf(" (Parameter ", StringComparison.Ordinal);
+            Error = new FrontMatterError("Invalid YAML: " + CleanMessage(p > 0 ? msg.Substring(0, p) : msg),
+                TextSpan.FromBounds(start, Math.Max(start + 1, ToOffset(at.End))));
         }
         catch (InsufficientExecutionStackException)
         {
@@ -299,6 +309,7 @@ public sealed class FrontMatter
                             throw new DuplicateKeyException(key.Start, key.End, key.Value, first);
                         map.Keys[key.Value] = key.Start;
                     }
+                    if (map.ExpectKey) map.LastKey = ev;
                     map.ExpectKey = !map.ExpectKey;
                 }
                 long size = 1;
@@ -323,6 +334,12 @@ public sealed class FrontMatter
             }
             else if (ev is MappingEnd or SequenceEnd)
             {
+                // A key with no value: YamlDotNet's parser yields one for an alias after a value on the same line
+                // ('title: "x" *a'), and its loader then throws an ArgumentException without a position.
+                if (ev is MappingEnd && _frames.Count > 0 && _frames.Peek() is { IsMapping: true, ExpectKey: false, LastKey: { } orphan })
+                    throw new YamlException(orphan.Start, orphan.End, orphan is AnchorAlias a
+                        ? $"The alias '*{a.Value.Value}' follows a value, where a key is expected; an alias stands for a whole value (put it alone after the key, or quote the text)"
+                        : "A mapping key has no value");
                 _depth--;
                 if (_frames.Count > 0)
                 {
@@ -340,6 +357,7 @@ public sealed class FrontMatter
             public string? Anchor { get; }
             public long StartCount { get; }
             public bool ExpectKey { get; set; } = true;
+            public ParsingEvent? LastKey { get; set; }
             public Dictionary<string, Mark> Keys { get; } = new(StringComparer.Ordinal);
         }
     }

@@ -49,7 +49,81 @@ public sealed class MarkdownFile
         // TOML and JSON front matter are not Markdown: blanked for the parser (Markdig knows only '---' front matter).
         if (FrontMatter.Kind == FrontMatterKind.Present && FrontMatter.Format != FrontMatterFormat.Yaml)
             parsed = MdxMask.Blank(parsed, FrontMatter.Span.Start, FrontMatter.Span.End);
-        Syntax = Markdown.Parse(parsed, LazyPipeline.Value);
+        Syntax = Parse(parsed, out var leftOut);
+        LeftOut = leftOut;
+    }
+
+    /// <summary>At most this many paragraphs are left out to get the rest of a document parsed (each try is a whole parse).</summary>
+    private const int MaxLeftOut = 3;
+
+    /// <summary>
+    /// Paragraphs or tables left out of <see cref="Syntax"/> (blanked for the parser; <see cref="Text"/> keeps them) because
+    /// Markdig refuses a paragraph with more open delimiters than it nests (a table of 3,000 rows with bold cells, 10,000
+    /// <c>*a*</c> in one paragraph): without them, the rest of the document is parsed and linted. Empty for most documents.
+    /// </summary>
+    internal ImmutableArray<TextSpan> LeftOut { get; }
+
+    private static MarkdownDocument Parse(string parsed, out ImmutableArray<TextSpan> leftOut)
+    {
+        leftOut = ImmutableArray<TextSpan>.Empty;
+        ArgumentException refused;
+        try { return Markdown.Parse(parsed, LazyPipeline.Value); }
+        catch (ArgumentException ex) when (ex.Message.Contains("depth limit")) { refused = ex; }
+        var spans = ImmutableArray.CreateBuilder<TextSpan>();
+        string text = parsed;
+        for (int attempt = 0; attempt < MaxLeftOut; attempt++)
+        {
+            if (BusiestParagraph(text) is not { } span) break;
+            text = MdxMask.Blank(text, span.Start, span.End);
+            spans.Add(span);
+            try
+            {
+                var doc = Markdown.Parse(text, LazyPipeline.Value);
+                leftOut = spans.ToImmutable();
+                return doc;
+            }
+            catch (ArgumentException ex) when (ex.Message.Contains("depth limit")) { }
+        }
+        throw refused;
+    }
+
+    /// <summary>
+    /// The paragraph (lines between blank lines, outside fenced code) with the most characters that can open or close a
+    /// delimiter, when it has more than Markdig nests in one paragraph; else null.
+    /// </summary>
+    private static TextSpan? BusiestParagraph(string text)
+    {
+        TextSpan? best = null;
+        int bestCount = ParseCost.MarkdigDelimiterLimit, count = 0, start = -1;
+        bool inFence = false;
+        char fence = '\0';
+        for (int lineStart = 0; lineStart <= text.Length;)
+        {
+            int nl = text.IndexOf('\n', lineStart);
+            int lineEnd = nl < 0 ? text.Length : nl;
+            int p = lineStart;
+            while (p < lineEnd && p - lineStart < 4 && (text[p] == ' ' || text[p] == '\t')) p++;
+            bool blank = true;
+            for (int k = p; k < lineEnd; k++) if (!char.IsWhiteSpace(text[k])) { blank = false; break; }
+            bool fenceLine = p + 2 < lineEnd && (text[p] == '`' || text[p] == '~') && text[p + 1] == text[p] && text[p + 2] == text[p]
+                && (!inFence || text[p] == fence);
+            if (blank || fenceLine)
+            {
+                if (start >= 0 && count > bestCount) { bestCount = count; best = TextSpan.FromBounds(start, lineStart); }
+                start = -1; count = 0;
+                if (fenceLine) { inFence = !inFence; fence = text[p]; }
+            }
+            else if (!inFence)
+            {
+                if (start < 0) start = lineStart;
+                for (int k = lineStart; k < lineEnd; k++)
+                    if (text[k] is '*' or '_' or '|' or '[' or ']' or '~' or '`') count++;
+            }
+            if (nl < 0) break;
+            lineStart = nl + 1;
+        }
+        if (start >= 0 && count > bestCount) best = TextSpan.FromBounds(start, text.Length);
+        return best;
     }
 
     /// <summary>The Markdig pipeline every document is parsed with (a GFM-like set of extensions chosen one by one).</summary>

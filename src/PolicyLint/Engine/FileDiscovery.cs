@@ -15,17 +15,25 @@ internal static class FileDiscovery
         => Expand(inputs, baseDir, resolver, isIgnored, null);
 
     /// <summary>As the other overload; <paramref name="unreadable"/> receives the folders of a walk that could not be listed, with the reason;
-    /// <paramref name="onUnmatched"/>, when given, receives a path or glob that matches nothing instead of an exception.</summary>
+    /// <paramref name="onUnmatched"/>, when given, receives a path or glob that matches nothing instead of an exception;
+    /// <paramref name="refuseFolder"/>, when given, says why a folder named in <paramref name="inputs"/> is not walked (it goes
+    /// to <paramref name="unreadable"/>), or null.</summary>
     public static HashSet<string> Expand(IEnumerable<string> inputs, string baseDir, ConfigurationResolver resolver, Func<string, bool>? isIgnored,
         IDictionary<string, string>? unreadable, Action<string>? onUnmatched = null,
-        System.Collections.Concurrent.ConcurrentDictionary<string, FolderListing?>? listings = null)
+        System.Collections.Concurrent.ConcurrentDictionary<string, FolderListing?>? listings = null,
+        Func<string, string?>? refuseFolder = null)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
             string full = Path.GetFullPath(Path.Combine(baseDir, input));
             if (File.Exists(full)) { result.Add(full); continue; }
-            if (Directory.Exists(full)) { Walk(full, resolver, isIgnored, result, unreadable, listings); continue; }
+            if (Directory.Exists(full))
+            {
+                if (refuseFolder?.Invoke(full) is { } why) { if (unreadable is not null) unreadable[full] = why; continue; }
+                Walk(full, resolver, isIgnored, result, unreadable, listings);
+                continue;
+            }
             if (input.IndexOfAny(['*', '?', '[']) >= 0)
             {
                 int before = result.Count;
@@ -265,12 +273,54 @@ internal static class FileDiscovery
         var (_, exclude, filterBase) = resolver.GetFilters(start);
         var exc = new Matcher(StringComparison.OrdinalIgnoreCase);
         exc.AddIncludePatterns(exclude);
-        foreach (var m in matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(start))).Files)
+        foreach (var m in matcher.Execute(new NoFolderLinks(new DirectoryInfo(start))).Files)
         {
             string full = Path.GetFullPath(Path.Combine(start, m.Path));
             if (exc.Match(ConfigurationResolver.GetRelativePath(filterBase, full)).HasMatches) continue;
             if (isIgnored is not null && isIgnored(full)) continue;
             into.Add(full);
         }
+    }
+
+    /// <summary>
+    /// A folder as the glob matcher sees it, without its folder links: <c>**</c> does not enter them, as a walk does not (no
+    /// loops, and no way out of the root). A link in the pattern's fixed part (<c>linked/*.md</c>) is entered; the engine
+    /// still refuses the files behind one that leads out of the root.
+    /// </summary>
+    private sealed class NoFolderLinks : DirectoryInfoBase
+    {
+        private readonly DirectoryInfo _dir;
+        private readonly bool _isParent;
+
+        public NoFolderLinks(DirectoryInfo dir, bool isParent = false) { _dir = dir; _isParent = isParent; }
+
+        public override string Name => _isParent ? ".." : _dir.Name;
+        public override string FullName => _dir.FullName;
+        public override DirectoryInfoBase? ParentDirectory => _dir.Parent is { } p ? new NoFolderLinks(p) : null;
+
+        public override IEnumerable<FileSystemInfoBase> EnumerateFileSystemInfos()
+        {
+            if (!_dir.Exists) yield break;
+            IEnumerable<FileSystemInfo> entries;
+            try { entries = _dir.EnumerateFileSystemInfos("*", SearchOption.TopDirectoryOnly); }
+            catch (DirectoryNotFoundException) { yield break; }
+            foreach (var e in entries)
+            {
+                if (e is DirectoryInfo d)
+                {
+                    if ((d.Attributes & FileAttributes.ReparsePoint) == 0) yield return new NoFolderLinks(d);
+                }
+                else if (e is FileInfo f) yield return new FileInfoWrapper(f);
+            }
+        }
+
+        public override DirectoryInfoBase? GetDirectory(string path)
+        {
+            bool parent = path == "..";
+            var d = new DirectoryInfo(Path.Combine(_dir.FullName, path));
+            return parent || d.Exists ? new NoFolderLinks(d, parent) : null;
+        }
+
+        public override FileInfoBase GetFile(string path) => new FileInfoWrapper(new FileInfo(Path.Combine(_dir.FullName, path)));
     }
 }

@@ -153,7 +153,10 @@ public sealed class LintEngine
         var unreadableFolders = new Dictionary<string, string>(StringComparer.Ordinal);
         // The walk's folder listings are the workspace's too (the language server's kept listings when it has them).
         var listings = request.State?.Listings ?? new System.Collections.Concurrent.ConcurrentDictionary<string, FolderListing?>(StringComparer.Ordinal);
-        var files = FileDiscovery.Expand(request.Paths, baseDir, resolver, request.IsIgnored, unreadableFolders, request.OnUnmatchedPattern, listings);
+        // A folder link out of the root would read (and print in excerpts) files the run was not given, as a file link would.
+        var outOfRoot = request.FollowLinksOutsideRoot ? null : new IO.FoldersOutOfRoot(rootDir);
+        var files = FileDiscovery.Expand(request.Paths, baseDir, resolver, request.IsIgnored, unreadableFolders, request.OnUnmatchedPattern, listings,
+            dir => outOfRoot is not null && outOfRoot.LeadsOut(dir) ? FolderOutOfRoot : null);
         foreach (var dir in unreadableFolders.Keys) files.Add(dir);
         foreach (var m in memory.Keys) if (!files.Contains(m)) files.Add(m);
         var ordered = files.OrderBy(f => f, StringComparer.Ordinal).ToArray();
@@ -188,6 +191,12 @@ public sealed class LintEngine
                 var folder = new FileState(workspace.GetDisplayPath(full), full, resolver.GetConfiguration(full));
                 folder.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(folder.DisplayPath), why));
                 states[i] = folder;
+            }
+            else if (mem is null && outOfRoot is not null && outOfRoot.FileLeadsOut(full))
+            {
+                var refused = new FileState(workspace.GetDisplayPath(full), full, resolver.GetConfiguration(full));
+                refused.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(refused.DisplayPath), FileInFolderOutOfRoot));
+                states[i] = refused;
             }
             else states[i] = cache is not null && mem is null
                 ? AnalyzeCached(full, workspace, resolver, actions, dispatch, findRule, cache, request.FollowLinksOutsideRoot, ct)
@@ -412,6 +421,11 @@ public sealed class LintEngine
         return state;
     }
 
+    private const string FolderOutOfRoot =
+        "the folder is reached through a symbolic link to a place outside the root; its files were not read (--follow-links-outside-root allows it)";
+    private const string FileInFolderOutOfRoot =
+        "it is in a folder reached through a symbolic link to a place outside the root; it was not read (--follow-links-outside-root allows it)";
+
     private static FileState AnalyzeFile(string full, Workspace workspace, ConfigurationResolver resolver, List<AnalyzerActions> actions,
         NodeDispatch dispatch, Func<string, RuleDescriptor?> findRule, InMemoryDocument? memory, (byte[] Bytes, DateTime WriteTimeUtc, long Length)? read,
         DependencyRecorder? recorder, bool followLinksOutsideRoot, CancellationToken ct)
@@ -436,7 +450,7 @@ public sealed class LintEngine
                 if (info.LinkTarget is not null)
                 {
                     var target = File.ResolveLinkTarget(full, returnFinalTarget: true);
-                    if (!followLinksOutsideRoot && target is not null && !workspace.IsInsideRoot(Path.GetFullPath(target.FullName)))
+                    if (!followLinksOutsideRoot && target is not null && !IO.RootPolicy.IsInside(workspace.RootDirectory, Path.GetFullPath(target.FullName)))
                     {
                         // A link out of the repository would read (and print in excerpts) a file the run was not given.
                         state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display),
@@ -502,7 +516,16 @@ public sealed class LintEngine
                 state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, Location.ForFile(display), reason));
                 return;
             }
+            foreach (var span in file.LeftOut)
+            {
+                // Markdig refused this paragraph or table (more open delimiters than it nests): the rest was parsed without it.
+                int line = file.Lines.GetPosition(span.Start).Line;
+                string count = cost.MostDelimitersLine == line ? $"about {cost.MostDelimiters:N0}" : "more than that many";
+                state.Raw.Add(Diagnostic.Create(EngineRules.FileUnreadable, file.GetLocation(new TextSpan(span.Start, 0)),
+                    $"the paragraph or table at line {line} holds {count} emphasis, link or table delimiters, and Markdown's parser (Markdig) nests at most {ParseCost.MarkdigDelimiterLimit:N0} open ones in one paragraph; it was not parsed (split it), the rest of the file was linted"));
+            }
             state.Linted = true;
+            state.FixesCannotBeWritten = file.HasInvalidUtf16Or32;
             RunActions(file, state, workspace, actions, dispatch, ct);
             state.Suppressions = SuppressionDirectives.Parse(file, findRule);
             state.Lines = file.Lines;
@@ -646,6 +669,9 @@ public sealed class LintEngine
         public SuppressionDirectives? Suppressions { get; set; }
         public LineMap? Lines { get; set; }
         public bool Linted { get; set; }
+        /// <summary>A UTF-16 or UTF-32 file with sequences that do not decode: writing it back would replace them with U+FFFD,
+        /// so its findings carry no fix (none would be written, and none is counted as fixable).</summary>
+        public bool FixesCannotBeWritten { get; set; }
         public DateTime? LastWriteUtc { get; set; }
         public long Length { get; set; }
         /// <summary>The result served from the cache (nothing was analysed).</summary>
@@ -669,6 +695,9 @@ public sealed class LintEngine
                 output.Add(d.WithSeverity(sev));
             }
             if (Suppressions is not null && Lines is not null) AddDirectiveDiagnostics(output, findRule);
+            if (FixesCannotBeWritten)
+                for (int i = 0; i < output.Count; i++)
+                    if (output[i].Fix is not null) output[i] = output[i].WithFix(null);
             output.Sort(DiagnosticComparer.Instance);
             CapFindings(output);
             return new FileResult(DisplayPath, FullPath, output.ToImmutableArray(), Linted, LastWriteUtc, Length);

@@ -15,7 +15,7 @@ public sealed class LintRequest
     /// <summary>Links may not leave it (default: the git root above the base directory, else the base directory).</summary>
     public string? RootDirectory { get; set; }
     /// <summary>
-    /// Read files that are symbolic links to a place outside <see cref="RootDirectory"/> (default false: they are reported
+    /// Read files that are symbolic links, or lie behind folder links, to a place outside <see cref="RootDirectory"/> (default false: they are reported
     /// as PL0001 and not read, so a link in a repository cannot make the run read or print a file elsewhere).
     /// </summary>
     public bool FollowLinksOutsideRoot { get; set; }

@@ -266,26 +266,66 @@ internal sealed class SuppressionDirectives
         state.Remove(key);
     }
 
-    // Ranges of at most ShortRange lines are found through their lines; longer ones through their key. A query then costs
-    // the ranges that could cover it, not all of them (100,000 next-line directives with as many findings was quadratic).
+    // Ranges of at most ShortRange lines are found through their lines; longer ones through their key, sorted by start. A
+    // query then costs the ranges that could cover it, not all of them (100,000 next-line directives with as many findings
+    // was quadratic, and so were 50,000 disable/enable pairs a dozen lines apart).
     private const int ShortRange = 8;
     private Dictionary<(string Key, int Line), List<int>>? _byLine;
-    private Dictionary<string, List<int>>? _longByKey;
+    private Dictionary<string, LongRanges>? _longByKey;
     private Dictionary<string, List<(int Start, int End)>>? _exceptionsByKey;
+
+    /// <summary>One key's long ranges by start, with the furthest end of each prefix: a query walks back from the last range
+    /// that starts at or before its line only while an earlier range still reaches it.</summary>
+    private sealed class LongRanges
+    {
+        public readonly List<int> Indexes = new();
+        public int[] Starts = Array.Empty<int>();
+        public int[] ReachBefore = Array.Empty<int>();   // the furthest end among Indexes[0..k]
+    }
 
     private void BuildIndex()
     {
         _byLine = new Dictionary<(string, int), List<int>>();
-        _longByKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        _longByKey = new Dictionary<string, LongRanges>(StringComparer.Ordinal);
         for (int i = 0; i < _ranges.Count; i++)
         {
             var (start, end, key, _) = _ranges[i];
             if (end - start <= ShortRange)
                 for (int line = start; line < end; line++) Bucket(_byLine, (key, line)).Add(i);
-            else Bucket(_longByKey, key).Add(i);
+            else
+            {
+                if (!_longByKey.TryGetValue(key, out var list)) _longByKey[key] = list = new LongRanges();
+                list.Indexes.Add(i);
+            }
+        }
+        foreach (var list in _longByKey.Values)
+        {
+            list.Indexes.Sort((a, b) => _ranges[a].Start != _ranges[b].Start ? _ranges[a].Start.CompareTo(_ranges[b].Start) : a.CompareTo(b));
+            list.Starts = new int[list.Indexes.Count];
+            list.ReachBefore = new int[list.Indexes.Count];
+            int reach = int.MinValue;
+            for (int k = 0; k < list.Indexes.Count; k++)
+            {
+                var r = _ranges[list.Indexes[k]];
+                list.Starts[k] = r.Start;
+                list.ReachBefore[k] = reach = Math.Max(reach, r.End);
+            }
         }
         _exceptionsByKey = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
         foreach (var (start, end, key) in _exceptions) Bucket(_exceptionsByKey, key).Add((start, end));
+        foreach (var list in _exceptionsByKey.Values) list.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    /// <summary>The number of entries of the sorted <paramref name="starts"/> at or before <paramref name="line"/>.</summary>
+    private static int CountStartingBy(int[] starts, int line)
+    {
+        int lo = 0, hi = starts.Length;
+        while (lo < hi)
+        {
+            int mid = lo + (hi - lo) / 2;
+            if (starts[mid] <= line) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     private static List<TValue> Bucket<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key) where TKey : notnull
@@ -304,7 +344,8 @@ internal sealed class SuppressionDirectives
             if (_byLine!.TryGetValue((key, line), out var near))
                 foreach (int i in near) suppressed |= Covers(i, ruleId, line);
             if (_longByKey!.TryGetValue(key, out var far))
-                foreach (int i in far) suppressed |= Covers(i, ruleId, line);
+                for (int k = CountStartingBy(far.Starts, line) - 1; k >= 0 && far.ReachBefore[k] > line; k--)
+                    suppressed |= Covers(far.Indexes[k], ruleId, line);
         }
         return suppressed;
     }
@@ -325,8 +366,17 @@ internal sealed class SuppressionDirectives
     private bool IsReenabled(string ruleId, int line, int regionStart)
     {
         if (!_exceptionsByKey!.TryGetValue(ruleId, out var list)) return false;
-        foreach (var (start, end) in list)
-            if (start >= regionStart && line > start && line < end) return true;
-        return false;
+        // One key's exceptions never overlap (an enable inside a disable-everything region is closed before the next opens)
+        // and are sorted by start: only the last one that starts before the line can hold it.
+        int lo = 0, hi = list.Count;
+        while (lo < hi)
+        {
+            int mid = lo + (hi - lo) / 2;
+            if (list[mid].Start < line) lo = mid + 1; else hi = mid;
+        }
+        if (lo == 0) return false;
+        Probes++;
+        var (start, end) = list[lo - 1];
+        return start >= regionStart && line < end;
     }
 }

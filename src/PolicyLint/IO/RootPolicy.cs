@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.IO;
 
 namespace PolicyLint.IO;
@@ -10,6 +11,9 @@ namespace PolicyLint.IO;
 /// </summary>
 internal static class RootPolicy
 {
+    /// <summary>Links followed within one link's target before the path is taken as leading out (Linux gives up at 40 too).</summary>
+    private const int MaxLinkDepth = 40;
+
     /// <summary>True when <paramref name="fullPath"/> is lexically inside <paramref name="root"/> (or is it).</summary>
     public static bool IsLexicallyInside(string root, string fullPath)
     {
@@ -18,10 +22,13 @@ internal static class RootPolicy
     }
 
     /// <summary>True when <paramref name="fullPath"/> is inside <paramref name="root"/>, symbolic links on the way resolved.</summary>
-    public static bool IsInside(string root, string fullPath)
+    public static bool IsInside(string root, string fullPath) => IsInside(root, fullPath, 0);
+
+    private static bool IsInside(string root, string fullPath, int depth)
     {
         if (!IsLexicallyInside(root, fullPath)) return false;
 #if NET
+        if (depth > MaxLinkDepth) return false;
         try
         {
             string rel = Text.PathText.GetRelativePath(root, fullPath);
@@ -29,10 +36,7 @@ internal static class RootPolicy
             foreach (var part in rel.Split('/', '\\'))
             {
                 current = Path.Combine(current, part);
-                FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
-                if (info.LinkTarget is null) continue;
-                var final = info.ResolveLinkTarget(returnFinalTarget: true);
-                if (final is null || !IsLexicallyInside(root, Path.GetFullPath(final.FullName))) return false;
+                if (LeadsOut(root, current, depth)) return false;
             }
             return true;
         }
@@ -45,6 +49,56 @@ internal static class RootPolicy
 #endif
     }
 
+    /// <summary>
+    /// True when the entry at <paramref name="fullPath"/> is itself a symbolic link whose target is outside
+    /// <paramref name="root"/>, links in the target's own path resolved too (a link to <c>root/b/c</c>, where <c>b</c> leads out,
+    /// leads out). False for anything that is not a link.
+    /// </summary>
+    public static bool LinkLeadsOut(string root, string fullPath)
+    {
+        try { return LeadsOut(root, fullPath, 0); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return true; }
+    }
+
+    private static bool LeadsOut(string root, string fullPath, int depth)
+    {
+#if NET
+        FileSystemInfo info = Directory.Exists(fullPath) ? new DirectoryInfo(fullPath) : new FileInfo(fullPath);
+        if (info.LinkTarget is null) return false;
+        var final = info.ResolveLinkTarget(returnFinalTarget: true);
+        return final is null || !IsInside(root, Path.GetFullPath(final.FullName), depth + 1);
+#else
+        return false;
+#endif
+    }
+
     /// <summary>The git work tree holding <paramref name="directory"/> (the nearest folder with a <c>.git</c>), else <paramref name="directory"/> itself.</summary>
     public static string GitRootOf(string directory) => Engine.PathUtil.FindGitRoot(directory) ?? Path.GetFullPath(directory);
+}
+
+/// <summary>
+/// Which folders under the root are reached through a symbolic link that leads out of it: a file in such a folder is not
+/// read (its own type says nothing of the folder link on its way). Each folder is looked at once per run, its answer shared
+/// by all its files and subfolders.
+/// </summary>
+internal sealed class FoldersOutOfRoot
+{
+    private readonly string _root;
+    private readonly ConcurrentDictionary<string, bool> _leadsOut = new(StringComparer.Ordinal);
+
+    public FoldersOutOfRoot(string root) => _root = Path.GetFullPath(root);
+
+    /// <summary>True when <paramref name="folder"/> (a full path) is inside the root as written, but a folder link on its way leads out.</summary>
+    public bool LeadsOut(string folder)
+    {
+        string trimmed = folder.TrimEnd(Path.DirectorySeparatorChar);
+        if (trimmed.Length <= _root.TrimEnd(Path.DirectorySeparatorChar).Length || !RootPolicy.IsLexicallyInside(_root, trimmed)) return false;
+        if (_leadsOut.TryGetValue(trimmed, out bool known)) return known;
+        string? parent = Path.GetDirectoryName(trimmed);
+        bool result = (parent is not null && LeadsOut(parent)) || RootPolicy.LinkLeadsOut(_root, trimmed);
+        return _leadsOut.GetOrAdd(trimmed, result);
+    }
+
+    /// <summary>True when the folder holding the file at <paramref name="fullPath"/> leads out of the root.</summary>
+    public bool FileLeadsOut(string fullPath) => Path.GetDirectoryName(fullPath) is { } dir && LeadsOut(dir);
 }

@@ -28,6 +28,16 @@ public sealed class ConfigHardeningTests
     }
 
     [Fact]
+    public async Task AnAliasAfterAValueInTheConfigurationIsALocatedErrorNotAnArgumentException()
+    {
+        using var t = new TempTree();
+        t.Write(".policylint.yml", "root: true\nsite: \"hugo\" *a\n");
+        t.Write("a.md", "# A\n");
+        var ex = await Assert.ThrowsAsync<ConfigurationException>(() => Run(t, t.Root));
+        Assert.Equal(Path.Combine(t.Root, ".policylint.yml") + "(2,14): Invalid YAML: The alias '*a' follows a value, where a key is expected; an alias stands for a whole value (put it alone after the key, or quote the text)", ex.Message);
+    }
+
+    [Fact]
     public async Task ExtendsIsReadOnlyInsideTheGitWorkTree()
     {
         using var t = new TempTree();

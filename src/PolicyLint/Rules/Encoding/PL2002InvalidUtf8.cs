@@ -31,8 +31,11 @@ internal sealed class PL2002InvalidUtf8 : MarkdownAnalyzer
         if (file.Encoding != FileEncodingKind.Utf8)
         {
             // The fix model edits text and the writer keeps the file's encoding, so --fix cannot transcode these.
-            var note = Diagnostic.Create(Rule, file.GetLocation(new TextSpan(0, 0), 0),
-                $"File is encoded as {EncodingName(file.Encoding)}; PolicyLint reads it, but most tools expect UTF-8");
+            string message = file.HasInvalidUtf16Or32
+                // The engine drops every fix of such a file: written back, the sequences would become U+FFFD.
+                ? $"File is encoded as {EncodingName(file.Encoding)} and holds sequences that do not decode (read as U+FFFD); PolicyLint reads it but offers no fixes for it, since rewriting it would lose those bytes: repair its encoding first"
+                : $"File is encoded as {EncodingName(file.Encoding)}; PolicyLint reads it, but most tools expect UTF-8";
+            var note = Diagnostic.Create(Rule, file.GetLocation(new TextSpan(0, 0), 0), message);
             context.ReportDiagnostic(note.WithSeverity(Severity.Info));
             return;
         }

@@ -73,6 +73,25 @@ public sealed class PL2002InvalidUtf8Tests
         Assert.Null(d.Fix);
     }
 
+    [Theory]
+    [InlineData("utf-16LE", new byte[] { 0x00, 0xD8, 0x78, 0x00 }, "UTF-16 LE")]   // an unpaired high surrogate
+    [InlineData("utf-16LE", new byte[] { 0x41 }, "UTF-16 LE")]                     // an odd trailing byte
+    [InlineData("utf-32LE", new byte[] { 0x00, 0x00, 0x11, 0x00 }, "UTF-32 LE")]   // U+110000
+    public void Utf16And32ThatDoNotDecodeGetNoFixesAndTheNoteSaysWhy(string encoding, byte[] tail, string name)
+    {
+        // Written back, the sequences would become U+FFFD: no finding of the file carries a fix (PL2005's would be safe).
+        var enc = TextEncoding.GetEncoding(encoding);
+        byte[] bytes = [.. enc.GetPreamble(), .. enc.GetBytes("# Title\n\nA wo\u200Brd.\n"), .. tail];
+        var d = EncodingLint.Lint(bytes);
+        var note = Assert.Single(d, x => x.Id == "PL2002");
+        Assert.Equal($"File is encoded as {name} and holds sequences that do not decode (read as U+FFFD); PolicyLint reads it but offers no fixes for it, since rewriting it would lose those bytes: repair its encoding first", note.Message);
+        Assert.Equal(Severity.Info, note.Severity);
+        Assert.Equal((3, 5), (Assert.Single(d, x => x.Id == "PL2005").Location.StartLine, d.Single(x => x.Id == "PL2005").Location.StartColumn));
+        Assert.All(d, x => Assert.Null(x.Fix));
+        // The same text that decodes: PL2005 has its fix.
+        Assert.NotNull(Assert.Single(EncodingLint.Lint([.. enc.GetPreamble(), .. enc.GetBytes("# Title\n\nA wo\u200Brd.\n")]), x => x.Id == "PL2005").Fix);
+    }
+
     [Fact]
     public void ConfiguredSeverityWinsOverTheInfoNote()
     {

@@ -62,6 +62,22 @@ public sealed class PL1002InvalidFrontMatterTests
         LintVerifier.Verify("---\ntitle:\tx\n---\n", rules: ["PL1002"]);
     }
 
+    [Theory]
+    [InlineData("title: \"x\" ")]
+    [InlineData("title: 'x' ")]
+    [InlineData("base: &a 1\ntitle: \"x\" ")]
+    public void AnAliasAfterAValueIsALocatedErrorAndTheBodyIsStillLinted(string before)
+    {
+        // YamlDotNet's loader threw an ArgumentException without a position here: the file was reported unreadable (PL0001)
+        // and its body went unlinted.
+        var d = LintVerifier.Verify("---\n" + before + "{|PL1002:*a|}\n---\n# T\n", rules: ["PL1002"]);
+        Assert.Equal("Invalid YAML in front matter: The alias '*a' follows a value, where a key is expected; an alias stands for a whole value (put it alone after the key, or quote the text)", d[0].Message);
+        var all = LintVerifier.Lint("---\n" + before + "*a\n---\n# T\n\n### Jump\n");
+        int line = before.Split('\n').Length + 1;
+        Assert.Equal([$"PL1002 ({line},{before.Length - before.LastIndexOf('\n')})", "PL4001 (" + (line + 4) + ",1): Heading level jumps from H1 to H3; expected H2"],
+            all.Select(x => x.Id == "PL1002" ? $"{x.Id} ({x.Location.StartLine},{x.Location.StartColumn})" : $"{x.Id} ({x.Location.StartLine},{x.Location.StartColumn}): {x.Message}").ToArray());
+    }
+
     [Fact]
     public void UnknownAliasIsLocatedOnTheAlias()
     {
