@@ -84,6 +84,24 @@ public sealed class MojibakeRepairTests
     }
 
     [Fact]
+    public void WhereTwoPagesBrokeTheTextWhatOnePageExplainsElsewhereDecidesNothing()
+    {
+        // "Größe der Straße überrascht" through ISO-8859-15 (the C1 controls: no Windows-1252), "Fußgänger" through
+        // Windows-1252 ("Ã¤" is no ISO-8859-15). Each page explains findings the other cannot, so the bytes both read
+        // ("ÃŸ": "ß" or "þ", "ÃŒ": "ü" or "Ì") get no fix; what only one page reads is repaired.
+        Assert.Equal("6:Ã¶Ã\u009F>öß [ISO-8859-1] UTF-8 read as ISO-8859-1 | 20:Ã\u009F>ß [ISO-8859-1] UTF-8 read as ISO-8859-1 | " +
+            "24:ÃŒ>ü [ISO-8859-15] UTF-8 read as ISO-8859-15 (the same page broke other text here) inexact | " +
+            "44:ÃŸ>þ [ISO-8859-15] UTF-8 read as ISO-8859-15 (the same page broke other text here) inexact | " +
+            "47:Ã¤>ä [Windows-1252] UTF-8 read as Windows-1252",
+            Findings("Die GrÃ¶Ã\u009Fe der StraÃ\u009Fe ÃŒberrascht jeden FuÃŸgÃ¤nger"));
+        var d = PolicyLint.Tests.TestSupport.LintVerifier.Verify("# T\n\nDie Gr{|PL2001:Ã¶Ã\u009F|}e, {|PL2001:ÃŒ|}ber, Fu{|PL2001:ÃŸ|}g{|PL2001:Ã¤|}nger\n", rules: ["PL2001"]);
+        Assert.Equal("'ÃŸ' is UTF-8 read as ISO-8859-15 (the same page broke other text here); the same bytes read as 'ß' through Windows-1252, " +
+            "and nothing in the text decides which was written (no fix)", d[2].Message);
+        Assert.Null(d[2].Fix);
+        Assert.NotNull(d[3].Fix);
+    }
+
+    [Fact]
     public void BoxDrawingAloneIsRepairedInsideWordsAndBesideDigitsWhenCP437BrokeTheText()
     {
         string broken = MojibakeHelpers.Break("Schöne Grüße aus Köln, 2 °C, Съешь же", 437);

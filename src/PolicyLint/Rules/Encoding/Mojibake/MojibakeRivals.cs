@@ -36,6 +36,8 @@ internal static class MojibakeRivals
         bool[] ambiguous = new bool[raw.Count];
         // votes[0][k]: chars of findings without a rival that page k reads as they read in the outer layer; votes[1][k]: in an inner layer.
         int[][] votes = { new int[n], new int[n] };
+        // Per finding without a rival: the pages that read it as it reads (a bit per page, outer layer and inner layers), and its length.
+        var evidence = new List<(int Outer, int Inner, int Weight)>();
         bool anyAmbiguous = false;
         for (int f = 0; f < raw.Count; f++)
         {
@@ -121,6 +123,7 @@ internal static class MojibakeRivals
 
             // One reading reads best: it votes for every page that reads it so, and it is the repair.
             Vote(votes, list, chain, best!, r.End - r.Start);
+            evidence.Add((ClassMask(list, chain, best!, outer: true), ClassMask(list, chain, best!, outer: false), r.End - r.Start));
             if (!string.Equals(best, own, StringComparison.Ordinal))
             {
                 Replace(raw, f, list, chain, best!, votes: null);
@@ -147,29 +150,69 @@ internal static class MojibakeRivals
                 min = Math.Min(min, x.Penalty);
             }
 
-            // The best-supported of the readings that read best.
-            string? chosen = null;
-            int chosenSupport = 0;
-            bool unique = false;
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            // The readings in the contest: those that read best, and Windows-1252's own reading (the likeliest page).
+            // One of those that read best wins only when the rest of the text supports it and none of the others: some
+            // finding without a rival is read so by its pages and by no page of another reading. Where the text holds
+            // findings only one page explains and findings only another page explains, two pages broke it ("two pages in a
+            // line"), and what a page explains elsewhere says nothing of these bytes: no fix.
             bool primary = IsPrimary(chain);
+            var texts = new List<string>();
             foreach (var x in list)
             {
-                if ((x.Penalty != min && !(primary && x.Layer < 0)) || !seen.Add(x.Text))
+                if ((x.Penalty == min || (primary && x.Layer < 0)) && !texts.Contains(x.Text))
+                {
+                    texts.Add(x.Text);
+                }
+            }
+
+            string? chosen = null;
+            bool unique = false;
+            int chosenSupport = 0;
+            for (int t = 0; t < texts.Count; t++)
+            {
+                // Layer by layer: the pages that give this reading there against those that give the others.
+                int support = 0;
+                for (int layer = 0; layer < chain.Length; layer++)
+                {
+                    int mine = LayerMask(list, chain, texts[t], layer), others = 0;
+                    for (int u = 0; u < texts.Count; u++)
+                    {
+                        if (u != t)
+                        {
+                            others |= LayerMask(list, chain, texts[u], layer);
+                        }
+                    }
+
+                    int ex = 0;
+                    foreach (var g in evidence)
+                    {
+                        int pages = layer == 0 ? g.Outer : g.Inner;
+                        if ((pages & mine) != 0 && (pages & others) == 0)
+                        {
+                            ex += g.Weight;
+                        }
+                    }
+
+                    support = Math.Max(support, ex);
+                }
+
+                if (support == 0)
                 {
                     continue;
                 }
 
-                int support = Support(votes, list, chain, x.Text);
-                if (chosen is null || support > chosenSupport)
+                bool readsBest = false;
+                foreach (var x in list)
                 {
-                    unique = chosen is null || support > chosenSupport;
-                    chosen = x.Text;
-                    chosenSupport = support;
+                    readsBest |= x.Penalty == min && string.Equals(x.Text, texts[t], StringComparison.Ordinal);
                 }
-                else if (support == chosenSupport)
+
+                unique = chosen is null && readsBest;
+                chosen = texts[t];
+                chosenSupport = support;
+                if (!unique)
                 {
-                    unique = false;
+                    break;
                 }
             }
 
@@ -271,32 +314,31 @@ internal static class MojibakeRivals
         }
     }
 
-    /// <summary>The most votes of a page that gives <paramref name="text"/> at some layer.</summary>
-    private static int Support(int[][] votes, List<Reading> list, int[] chain, string text)
+    /// <summary>A bit per page that gives <paramref name="text"/> in the outer layer (or in an inner one) of a chain that reads it so.</summary>
+    private static int ClassMask(List<Reading> list, int[] chain, string text, bool outer)
     {
-        int best = 0;
-        bool ownReads = string.Equals(list[0].Text, text, StringComparison.Ordinal);
-        for (int layer = 0; layer < chain.Length; layer++)
+        int mask = 0;
+        for (int layer = outer ? 0 : 1; layer < (outer ? 1 : chain.Length); layer++)
         {
-            int c = layer == 0 ? 0 : 1;
-            int sum = 0;
-            if (ownReads)
-            {
-                sum = votes[c][chain[layer]];
-            }
-
-            foreach (var x in list)
-            {
-                if (x.Layer == layer && string.Equals(x.Text, text, StringComparison.Ordinal))
-                {
-                    sum = Math.Max(sum, votes[c][x.Page]);
-                }
-            }
-
-            best = Math.Max(best, sum);
+            mask |= LayerMask(list, chain, text, layer);
         }
 
-        return best;
+        return mask;
+    }
+
+    /// <summary>A bit per page that gives <paramref name="text"/> at <paramref name="layer"/> of a chain that reads it so.</summary>
+    private static int LayerMask(List<Reading> list, int[] chain, string text, int layer)
+    {
+        int mask = 0;
+        foreach (var x in list)
+        {
+            if (string.Equals(x.Text, text, StringComparison.Ordinal))
+            {
+                mask |= 1 << (layer == x.Layer ? x.Page : chain[layer]);
+            }
+        }
+
+        return mask;
     }
 
     private static bool IsSymbol(char c)
