@@ -73,6 +73,34 @@ public sealed class ConfigHardeningTests
         Assert.Equal($"<configuration>(4,15): Invalid options for PL1004 (field-value): The JSON Schema file '../fm.json' is outside the root ({t.Path_("repo")}); configured files are read only inside it", e.Message);
     }
 
+    [Fact]
+    public void ASchemaOrLinkCacheBehindAFolderLinkOutOfTheRootIsNeitherReadNorWritten()
+    {
+        if (OperatingSystem.IsWindows()) Assert.Skip("symlinks need privileges on Windows");
+        using var s = new LocalHttpServer((_, _, _) => LocalHttpServer.Response(200, "OK"));
+        using var t = new TempTree();
+        t.Dir("repo/.git");
+        t.Write("outside/fm.json", "{\"type\": \"object\"}");
+        Directory.CreateSymbolicLink(t.Path_("repo/link"), t.Path_("outside"));   // inside the root as written
+        string repo = t.Path_("repo");
+
+        const string schema = "rules:\n  PL1004:\n    options:\n      schema: link/fm.json\n";
+        var e = LintVerifier.ConfigError("---\ntitle: T\n---\n# T\n", config: schema, path: t.Path_("repo/doc.md"), baseDirectory: repo);
+        Assert.Equal($"<configuration>(4,15): Invalid options for PL1004 (field-value): The JSON Schema file 'link/fm.json' is outside the root ({repo}); configured files are read only inside it", e.Message);
+
+        // A link whose target, as written, is inside the root but passes through the link out: 'via' is 'link/c'.
+        t.Write("outside/c/fm.json", "{\"type\": \"object\"}");
+        Directory.CreateSymbolicLink(t.Path_("repo/via"), "link/c");
+        e = LintVerifier.ConfigError("---\ntitle: T\n---\n# T\n", config: schema.Replace("link/fm.json", "via/fm.json"), path: t.Path_("repo/doc.md"), baseDirectory: repo);
+        Assert.Equal($"<configuration>(4,15): Invalid options for PL1004 (field-value): The JSON Schema file 'via/fm.json' is outside the root ({repo}); configured files are read only inside it", e.Message);
+
+        var cache = LinkCheck + "      cacheFile: link/links.cache\n";
+        e = LintVerifier.ConfigError($"# T\n\n[a]({s.Url("/ok")})\n", config: cache, path: t.Path_("repo/doc.md"), baseDirectory: repo);
+        Assert.Equal($"<configuration>(7,18): Invalid options for PL3009 (dead-external-link): The cache file 'link/links.cache' is outside the root ({repo}); PolicyLint writes only inside it", e.Message);
+        Assert.False(File.Exists(t.Path_("outside/links.cache")));
+        Assert.Empty(s.Log);
+    }
+
     private const string LinkCheck = "rules:\n  PL3009:\n    severity: error\n    options:\n      allowPrivateAddresses: true\n      timeoutSeconds: 2\n";
 
     [Theory]
