@@ -50,28 +50,33 @@ internal readonly struct FileStamp : IEquatable<FileStamp>
     /// true with <paramref name="regular"/> telling whether it is a regular file (a link, a folder, a device or a FIFO is not);
     /// false when statx is missing or fails (no such file, no permission), for the caller's own checks to decide.
     /// </summary>
-    public static bool TryOfEntry(string fullPath, out FileStamp stamp, out bool regular)
+    public static bool TryOfEntry(string fullPath, out FileStamp stamp, out bool regular) =>
+        TryStatx(fullPath, AtSymlinkNoFollow, out stamp, out regular) == true;
+
+    /// <summary>One statx call: true with the stamp and whether it is a regular file; false when it fails; null without statx.</summary>
+    private static bool? TryStatx(string fullPath, int flags, out FileStamp stamp, out bool regular)
     {
         stamp = default;
         regular = false;
-        if (s_noStatx) return false;
+        if (s_noStatx) return null;
         try
         {
             int n = Encoding.UTF8.GetByteCount(fullPath);
             byte[] name = new byte[n + 1];
             Encoding.UTF8.GetBytes(fullPath, 0, fullPath.Length, name, 0);
             byte[] b = new byte[256];
-            if (Statx(AtFdCwd, ref name[0], AtSymlinkNoFollow, Mask, ref b[0]) != 0) return false;
+            if (Statx(AtFdCwd, ref name[0], flags, Mask, ref b[0]) != 0) return false;
             uint got = BitConverter.ToUInt32(b, 0);
-            if ((got & Mask) != Mask) return false;
             regular = (BitConverter.ToUInt16(b, 28) & 0xF000) == 0x8000;
+            if (!regular) return true;
+            if ((got & Mask) != Mask) return null; // the file system does not give every field: the caller's fallback
             stamp = new FileStamp((long)BitConverter.ToUInt64(b, 40), Ticks(b, 112), Ticks(b, 96), BitConverter.ToUInt64(b, 32));
             return true;
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
             s_noStatx = true;
-            return false;
+            return null;
         }
     }
 
@@ -84,24 +89,11 @@ internal readonly struct FileStamp : IEquatable<FileStamp>
     /// </summary>
     public static FileStamp? Of(string fullPath, FileInfo info)
     {
-        if (!s_noStatx)
+        switch (TryStatx(fullPath, 0, out var stamp, out bool regular))
         {
-            try
-            {
-                int n = Encoding.UTF8.GetByteCount(fullPath);
-                byte[] name = new byte[n + 1];
-                Encoding.UTF8.GetBytes(fullPath, 0, fullPath.Length, name, 0);
-                byte[] b = new byte[256];
-                if (Statx(AtFdCwd, ref name[0], 0, Mask, ref b[0]) != 0) return null;
-                uint got = BitConverter.ToUInt32(b, 0);
-                if ((BitConverter.ToUInt16(b, 28) & 0xF000) != 0x8000) return null; // regular files only
-                if ((got & Mask) == Mask)
-                    return new FileStamp((long)BitConverter.ToUInt64(b, 40), Ticks(b, 112), Ticks(b, 96), BitConverter.ToUInt64(b, 32));
-            }
-            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
-            {
-                s_noStatx = true;
-            }
+            case true when regular: return stamp;
+            case true: return null; // regular files only
+            case false: return null; // statx failed: no such file, no permission
         }
         try
         {
