@@ -169,6 +169,9 @@ public sealed class MarkdownFile
         return (T)(Interlocked.CompareExchange(ref _shared[slot], made, null) ?? made);
     }
 
+    /// <summary>Empties <paramref name="slot"/> and returns what it held (for a value whose buffer goes back to a pool).</summary>
+    internal object? TakeShared(int slot) => Interlocked.Exchange(ref _shared[slot], null);
+
     /// <summary>Headings in document order with their GitHub anchors (duplicates get -1, -2...).</summary>
     public ImmutableArray<HeadingInfo> Headings
     {

@@ -526,7 +526,8 @@ public sealed class LintEngine
             }
             state.Linted = true;
             state.FixesCannotBeWritten = file.HasInvalidUtf16Or32;
-            RunActions(file, state, workspace, actions, dispatch, ct);
+            try { RunActions(file, state, workspace, actions, dispatch, ct); }
+            finally { PolicyLint.Rules.Links.ProseText.Release(file); } // no action reads it any more
             state.Suppressions = SuppressionDirectives.Parse(file, findRule);
             state.Lines = file.Lines;
         }

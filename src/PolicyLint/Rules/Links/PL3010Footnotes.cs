@@ -40,14 +40,15 @@ internal sealed class PL3010Footnotes : MarkdownAnalyzer
         }
         // A reference with no footnote stays text: Markdig leaves it in the prose, where the other references became links.
         char[] prose = ProseText.Get(c.File);
-        for (int i = 0; i + 2 < prose.Length; i++)
+        int n = text.Length; // the prose buffer is pooled: it may be longer than the text
+        for (int i = 0; i + 2 < n; i++)
         {
             if (prose[i] == '\\') { i++; continue; }
             if (prose[i] != '[' || prose[i + 1] != '^') continue;
             int close = i + 2;
-            while (close < prose.Length && close - i < 200 && prose[close] is not (']' or '[' or '\n' or ' ' or '\t' or '\0')) close++;
-            if (close >= prose.Length || prose[close] != ']' || close == i + 2) continue;
-            if (close + 1 < prose.Length && prose[close + 1] == ':') continue; // a definition that did not parse as one
+            while (close < n && close - i < 200 && prose[close] is not (']' or '[' or '\n' or ' ' or '\t' or '\0')) close++;
+            if (close >= n || prose[close] != ']' || close == i + 2) continue;
+            if (close + 1 < n && prose[close + 1] == ':') continue; // a definition that did not parse as one
             string label = new string(prose, i + 2, close - i - 2);
             if (defined.ContainsKey(Key(label)) || IsFootnoteLink(c.File, i) || text.IndexOf("[^" + label + "]:", StringComparison.Ordinal) >= 0) { i = close; continue; }
             c.Report(Rule, TextSpan.FromBounds(i, close + 1), $"Footnote reference '[^{label}]' has no footnote, so it shows as text; add '[^{label}]: ...' or remove it");

@@ -14,7 +14,8 @@ internal static class ProseLinkSyntax
     {
         string text = c.File.Text;
         char[] prose = ProseText.Get(c.File);
-        for (int i = 0; i < prose.Length; i++)
+        int n = text.Length; // the prose buffer is pooled: it may be longer than the text
+        for (int i = 0; i < n; i++)
         {
             char ch = prose[i];
             if (ch == '\\') { i++; continue; }
@@ -29,13 +30,13 @@ internal static class ProseLinkSyntax
                         "opens a '[' that is never closed; write '[text](url)' or drop the bracket");
                 }
             }
-            else if (ch == ']' && i + 1 < prose.Length && prose[i + 1] == '(' && Placeholder(text, i + 2, placeholders) is { } end)
+            else if (ch == ']' && i + 1 < n && prose[i + 1] == '(' && Placeholder(text, i + 2, placeholders) is { } end)
             {
                 // [text](FILL ME): not even a link, because of the space.
                 c.Report(rule, TextSpan.FromBounds(i + 2, end), "Link target", text.Substring(i + 2, end - i - 2).Trim(), "is a placeholder; put the real target in");
                 i = end;
             }
-            else if (ch == ']' && i + 1 < prose.Length && prose[i + 1] == '(' && StartsWithUrl(text, i + 2))
+            else if (ch == ']' && i + 1 < n && prose[i + 1] == '(' && StartsWithUrl(text, i + 2))
             {
                 int lineEnd = LineEnd(text, i);
                 int close = text.IndexOf(')', i + 2, lineEnd - i - 2);

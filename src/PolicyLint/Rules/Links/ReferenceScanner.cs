@@ -33,14 +33,14 @@ internal static class ReferenceScanner
     /// </summary>
     public static IEnumerable<ReferenceUse> Scan(char[] prose, string text, bool numericLabels = false)
     {
-        int n = prose.Length;
+        int n = Math.Min(prose.Length, text.Length); // the prose buffer is pooled: it may be longer than the text
         for (int i = 0; i < n; i++)
         {
             char c = prose[i];
             if (c == '\\') { i++; continue; }
             if (c != '[') continue;
-            if (i > 0 && IsCodeNeighbour(prose[i - 1])) { i = SkipBrackets(prose, i); continue; }
-            int close = FindClose(prose, i + 1, MaxText, allowNested: true);
+            if (i > 0 && IsCodeNeighbour(prose[i - 1])) { i = SkipBrackets(prose, n, i); continue; }
+            int close = FindClose(prose, n, i + 1, MaxText, allowNested: true);
             if (close < 0) continue;
             string masked = new string(prose, i + 1, close - i - 1);
             // Code spans are blanked in the prose; a text made of prose and code spans (`` [`Meta`][] ``) is still link text.
@@ -52,7 +52,7 @@ internal static class ReferenceScanner
             if (next < n && prose[next] == '(') { i = close; continue; }
             if (next < n && prose[next] == '[')
             {
-                int lclose = FindClose(prose, next + 1, MaxLabel, allowNested: false);
+                int lclose = FindClose(prose, n, next + 1, MaxLabel, allowNested: false);
                 if (lclose >= 0)
                 {
                     string label = new string(prose, next + 1, lclose - next - 1);
@@ -167,25 +167,25 @@ internal static class ReferenceScanner
     // a[i], f(x)[0], arr][ : indexing, not a reference.
     private static bool IsCodeNeighbour(char c) => char.IsLetterOrDigit(c) || c == ']' || c == ')' || c == '_' || c == '$' || c == '.';
 
-    private static int SkipBrackets(char[] p, int i)
+    private static int SkipBrackets(char[] p, int n, int i)
     {
-        while (i < p.Length && p[i] == '[')
+        while (i < n && p[i] == '[')
         {
-            int close = FindClose(p, i + 1, MaxText, allowNested: true);
+            int close = FindClose(p, n, i + 1, MaxText, allowNested: true);
             if (close < 0) return i;
             i = close + 1;
         }
         return i - 1;
     }
 
-    private static int FindClose(char[] p, int from, int max, bool allowNested)
+    private static int FindClose(char[] p, int n, int from, int max, bool allowNested)
     {
         int depth = 0;
-        for (int j = from; j < p.Length && j - from <= max; j++)
+        for (int j = from; j < n && j - from <= max; j++)
         {
             char c = p[j];
             if (c == '\\') { j++; continue; }
-            if (c == '\n' && j + 1 < p.Length && (p[j + 1] == '\n' || p[j + 1] == '\0' && j + 2 < p.Length && p[j + 2] == '\0')) return -1;
+            if (c == '\n' && j + 1 < n && (p[j + 1] == '\n' || p[j + 1] == '\0' && j + 2 < n && p[j + 2] == '\0')) return -1;
             if (c == '[') { if (!allowNested) return -1; depth++; }
             else if (c == ']') { if (depth == 0) return j; depth--; }
         }
