@@ -21,17 +21,24 @@ public sealed class CorpusFixRoundTripTests
 
     private sealed record Edit(int Offset, int Length, string NewText);
 
-    [Fact]
-    public void TheBlogCorpusRoundTripsThroughFixByteExactly()
+    /// <summary>The blog corpus in a temporary folder: its posts, an empty stand-in for every other file of the tree, and its site root.</summary>
+    private static TempTree CorpusTree()
     {
         string corpus = SharedData.Require("corpus/hf-blog");
         string pathsFile = SharedData.Require("corpus/hf-blog.paths.txt");
-        using var tree = new TempTree();
+        var tree = new TempTree();
         foreach (var md in Directory.EnumerateFiles(corpus, "*.md", SearchOption.AllDirectories))
             tree.WriteBytes(Path.GetRelativePath(corpus, md), File.ReadAllBytes(md));
         foreach (var line in File.ReadAllLines(pathsFile))
             if (line.Trim().Length > 0 && !File.Exists(tree.Path_(line.Trim()))) tree.WriteBytes(line.Trim(), []);
         tree.Write(".policylint.yml", "siteRoots:\n  /blog/: .\n");
+        return tree;
+    }
+
+    [Fact]
+    public void TheBlogCorpusRoundTripsThroughFixByteExactly()
+    {
+        using var tree = CorpusTree();
 
         var report = CliRunner.Run(tree.Root, "--no-cache", "--format", "json", ".");
         Assert.Equal(1, report.ExitCode);
@@ -81,14 +88,7 @@ public sealed class CorpusFixRoundTripTests
     public void FixUnsafeOnTheBlogCorpusCreatesNoFinding()
     {
         // Issue 18: --fix-unsafe created 19 PL1007 findings (PL4006 stripped the '!' of an H1 that matched the title).
-        string corpus = SharedData.Require("corpus/hf-blog");
-        string pathsFile = SharedData.Require("corpus/hf-blog.paths.txt");
-        using var tree = new TempTree();
-        foreach (var md in Directory.EnumerateFiles(corpus, "*.md", SearchOption.AllDirectories))
-            tree.WriteBytes(Path.GetRelativePath(corpus, md), File.ReadAllBytes(md));
-        foreach (var line in File.ReadAllLines(pathsFile))
-            if (line.Trim().Length > 0 && !File.Exists(tree.Path_(line.Trim()))) tree.WriteBytes(line.Trim(), []);
-        tree.Write(".policylint.yml", "siteRoots:\n  /blog/: .\n");
+        using var tree = CorpusTree();
 
         var before = Counts(CliRunner.Run(tree.Root, "--no-cache", "--format", "json", "."));
         var fix = CliRunner.Run(tree.Root, "--no-cache", "--fix-unsafe", ".");
