@@ -94,6 +94,15 @@ public sealed class MojibakeRepairTests
             "44:ÃŸ>þ [ISO-8859-15] UTF-8 read as ISO-8859-15 (the same page broke other text here) inexact | " +
             "47:Ã¤>ä [Windows-1252] UTF-8 read as Windows-1252",
             Findings("Die GrÃ¶Ã\u009Fe der StraÃ\u009Fe ÃŒberrascht jeden FuÃŸgÃ¤nger"));
+        // What Latin-1 explains ("â\u0080¢", a C1 control) is no evidence against Windows-1252: "â€°" is "‰" through
+        // Windows-1252 and "⤰" through ISO-8859-15, and a text read as Latin-1 here and as Windows-1252 there is common.
+        Assert.Equal("9:â\u0080¢>• [ISO-8859-1] UTF-8 read as ISO-8859-1 | 33:Â§>§ [Windows-1252] UTF-8 read as Windows-1252 | " +
+            "52:â€°>⤰ [ISO-8859-15] UTF-8 read as ISO-8859-15 (the same page broke other text here) inexact",
+            Findings("A bullet â\u0080¢ a dagger, a section Â§ and a per-mille â€° sign."));
+        // A capital alone as a word after a small letter reads worse than a small letter: "Forse Ú" is "Forse è".
+        Assert.Equal("6:Ãš>è [ISO-8859-15] UTF-8 read as ISO-8859-15 (the same page broke other text here) | " +
+            "10:â\u0080\u0099>’ [ISO-8859-1] UTF-8 read as ISO-8859-1 | 15:Ã\u00A0>à [Windows-1252] UTF-8 read as Windows-1252",
+            Findings("Forse Ãš lâ\u0080\u0099etÃ\u00A0."));
         var d = PolicyLint.Tests.TestSupport.LintVerifier.Verify("# T\n\nDie Gr{|PL2001:Ã¶Ã\u009F|}e, {|PL2001:ÃŒ|}ber, Fu{|PL2001:ÃŸ|}g{|PL2001:Ã¤|}nger\n", rules: ["PL2001"]);
         Assert.Equal("'ÃŸ' is UTF-8 read as ISO-8859-15 (the same page broke other text here); the same bytes read as 'ß' through Windows-1252, " +
             "and nothing in the text decides which was written (no fix)", d[2].Message);

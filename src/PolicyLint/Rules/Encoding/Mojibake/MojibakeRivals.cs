@@ -165,38 +165,18 @@ internal static class MojibakeRivals
                 }
             }
 
+            // Support for a reading: findings that its pages read so and no page of another reading does (at the layer
+            // where they differ). A reading wins only when it has support and no other reading has any. Its own support
+            // is counted with Windows-1252 and Latin-1 as one page: a text read as Latin-1 in one place and as
+            // Windows-1252 in another is common, so what Latin-1 explains ("â\u0080¢") supports no reading against
+            // Windows-1252's ("â€°" is "‰" through Windows-1252, "⤰" through ISO-8859-15).
             string? chosen = null;
-            bool unique = false;
-            int chosenSupport = 0;
+            bool chosenOk = false;
+            int supported = 0;
             for (int t = 0; t < texts.Count; t++)
             {
-                // Layer by layer: the pages that give this reading there against those that give the others.
-                int support = 0;
-                for (int layer = 0; layer < chain.Length; layer++)
-                {
-                    int mine = LayerMask(list, chain, texts[t], layer), others = 0;
-                    for (int u = 0; u < texts.Count; u++)
-                    {
-                        if (u != t)
-                        {
-                            others |= LayerMask(list, chain, texts[u], layer);
-                        }
-                    }
-
-                    int ex = 0;
-                    foreach (var g in evidence)
-                    {
-                        int pages = layer == 0 ? g.Outer : g.Inner;
-                        if ((pages & mine) != 0 && (pages & others) == 0)
-                        {
-                            ex += g.Weight;
-                        }
-                    }
-
-                    support = Math.Max(support, ex);
-                }
-
-                if (support == 0)
+                int any = Support(evidence, list, chain, texts, t, family: false);
+                if (any == 0)
                 {
                     continue;
                 }
@@ -207,16 +187,13 @@ internal static class MojibakeRivals
                     readsBest |= x.Penalty == min && string.Equals(x.Text, texts[t], StringComparison.Ordinal);
                 }
 
-                unique = chosen is null && readsBest;
+                supported++;
                 chosen = texts[t];
-                chosenSupport = support;
-                if (!unique)
-                {
-                    break;
-                }
+                chosenOk = readsBest && Support(evidence, list, chain, texts, t, family: true) > 0;
             }
 
-            if (chosen is null || !unique || chosenSupport == 0)
+            bool unique = supported == 1 && chosenOk;
+            if (chosen is null || !unique)
             {
                 RawFinding r = raw[f];
                 Reading rival = default;
@@ -326,6 +303,50 @@ internal static class MojibakeRivals
         return mask;
     }
 
+    /// <summary>
+    /// Chars of the findings without a rival that support reading <paramref name="t"/> of <paramref name="texts"/>: at some
+    /// layer, a page that gives this reading there reads them as they read, and no page that gives another reading does
+    /// (with <paramref name="family"/>, Windows-1252 and Latin-1 count as one page).
+    /// </summary>
+    private static int Support(List<(int Outer, int Inner, int Weight)> evidence, List<Reading> list, int[] chain, List<string> texts, int t, bool family)
+    {
+        int best = 0;
+        for (int layer = 0; layer < chain.Length; layer++)
+        {
+            int mine = LayerMask(list, chain, texts[t], layer), others = 0;
+            for (int u = 0; u < texts.Count; u++)
+            {
+                if (u != t)
+                {
+                    others |= LayerMask(list, chain, texts[u], layer);
+                }
+            }
+
+            if (family)
+            {
+                mine = Family(mine);
+                others = Family(others);
+            }
+
+            int sum = 0;
+            foreach (var g in evidence)
+            {
+                int pages = layer == 0 ? g.Outer : g.Inner;
+                if ((pages & mine) != 0 && (pages & others) == 0)
+                {
+                    sum += g.Weight;
+                }
+            }
+
+            best = Math.Max(best, sum);
+        }
+
+        return best;
+    }
+
+    /// <summary>The mask with Windows-1252 and Latin-1 both set when either is.</summary>
+    private static int Family(int mask) => (mask & (1 | (1 << Latin1))) != 0 ? mask | 1 | (1 << Latin1) : mask;
+
     /// <summary>A bit per page that gives <paramref name="text"/> at <paramref name="layer"/> of a chain that reads it so.</summary>
     private static int LayerMask(List<Reading> list, int[] chain, string text, int layer)
     {
@@ -391,6 +412,11 @@ internal static class MojibakeRivals
             else if (char.IsUpper(text[k]) && char.IsUpper(prev) && char.IsLower(next))
             {
                 p++;
+            }
+            else if (char.IsUpper(text[k]) && !char.IsLetter(prev) && !char.IsLetter(next) && prev == ' ' && start + k >= 2 &&
+                     k == 0 && char.IsLower(s[start - 2]))
+            {
+                p++; // a capital alone as a word after a lowercase one ("la città Ú così" is "è")
             }
 
 
