@@ -54,6 +54,7 @@ internal sealed class GitIgnoreFilter
     private sealed class Repo
     {
         private readonly IgnoreList? _exclude;
+        private readonly bool _excludeHasRules;
         private readonly ConcurrentDictionary<string, IgnoreList?> _lists = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> _dirs = new(StringComparer.Ordinal);
 
@@ -65,35 +66,50 @@ internal sealed class GitIgnoreFilter
             _unreadable = unreadable;
             string? gitDir = ResolveGitDir(root);
             if (gitDir is not null) _exclude = Load(Path.Combine(gitDir, "info", "exclude"));
+            _excludeHasRules = _exclude is not null && _exclude.Rules.Any();
         }
 
         public string Root { get; }
 
         public bool IsIgnored(string rel, bool isDir)
         {
-            var segments = rel.Split('/');
-            for (int i = 1; i < segments.Length; i++)
-            {
-                string dir = string.Join("/", segments, 0, i);
-                if (_dirs.GetOrAdd(dir, d => Decide(d, true))) return true;
-            }
+            string folder = FolderOf(rel);
+            if (FolderIgnored(folder)) return true;
             return isDir ? _dirs.GetOrAdd(rel, d => Decide(d, true)) : Decide(rel, false);
         }
+
+        private static string FolderOf(string rel)
+        {
+            int slash = rel.LastIndexOf('/');
+            return slash < 0 ? "" : rel.Substring(0, slash);
+        }
+
+        /// <summary>True when the folder <paramref name="rel"/> ("" for the root) or a folder above it is ignored (once per folder).</summary>
+        private bool FolderIgnored(string rel) =>
+            rel.Length > 0 && _folderIgnored.GetOrAdd(rel, d => FolderIgnored(FolderOf(d)) || _dirs.GetOrAdd(d, x => Decide(x, true)));
+
+        private readonly ConcurrentDictionary<string, bool> _folderIgnored = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, (IgnoreList List, int Strip)[]> _applicable = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The .gitignore files with patterns that apply to the entries of the folder <paramref name="rel"/>, from the root down,
+        /// each with the length of its folder's prefix to take off a path (once per folder).
+        /// </summary>
+        private (IgnoreList List, int Strip)[] Applicable(string rel) => _applicable.GetOrAdd(rel, d =>
+        {
+            var above = d.Length == 0 ? [] : Applicable(FolderOf(d));
+            var list = _lists.GetOrAdd(d, x => Load(Path.Combine(Root, x.Replace('/', Path.DirectorySeparatorChar), ".gitignore")));
+            if (list is null || !list.Rules.Any()) return above;
+            return [.. above, (list, d.Length == 0 ? 0 : d.Length + 1)];
+        });
 
         /// <summary>The last matching pattern wins, over exclude then .gitignore files from the root down to the path's folder.</summary>
         private bool Decide(string rel, bool isDir)
         {
             bool? ignored = null;
-            if (_exclude is not null) Apply(_exclude, rel, isDir, ref ignored);
-            var segments = rel.Split('/');
-            for (int depth = 0; depth < segments.Length; depth++)
-            {
-                string dir = depth == 0 ? "" : string.Join("/", segments, 0, depth);
-                var list = _lists.GetOrAdd(dir, d => Load(Path.Combine(Root, d.Replace('/', Path.DirectorySeparatorChar), ".gitignore")));
-                if (list is null) continue;
-                string sub = depth == 0 ? rel : rel.Substring(dir.Length + 1);
-                Apply(list, sub, isDir, ref ignored);
-            }
+            if (_exclude is not null && _excludeHasRules) Apply(_exclude, rel, isDir, ref ignored);
+            foreach (var (list, strip) in Applicable(FolderOf(rel)))
+                Apply(list, strip == 0 ? rel : rel.Substring(strip), isDir, ref ignored);
             return ignored ?? false;
         }
 
