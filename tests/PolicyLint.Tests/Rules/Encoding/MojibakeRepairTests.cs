@@ -111,6 +111,20 @@ public sealed class MojibakeRepairTests
     }
 
     [Fact]
+    public void RivalReadingsMayDifferInEveryLayer()
+    {
+        // "ÄšĹž" is "ž" through ISO-8859-2 twice and "Ş" through Windows-1250 inside ISO-8859-2 (and a combining mark
+        // through Windows-1250 twice): readings two layers apart are rivals too. Bytes were dropped around it, nothing
+        // decides: no fix (it was repaired to "Ş").
+        Assert.Equal("9:ÄšĹž>\u032A [Windows-1250,Windows-1250] UTF-8 read as Windows-1250, twice (several broken sequences in a row) inexact | " +
+            "21:Äš>Ě [Windows-1252] UTF-8 read as Windows-1252 inexact | 25:Äš>Ě [Windows-1252] UTF-8 read as Windows-1252 inexact | " +
+            "37:ÄšĹť>ů [ISO-8859-2,Windows-1250] UTF-8 read as Windows-1250, then as ISO-8859-2 (several broken sequences in a row)",
+            Findings("D\u0102\u00C2kuji, \u00C4\u0161\u0139\u017Ee jste p\u00C4\u0161\u00C2i\u00C4\u0161\u00C4li na sch\u00C4\u0161\u0139\u0165zi v p\u00C4\u00C4tek."));
+        var d = PolicyLint.Tests.TestSupport.LintVerifier.Verify("# T\n\n{|PL2001:\u00C4\u0161\u0139\u017E|}e\n", rules: ["PL2001"]);
+        Assert.Null(Assert.Single(d).Fix);
+    }
+
+    [Fact]
     public void BoxDrawingAloneIsRepairedInsideWordsAndBesideDigitsWhenCP437BrokeTheText()
     {
         string broken = MojibakeHelpers.Break("Schöne Grüße aus Köln, 2 °C, Съешь же", 437);

@@ -1167,7 +1167,7 @@ internal static class MojibakeDetector
     /// stands in the unbroken run of non-ASCII characters around text[start, end) (at most 32 characters either side). A '?'
     /// after a broken word and before a space or the end ("cafÃ©?") is punctuation.
     /// </summary>
-    internal static bool TouchesLostByte(string text, int start, int end)
+    private static bool TouchesLostByte(string text, int start, int end)
     {
         bool Lost(int i) => text[i] == '\uFFFD' || (text[i] == '?' && i > 0 && i + 1 < text.Length && text[i - 1] > 0x7F && text[i + 1] > 0x7F);
         for (int i = start - 1, n = 0; i >= 0 && n < 32 && (text[i] > 0x7F || text[i] == '?'); i--, n++)

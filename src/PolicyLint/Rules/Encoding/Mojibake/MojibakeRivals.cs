@@ -22,8 +22,9 @@ internal static class MojibakeRivals
 
     private struct Reading
     {
-        public int Layer;      // the layer whose page was replaced (-1: the finding's own chain)
+        public int Layer;      // the first layer whose page was replaced (-1: the finding's own chain)
         public int Page;       // the page put there
+        public int[] Pages;    // the whole chain, outermost first
         public string Text;
         public int Penalty;
     }
@@ -59,28 +60,10 @@ internal static class MojibakeRivals
                 continue; // a chain that undoes only part of an inner layer: not judged here
             }
 
-            var list = new List<Reading> { new Reading { Layer = -1, Page = -1, Text = own, Penalty = Penalty(s, r.Start, r.End, own) } };
-            for (int layer = 0; layer < chain.Length; layer++)
-            {
-                int keep = chain[layer];
-                for (int k = 0; k < n; k++)
-                {
-                    if (k == keep)
-                    {
-                        continue;
-                    }
-
-                    chain[layer] = k;
-                    string? text = ReadChain(s, r.Start, r.End, chain);
-                    if (text is not null && MojibakeEvidence.IsCleanRepair(text))
-                    {
-                        list.Add(new Reading { Layer = layer, Page = k, Text = text, Penalty = Penalty(s, r.Start, r.End, text) });
-                    }
-                }
-
-                chain[layer] = keep;
-            }
-
+            var list = new List<Reading> { new Reading { Layer = -1, Page = -1, Pages = (int[])chain.Clone(), Text = own, Penalty = Penalty(s, r.Start, r.End, own) } };
+            // Every other chain of as many layers, each layer read whole ("ÄšĹž" is "ž" through ISO-8859-2 twice and
+            // "Ş" through Windows-1250 inside ISO-8859-2: the rival may differ in more than one layer).
+            Rivals(s, r.Start, r.End, chain, new int[chain.Length], 0, null, list);
             readings[f] = list;
             int min = int.MaxValue;
             foreach (var x in list)
@@ -218,6 +201,41 @@ internal static class MojibakeRivals
         }
     }
 
+    /// <summary>Adds to <paramref name="list"/> the readings of s[start, end) through every chain of chain.Length layers but the own one.</summary>
+    private static void Rivals(string s, int start, int end, int[] chain, int[] pages, int layer, string? text, List<Reading> list)
+    {
+        int n = CodePage.All.Length + 1;
+        for (int k = 0; k < n; k++)
+        {
+            string? read = layer == 0 ? Read(s, start, end, k) : Read(text!, 0, text!.Length, k);
+            if (read is null)
+            {
+                continue;
+            }
+
+            pages[layer] = k;
+            if (layer + 1 < chain.Length)
+            {
+                Rivals(s, start, end, chain, pages, layer + 1, read, list);
+                continue;
+            }
+
+            int first = -1;
+            for (int j = 0; j < chain.Length && first < 0; j++)
+            {
+                if (pages[j] != chain[j])
+                {
+                    first = j;
+                }
+            }
+
+            if (first >= 0 && MojibakeEvidence.IsCleanRepair(read))
+            {
+                list.Add(new Reading { Layer = first, Page = pages[first], Pages = (int[])pages.Clone(), Text = read, Penalty = Penalty(s, start, end, read) });
+            }
+        }
+    }
+
     /// <summary>Whether the chain is Windows-1252 (or Latin-1) at every layer.</summary>
     private static bool IsPrimary(int[] chain)
     {
@@ -244,7 +262,12 @@ internal static class MojibakeRivals
                 continue;
             }
 
-            int v = votes is null ? 0 : votes[x.Layer == 0 ? 0 : 1][x.Page];
+            int v = 0;
+            for (int k = 0; votes is not null && k < chain.Length; k++)
+            {
+                v = Math.Max(v, votes[k == 0 ? 0 : 1][x.Pages[k]]);
+            }
+
             if (v > pickVotes)
             {
                 pick = x;
@@ -258,13 +281,14 @@ internal static class MojibakeRivals
         }
 
         RawFinding r = raw[f];
+        int[] picked = pick.Pages!;
         var names = new string[chain.Length];
         for (int k = 0; k < chain.Length; k++)
         {
-            names[k] = Name(k == pick.Layer ? pick.Page : chain[k]);
+            names[k] = Name(picked[k]);
         }
 
-        r.Chain = names.Length == 1 ? (pick.Page == Latin1 ? MojibakeChain.Latin1 : CodePage.All[pick.Page].SingleChain) : names;
+        r.Chain = names.Length == 1 ? (picked[0] == Latin1 ? MojibakeChain.Latin1 : CodePage.All[picked[0]].SingleChain) : names;
         r.Repaired = text;
         r.Why = votes is null ? null : SupportedWhy;
         raw[f] = r;
@@ -283,9 +307,9 @@ internal static class MojibakeRivals
 
             foreach (var x in list)
             {
-                if (x.Layer == layer && string.Equals(x.Text, text, StringComparison.Ordinal))
+                if (x.Layer >= 0 && string.Equals(x.Text, text, StringComparison.Ordinal))
                 {
-                    votes[c][x.Page] += weight;
+                    votes[c][x.Pages[layer]] += weight;
                 }
             }
         }
@@ -355,7 +379,7 @@ internal static class MojibakeRivals
         {
             if (string.Equals(x.Text, text, StringComparison.Ordinal))
             {
-                mask |= 1 << (layer == x.Layer ? x.Page : chain[layer]);
+                mask |= 1 << x.Pages[layer];
             }
         }
 
