@@ -125,6 +125,19 @@ public sealed class MojibakeRepairTests
     }
 
     [Fact]
+    public void ACesu8EmojiIsReadThroughEveryRivalPageToo()
+    {
+        // "👍" as CESU-8 (ED A0 BD, ED B1 8D) read as ISO-8859-15 is "í\u00A0œí±\u008D"; through Windows-1252 the same
+        // characters are ED A0 9C ED B1 8D, a Tangut character. "❤️" beside it reads only through ISO-8859-15.
+        string broken = "Love it " + MojibakeHelpers.Break("❤️", 28605) + " and thumbs up " +
+            MojibakeHelpers.Cp(28605).GetString(new byte[] { 0xED, 0xA0, 0xBD, 0xED, 0xB1, 0x8D }) + " ok";
+        var findings = MojibakeDetector.Find(broken);
+        Assert.Equal("Love it ❤️ and thumbs up 👍 ok", MojibakeHelpers.Apply(broken, findings));
+        Assert.All(findings, f => Assert.True(f.Exact));
+        Assert.Equal("CESU-8 (an emoji's surrogates encoded one by one) read as ISO-8859-15 (the reading the rest of the text supports)", findings[1].Explanation);
+    }
+
+    [Fact]
     public void BoxDrawingAloneIsRepairedInsideWordsAndBesideDigitsWhenCP437BrokeTheText()
     {
         string broken = MojibakeHelpers.Break("Schöne Grüße aus Köln, 2 °C, Съешь же", 437);

@@ -496,6 +496,35 @@ internal static class MojibakeRivals
     }
 
     /// <summary>s[start, end) read through <paramref name="page"/> as UTF-8, every character part of a well-formed sequence; null otherwise.</summary>
+    /// <summary>Whether s[p, p+6) reads through the page as a CESU-8 surrogate pair (ED A0-AF xx ED B0-BF xx), and the astral code point.</summary>
+    private static bool Cesu8(string s, int p, int end, int page, out int astral)
+    {
+        astral = 0;
+        if (p + 6 > end)
+        {
+            return false;
+        }
+
+        var b = new byte[6];
+        for (int k = 0; k < 6; k++)
+        {
+            if (s[p + k] < 0x80 || !TryByte(page, s[p + k], out b[k]))
+            {
+                return false;
+            }
+        }
+
+        if (b[0] != 0xED || b[1] < 0xA0 || b[1] > 0xAF || (b[2] & 0xC0) != 0x80 || b[3] != 0xED || b[4] < 0xB0 || b[4] > 0xBF || (b[5] & 0xC0) != 0x80)
+        {
+            return false;
+        }
+
+        int high = 0xD000 | ((b[1] & 0x3F) << 6) | (b[2] & 0x3F);
+        int low = 0xD000 | ((b[4] & 0x3F) << 6) | (b[5] & 0x3F);
+        astral = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+        return MojibakeEvidence.Classify(astral) != CpClass.Bad;
+    }
+
     private static string? Read(string s, int start, int end, int page)
     {
         var sb = new StringBuilder(end - start);
@@ -511,6 +540,14 @@ internal static class MojibakeRivals
             if (p + len > end)
             {
                 return null;
+            }
+
+            if (b0 == 0xED && Cesu8(s, p, end, page, out int astral))
+            {
+                // An astral character written as CESU-8 (its two surrogates encoded one by one), as the detector reads it.
+                sb.Append((char)(0xD800 + ((astral - 0x10000) >> 10))).Append((char)(0xDC00 + ((astral - 0x10000) & 0x3FF)));
+                p += 6;
+                continue;
             }
 
             int cp = b0 & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
