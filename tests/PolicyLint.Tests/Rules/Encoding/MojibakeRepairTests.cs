@@ -120,6 +120,10 @@ public sealed class MojibakeRepairTests
             "21:Äš>Ě [Windows-1252] UTF-8 read as Windows-1252 inexact | 25:Äš>Ě [Windows-1252] UTF-8 read as Windows-1252 inexact | " +
             "37:ÄšĹť>ů [ISO-8859-2,Windows-1250] UTF-8 read as Windows-1250, then as ISO-8859-2 (several broken sequences in a row)",
             Findings("D\u0102\u00C2kuji, \u00C4\u0161\u0139\u017Ee jste p\u00C4\u0161\u00C2i\u00C4\u0161\u00C4li na sch\u00C4\u0161\u0139\u0165zi v p\u00C4\u00C4tek."));
+        // A rival that still reads whole as UTF-8 is read one layer deeper: "ÄšÄ\u0084" is "ĨĄ" through ISO-8859-15, "ĹĄ"
+        // through ISO-8859-2, and that is "š" through ISO-8859-2 again or "ť" through Windows-1250 (it was repaired to "ĹĄ").
+        Assert.Equal("13:ÄšÄ\u0084>ĨĄ [ISO-8859-15] UTF-8 read as ISO-8859-15 (several broken sequences in a row) inexact",
+            Findings("\u0102\u0084\u00C2\u008Covjek je \u00C4\u0161\u00C4\u0084etao uz obalu, a sunce je grijalo \u00C4\u0090akovo.").Split(" | ")[1]);
         var d = PolicyLint.Tests.TestSupport.LintVerifier.Verify("# T\n\n{|PL2001:\u00C4\u0161\u0139\u017E|}e\n", rules: ["PL2001"]);
         Assert.Null(Assert.Single(d).Fix);
     }

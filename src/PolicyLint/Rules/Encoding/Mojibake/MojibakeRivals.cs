@@ -64,6 +64,7 @@ internal static class MojibakeRivals
             // Every other chain of as many layers, each layer read whole ("ÄšĹž" is "ž" through ISO-8859-2 twice and
             // "Ş" through Windows-1250 inside ISO-8859-2: the rival may differ in more than one layer).
             Rivals(s, r.Start, r.End, chain, new int[chain.Length], 0, null, list);
+            Deeper(s, r.Start, r.End, list);
             readings[f] = list;
             int min = int.MaxValue;
             foreach (var x in list)
@@ -236,6 +237,38 @@ internal static class MojibakeRivals
         }
     }
 
+    /// <summary>
+    /// A reading that still reads whole as UTF-8 through some page is itself mojibake ("ÄšÄ\u0084" is "ĹĄ" through
+    /// ISO-8859-2, which is "š" through ISO-8859-2 again): the chain with that layer added is a reading too.
+    /// </summary>
+    private static void Deeper(string s, int start, int end, List<Reading> list)
+    {
+        int n = CodePage.All.Length + 1;
+        int count = list.Count;
+        for (int i = 0; i < count; i++)
+        {
+            Reading x = list[i];
+            if (x.Pages.Length >= 4)
+            {
+                continue;
+            }
+
+            for (int k = 0; k < n; k++)
+            {
+                string? read = Read(x.Text, 0, x.Text.Length, k);
+                if (read is null || !MojibakeEvidence.IsCleanRepair(read))
+                {
+                    continue;
+                }
+
+                var pages = new int[x.Pages.Length + 1];
+                Array.Copy(x.Pages, pages, x.Pages.Length);
+                pages[x.Pages.Length] = k;
+                list.Add(new Reading { Layer = x.Layer < 0 ? x.Pages.Length : x.Layer, Page = x.Layer < 0 ? k : x.Page, Pages = pages, Text = read, Penalty = Penalty(s, start, end, read) });
+            }
+        }
+    }
+
     /// <summary>Whether the chain is Windows-1252 (or Latin-1) at every layer.</summary>
     private static bool IsPrimary(int[] chain)
     {
@@ -282,8 +315,8 @@ internal static class MojibakeRivals
 
         RawFinding r = raw[f];
         int[] picked = pick.Pages!;
-        var names = new string[chain.Length];
-        for (int k = 0; k < chain.Length; k++)
+        var names = new string[picked.Length];
+        for (int k = 0; k < picked.Length; k++)
         {
             names[k] = Name(picked[k]);
         }
