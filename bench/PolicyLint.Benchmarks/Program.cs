@@ -7,7 +7,7 @@ namespace PolicyLint.Benchmarks;
 /// <summary>
 /// Run: dotnet run -c Release --project bench/PolicyLint.Benchmarks -- --filter '*' [--job short].
 /// <c>-- --encoding-quick</c> prints the encoding family's MB/s with a stopwatch instead; <c>-- --families [rounds]</c> each
-/// rule family's time and allocated bytes per document; <c>-- --stages</c> the bytes each shared per-document stage allocates.
+/// rule family's time and allocated bytes per document; <c>-- --stages</c> the bytes each shared per-document stage allocates; <c>-- --pipeline</c> what each Markdig extension costs.
 /// </summary>
 public static class Program
 {
@@ -17,6 +17,7 @@ public static class Program
         int f = Array.IndexOf(args, "--families");
         if (f >= 0) { Families.Quick(f + 1 < args.Length && int.TryParse(args[f + 1], out int r) ? r : 5); return; }
         if (args.Contains("--stages")) { StageAllocations.Print(); return; }
+        if (args.Contains("--pipeline")) { PipelineCosts.Print(); return; }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }
