@@ -135,6 +135,7 @@ internal sealed class HeadingOutline
     /// <summary>Trims and collapses runs of whitespace to one space.</summary>
     public static string Normalize(string text)
     {
+        if (IsNormalized(text)) return text; // most headings: no new string
         var sb = new StringBuilder(text.Length);
         bool space = false;
         foreach (char c in text)
@@ -144,6 +145,21 @@ internal sealed class HeadingOutline
             sb.Append(c);
         }
         return sb.ToString();
+    }
+
+    // No whitespace but single spaces between other characters: Normalize would return the same text.
+    private static bool IsNormalized(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == ' ')
+            {
+                if (i == 0 || i == text.Length - 1 || text[i + 1] == ' ') return false;
+            }
+            else if (char.IsWhiteSpace(c)) return false;
+        }
+        return true;
     }
 
     private static HeadingOutline Build(MarkdownFile file)
@@ -170,13 +186,21 @@ internal sealed class HeadingOutline
     {
         TextSpan span = h.IsSetext && !h.TextSpan.IsEmpty ? TrimEnd(file.Text, h.TextSpan) : TrimEnd(file.Text, h.Span);
         if (h.IsSetext && h.TextSpan.IsEmpty) span = FirstLine(file.Text, h.Span);
-        bool image = false;
-        if (h.Block.Inline is { } inl)
-            foreach (var n in SyntaxWalker.Descendants(inl))
-                if (n is LinkInline { IsImage: true }) { image = true; break; }
+        bool image = h.Block.Inline is { } inl && HasImage(inl);
         var content = h.TextSpan.IsEmpty ? new TextSpan(span.End, 0) : h.TextSpan;
         return new OutlineHeading(h.IsSetext ? HeadingSyntax.Setext : HeadingSyntax.Atx, h.Level, Normalize(h.PlainText), span, content,
             file.Lines.GetPosition(span.Start).Line, h.Anchor, GitHubSlugger.BaseSlug(h.AnchorText), image);
+    }
+
+    // Any image among the inlines, at any depth (links and emphasis nest them).
+    private static bool HasImage(ContainerInline container)
+    {
+        for (var c = container.FirstChild; c is not null; c = c.NextSibling)
+        {
+            if (c is LinkInline { IsImage: true }) return true;
+            if (c is ContainerInline inner && HasImage(inner)) return true;
+        }
+        return false;
     }
 
     internal static TextSpan TrimEnd(string text, TextSpan span)
