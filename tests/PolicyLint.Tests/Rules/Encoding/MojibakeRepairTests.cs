@@ -142,6 +142,19 @@ public sealed class MojibakeRepairTests
     }
 
     [Fact]
+    public void ARareCharacterInAnOuterLayerIsTakenWhenADeeperLayerUndoesIt()
+    {
+        // "š" through Windows-1250 twice is "ÄąË‡": the outer layer reads "Ĺˇ", a spacing mark ("ˇ") that the inner layer
+        // undoes. The run was cut short before it ("Äą" alone read as "ı" through ISO-8859-2, with no fix).
+        string original = "Příliš žluťoučký kůň úpěl ďábelské ódy.";
+        string broken = MojibakeHelpers.Break(original, 1250, layers: 2);
+        var findings = MojibakeDetector.Find(broken);
+        Assert.Equal(original, MojibakeHelpers.Apply(broken, findings));
+        Assert.All(findings, f => Assert.True(f.Exact));
+        Assert.Contains("12:ÄąË‡>š [Windows-1250,Windows-1250] UTF-8 read as Windows-1250, twice (several broken sequences in a row) |", Findings(broken));
+    }
+
+    [Fact]
     public void BoxDrawingAloneIsRepairedInsideWordsAndBesideDigitsWhenCP437BrokeTheText()
     {
         string broken = MojibakeHelpers.Break("Schöne Grüße aus Köln, 2 °C, Съешь же", 437);

@@ -514,7 +514,7 @@ internal static class MojibakeDetector
             return end;
         }
 
-        if (ev.RareLetter && !page.IsPrimary && MojibakeEvidence.HasRareCodePoint(repaired))
+        if ((ev.RareLetter || ev.AnyWeak) && !page.IsPrimary && MojibakeEvidence.HasRareCodePoint(repaired))
         {
             // Through another page than Windows-1252, a rare letter inside a word is taken only as a layer a deeper one
             // undoes: a repair that keeps it ("FuÃÂÃÂg" is no "FuǶǶg" through CP850) is no reading.
@@ -674,8 +674,10 @@ internal static class MojibakeDetector
             bool singlePunctuation = ev.SeqCount == 1 && ev.OnlyPunctOrAstral && length >= 3 && ev.HasNonLetter;
             // A C1 control is acceptable when a deeper layer may consume it: the final repair must hold none.
             bool pendingOk = !ev.AnyPending || depth + 1 < MaxLayers;
-            accept = !ev.AnyWeak && pendingOk && (severalMixed || singlePunctuation || confirmed);
-            wantsConfirmation = !ev.AnyWeak && pendingOk && !severalMixed && !singlePunctuation;
+            // So is a rare character (a spacing mark: "˘" of "â" through Windows-1250 twice) in a run of several.
+            bool weakOk = !ev.AnyWeak || (depth + 1 < MaxLayers && ev.SeqCount >= 2);
+            accept = weakOk && pendingOk && (severalMixed || singlePunctuation || confirmed);
+            wantsConfirmation = weakOk && pendingOk && !severalMixed && !singlePunctuation;
             if (accept && page.BoxDrawingIsText && !ev.HasNonBox && !(confirmed && boxInText))
             {
                 // Box drawing is text in this page: a run of it alone is mojibake only inside text (a letter or
