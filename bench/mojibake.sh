@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# PL2001 (mojibake) alone on the Hugging Face blog corpus, timed with farm-bench in the same run as its peer, rumdl's
-# MD083 alone, and (with BASE=<commit>) as PL2001 of an earlier commit. Ratios only; the load average is printed before
+# PL2001 (mojibake) alone on the Hugging Face blog corpus, timed (GNU time, runs taken in turn: A B A B ...) in the same
+# run as its peer, rumdl's MD083 alone, and (with BASE=<commit>) as PL2001 of an earlier commit. Ratios only; the load average is printed before
 # and after, since timings on a shared machine mean little without it. Not part of the tests or CI.
 #
 #   bench/mojibake.sh                       # 5 paired runs against rumdl MD083
@@ -18,7 +18,7 @@ corpus="$shared/corpus/hf-blog"
 runs="${RUNS:-5}"
 die() { echo "mojibake bench: $*" >&2; exit 2; }
 [[ -d "$corpus" ]] || die "corpus not found: $corpus (set POLICYLINT_SHARED to the folder holding corpus/)"
-command -v farm-bench >/dev/null || die "farm-bench not found"
+[[ -x /usr/bin/time ]] || die "GNU time (/usr/bin/time) is needed: apt-get install time"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/policylint-mojibake-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -44,11 +44,29 @@ printf 'rules:\n  PL2001: error\n' >"$work/only.yml"
 pl=("$work/cli/PolicyLint.Cli" "$corpus" -c "$work/only.yml" --select PL2001 --no-cache -q --no-color)
 peer="$rumdl check $corpus --enable MD083 --no-cache --no-config"
 
+# paired <runs> <A command...> -- <B command...>: A and B in turn, after one warm-up each; prints the median wall and CPU
+# seconds of each, and the median of the per-pair wall ratios A/B (pairing keeps the ratio when the machine's speed drifts).
+paired() {
+  local n="$1"; shift
+  local a=() b=() seen=0
+  for x in "$@"; do if [[ "$x" == "--" ]]; then seen=1; elif (( seen )); then b+=("$x"); else a+=("$x"); fi; done
+  local t="$work/time.out" rows="$work/pairs.txt"; : >"$rows"
+  one() { /usr/bin/time -f "%e %U %S" -o "$t" "$@" >/dev/null 2>&1 || true; tail -1 "$t"; }
+  one "${a[@]}" >/dev/null; one "${b[@]}" >/dev/null
+  for ((i = 0; i < n; i++)); do echo "$(one "${a[@]}") $(one "${b[@]}")" >>"$rows"; done
+  awk '{ aw[NR]=$1; ac[NR]=$2+$3; bw[NR]=$4; bc[NR]=$5+$6; r[NR]=($4>0 ? $1/$4 : 0) }
+    function med(v, n,   i, j, t, c) { for (i = 1; i <= n; i++) c[i] = v[i];
+      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (c[j] < c[i]) { t = c[i]; c[i] = c[j]; c[j] = t }
+      return n % 2 ? c[(n + 1) / 2] : (c[n / 2] + c[n / 2 + 1]) / 2 }
+    END { printf "  A wall %.3f s  cpu %.3f s\n  B wall %.3f s  cpu %.3f s\n  A/B wall %.3f (median of %d pairs)\n",
+      med(aw, NR), med(ac, NR), med(bw, NR), med(bc, NR), med(r, NR), NR }' "$rows"
+}
+
 echo "PolicyLint $(git -C "$root" rev-parse --short HEAD), rumdl $("$rumdl" --version | awk '{print $NF}'), corpus $(find "$corpus" -name '*.md' | wc -l) files"
 echo "PL2001 findings: $("${pl[@]}" 2>&1 | grep -c PL2001 || true); MD083 findings: $($peer 2>&1 | grep -c MD083 || true)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== PL2001 (A) against rumdl MD083 (B)"
-farm-bench -n "$runs" --timeout 900 --vs "$peer" -- "${pl[@]}"
+paired "$runs" "${pl[@]}" -- $peer
 
 if [[ -n "${BASE:-}" ]]; then
   echo "Building PolicyLint.Cli at $BASE ..."
@@ -58,6 +76,6 @@ if [[ -n "${BASE:-}" ]]; then
   base=("$work/base/PolicyLint.Cli" "$corpus" -c "$work/only.yml" --select PL2001 --no-cache -q --no-color)
   echo "PL2001 findings at $BASE: $("${base[@]}" 2>&1 | grep -c PL2001 || true)"
   echo "== PL2001 now (A) against PL2001 at $BASE (B)"
-  farm-bench -n "$runs" --timeout 900 --vs "${base[*]}" -- "${pl[@]}"
+  paired "$runs" "${pl[@]}" -- "${base[@]}"
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
