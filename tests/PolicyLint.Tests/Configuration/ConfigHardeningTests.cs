@@ -144,6 +144,19 @@ public sealed class ConfigHardeningTests
         Assert.Equal((Path.Combine(t.Root, ".policylint.yml"), line, column, reason), (ex.FilePath, ex.Line, ex.Column, ex.Reason));
     }
 
+    [Theory]
+    [InlineData("effe]tive_date")]
+    [InlineData("a.b")]
+    [InlineData("list[]")]
+    public void AFieldNameThatCannotBeAPathIsALocatedErrorNotAnAnalyzerFailure(string name)
+    {
+        // Found by the configuration fuzzer (seed 3, mutant 54): PL1003 and PL1005 failed with a NullReferenceException (PL0005).
+        string config = $"rules:\n  PL1004:\n    options:\n      fields:\n        {name}: {{ type: date, required: true }}\n";
+        var e = LintVerifier.ConfigError("---\ntitle: T\n---\n# T\n", config: config);
+        Assert.Equal($"<configuration>(5,9): Invalid options for PL1003 (required-field): Field name '{name}' cannot be used: a name must not be empty "
+            + "nor hold '.', '[' or ']' (nest fields under 'fields:', list items under 'items:')", e.Message);
+    }
+
     [Fact]
     public void TheTopLevelDocumentTypesSettingIsRead()
     {

@@ -73,6 +73,8 @@ internal sealed class FieldSpec
         return spec;
     }
 
+    private static readonly char[] PathCharacters = ['.', '[', ']'];
+
     /// <summary>Reads a mapping of field names to specs.</summary>
     public static IReadOnlyList<KeyValuePair<string, FieldSpec>> ParseFields(ValueNode node, string source, string parent)
     {
@@ -80,6 +82,10 @@ internal sealed class FieldSpec
         foreach (var kv in node.AsMapping(parent.Length == 0 ? "fields" : parent + ".fields").Entries)
         {
             string name = kv.Key.AsString("field name");
+            // Names join into paths ('authors[].user') that PL1003, PL1005 and PL1006 read back: a name holding '.', '[' or ']'
+            // cannot be one (the fuzzer's 'effe]tive_date' made both rules fail with a NullReferenceException).
+            if (name.Length == 0 || name.IndexOfAny(PathCharacters) >= 0)
+                throw kv.Key.Error($"Field name '{name}' cannot be used: a name must not be empty nor hold '.', '[' or ']' (nest fields under 'fields:', list items under 'items:')");
             string path = parent.Length == 0 ? name : parent + "." + name;
             list.Add(new(name, Parse(kv.Value, source, path)));
         }
