@@ -281,58 +281,56 @@ internal static class PathUtil
 /// </summary>
 internal sealed class FolderListing
 {
-    private FolderListing(List<string> names, HashSet<string> folders)
+    private FolderListing(List<(string Name, bool IsDirectory)> entries) => _entries = entries;
+
+    private readonly List<(string Name, bool IsDirectory)> _entries;
+    private Index? _index;
+
+    /// <summary>The sets, made on the first look-up: a walk lists every folder, and look-ups reach few of them.</summary>
+    private sealed class Index
     {
-        Exact = new HashSet<string>(names, StringComparer.Ordinal);
-        Folded = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var e in names)
-            if (!Folded.ContainsKey(e)) Folded[e] = e; // the first in listing order, as a scan finds it
-        Folders = folders;
+        public Index(List<(string Name, bool IsDirectory)> entries)
+        {
+            Exact = new HashSet<string>(StringComparer.Ordinal);
+            Folded = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            Folders = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (name, isDirectory) in entries)
+            {
+                Exact.Add(name);
+                if (!Folded.ContainsKey(name)) Folded[name] = name; // the first in listing order, as a scan finds it
+                if (isDirectory) Folders.Add(name);
+            }
+        }
+
+        public HashSet<string> Exact { get; }
+        public Dictionary<string, string> Folded { get; }
+        public HashSet<string> Folders { get; }
     }
 
-    public HashSet<string> Exact { get; }
-    public Dictionary<string, string> Folded { get; }
-    public HashSet<string> Folders { get; }
+    private Index Sets => System.Threading.LazyInitializer.EnsureInitialized(ref _index, () => new Index(_entries))!;
+    public HashSet<string> Exact => Sets.Exact;
+    public Dictionary<string, string> Folded => Sets.Folded;
+    public HashSet<string> Folders => Sets.Folders;
 
     /// <summary>A listing from entries in the order the folder gave them.</summary>
-    internal static FolderListing From(List<(string Name, bool IsDirectory)> entries)
-    {
-        var names = new List<string>(entries.Count);
-        var folders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, isDirectory) in entries)
-        {
-            names.Add(name);
-            if (isDirectory) folders.Add(name);
-        }
-        return new FolderListing(names, folders);
-    }
+    internal static FolderListing From(List<(string Name, bool IsDirectory)> entries) => new(entries);
 
     /// <summary>The listing of <paramref name="directory"/>, or null when it cannot be listed.</summary>
     public static FolderListing? Read(string directory)
     {
-        var names = new List<string>();
-        var folders = new HashSet<string>(StringComparer.Ordinal);
+        var entries = new List<(string Name, bool IsDirectory)>();
         try
         {
 #if NET
-            var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Name, bool IsDirectory)>(directory,
+            entries.AddRange(new System.IO.Enumeration.FileSystemEnumerable<(string Name, bool IsDirectory)>(directory,
                 (ref System.IO.Enumeration.FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory),
-                new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false });
-            foreach (var (name, isDirectory) in entries)
-            {
-                names.Add(name);
-                if (isDirectory) folders.Add(name);
-            }
+                new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false }));
 #else
             foreach (var entry in Directory.EnumerateFileSystemEntries(directory))
-            {
-                string name = Path.GetFileName(entry);
-                names.Add(name);
-                if (Directory.Exists(entry)) folders.Add(name);
-            }
+                entries.Add((Path.GetFileName(entry), Directory.Exists(entry)));
 #endif
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
-        return new FolderListing(names, folders);
+        return new FolderListing(entries);
     }
 }
