@@ -56,4 +56,28 @@ public sealed class CacheCliTests
         Assert.True(LintCommand.FewNamedFiles(Enumerable.Repeat("a.md", LintCommand.UncachedNamedFiles).ToArray(), tree.Root));
         Assert.False(LintCommand.FewNamedFiles(Enumerable.Repeat("a.md", LintCommand.UncachedNamedFiles + 1).ToArray(), tree.Root));
     }
+
+    [Fact]
+    public void CacheCleanRemovesTheResultsAndTheListingsAndKeepsFilesItDidNotWrite()
+    {
+        using var tree = new TempTree();
+        tree.Write(".policylint.yml", "root: true\n");
+        tree.Write("docs/a.md", "# A\n");
+        CliRunner.Run(tree.Root, ".", "--no-color");
+        string cacheDir = tree.Path_(".policylint-cache");
+        Assert.Single(Directory.GetFiles(cacheDir, "results-*.bin"));
+        Assert.Single(Directory.GetFiles(cacheDir, "listings-*.bin"));
+
+        var clean = CliRunner.Run(tree.Root, "cache", "clean");
+        Assert.Equal(0, clean.ExitCode);
+        Assert.Equal("Removed .policylint-cache.", clean.Stdout.Trim());
+        Assert.False(Directory.Exists(cacheDir));
+
+        CliRunner.Run(tree.Root, ".", "--no-color");
+        tree.Write(".policylint-cache/notes.txt", "mine\n");
+        clean = CliRunner.Run(tree.Root, "cache", "clean");
+        Assert.Equal("Removed the cache files in .policylint-cache (the folder holds other files, kept).", clean.Stdout.Trim());
+        Assert.Equal(["notes.txt"], Directory.GetFiles(cacheDir).Select(Path.GetFileName).ToArray());
+        Assert.Equal("No cache at elsewhere.", CliRunner.Run(tree.Root, "cache", "clean", "--cache-location", "elsewhere").Stdout.Trim());
+    }
 }

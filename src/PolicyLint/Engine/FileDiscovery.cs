@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 using PolicyLint.Configuration;
+using PolicyLint.IO;
 
 namespace PolicyLint.Engine;
 
@@ -21,7 +22,7 @@ internal static class FileDiscovery
     public static HashSet<string> Expand(IEnumerable<string> inputs, string baseDir, ConfigurationResolver resolver, Func<string, bool>? isIgnored,
         IDictionary<string, string>? unreadable, Action<string>? onUnmatched = null,
         System.Collections.Concurrent.ConcurrentDictionary<string, FolderListing?>? listings = null,
-        Func<string, string?>? refuseFolder = null)
+        Func<string, string?>? refuseFolder = null, ListingCache? listingCache = null)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var input in inputs)
@@ -31,7 +32,7 @@ internal static class FileDiscovery
             if (Directory.Exists(full))
             {
                 if (refuseFolder?.Invoke(full) is { } why) { if (unreadable is not null) unreadable[full] = why; continue; }
-                Walk(full, resolver, isIgnored, result, unreadable, listings);
+                Walk(full, resolver, isIgnored, result, unreadable, listings, listingCache);
                 continue;
             }
             if (input.IndexOfAny(['*', '?', '[']) >= 0)
@@ -53,7 +54,8 @@ internal static class FileDiscovery
     }
 
     private static void Walk(string root, ConfigurationResolver resolver, Func<string, bool>? isIgnored, HashSet<string> into,
-        IDictionary<string, string>? unreadable, System.Collections.Concurrent.ConcurrentDictionary<string, FolderListing?>? listings)
+        IDictionary<string, string>? unreadable, System.Collections.Concurrent.ConcurrentDictionary<string, FolderListing?>? listings,
+        ListingCache? listingCache)
     {
         var stack = new Stack<string>();
         stack.Push(root);
@@ -65,7 +67,7 @@ internal static class FileDiscovery
             // One listing of the folder: its files, and its subfolders with whether each is a link.
             List<string> files;
             List<(string Path, bool IsLink)> dirs;
-            try { (files, dirs) = List(dir, listings); }
+            try { (files, dirs) = List(dir, listings, listingCache); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // The files we can read are still linted; the folder is reported (PL0001), never skipped silently.
@@ -204,12 +206,29 @@ internal static class FileDiscovery
     }
 
     /// <summary>A folder's files and subfolders (a subfolder's flag: it is a symbolic link); throws when it cannot be listed.</summary>
-    private static (List<string> Files, List<(string Path, bool IsLink)> Dirs) List(string dir, System.Collections.Concurrent.ConcurrentDictionary<string, FolderListing?>? listings)
+    private static (List<string> Files, List<(string Path, bool IsLink)> Dirs) List(string dir, System.Collections.Concurrent.ConcurrentDictionary<string, FolderListing?>? listings,
+        ListingCache? listingCache)
     {
         var files = new List<string>();
         var dirs = new List<(string, bool)>();
         var names = listings is null ? null : new List<(string, bool)>();
 #if NET
+        // A warm run takes the folder's listing from the cache while the folder's stamp (taken before any read) is unchanged.
+        (string Name, ListingCache.Kind Kind)[]? kept = null;
+        FileStamp? stamp = listingCache?.Look(dir, out kept);
+        if (kept is not null)
+        {
+            foreach (var (name, kind) in kept)
+            {
+                string path = Path.Join(dir, name);
+                if (kind == ListingCache.Kind.File) files.Add(path);
+                else dirs.Add((path, kind == ListingCache.Kind.FolderLink));
+                names?.Add((name, kind != ListingCache.Kind.File));
+            }
+            if (names is not null) listings!.TryAdd(dir, FolderListing.From(names));
+            return (files, dirs);
+        }
+        var taken = stamp is null ? null : new List<(string Name, ListingCache.Kind Kind)>();
         // One enumeration: the entry's type comes with it (no look-up per file), links are told by their own type.
         var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsDir, bool IsLink)>(dir,
             // Only a folder's link flag is read: on Unix, Attributes costs an lstat (and a geteuid) per entry, and files do not need it.
@@ -219,8 +238,14 @@ internal static class FileDiscovery
         {
             if (isDir) dirs.Add((path, isLink));
             else files.Add(path);
-            names?.Add((Path.GetFileName(path), isDir));
+            if (names is not null || taken is not null)
+            {
+                string name = Path.GetFileName(path);
+                names?.Add((name, isDir));
+                taken?.Add((name, !isDir ? ListingCache.Kind.File : isLink ? ListingCache.Kind.FolderLink : ListingCache.Kind.Folder));
+            }
         }
+        if (taken is not null) listingCache!.Record(dir, stamp!.Value, taken.ToArray());
         // The workspace's look-ups into this folder use the same listing instead of listing it again.
         if (names is not null) listings!.TryAdd(dir, FolderListing.From(names));
 #else

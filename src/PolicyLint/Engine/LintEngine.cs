@@ -155,8 +155,11 @@ public sealed class LintEngine
         var listings = request.State?.Listings ?? new System.Collections.Concurrent.ConcurrentDictionary<string, FolderListing?>(StringComparer.Ordinal);
         // A folder link out of the root would read (and print in excerpts) files the run was not given, as a file link would.
         var outOfRoot = request.FollowLinksOutsideRoot ? null : new IO.FoldersOutOfRoot(rootDir);
+        // The folders' listings of the last walk, reused while each folder is unchanged (the same run's cache folder).
+        var listingCache = request.UseCache && request.Documents.Count == 0 && request.State is null
+            ? ListingCache.Open(CacheDirectoryOf(request, rootDir, baseDir), rootDir, ResultCache.RacyWindowOverride.Value) : null;
         var files = FileDiscovery.Expand(request.Paths, baseDir, resolver, request.IsIgnored, unreadableFolders, request.OnUnmatchedPattern, listings,
-            dir => outOfRoot is not null && outOfRoot.LeadsOut(dir) ? FolderOutOfRoot : null);
+            dir => outOfRoot is not null && outOfRoot.LeadsOut(dir) ? FolderOutOfRoot : null, listingCache);
         foreach (var dir in unreadableFolders.Keys) files.Add(dir);
         foreach (var m in memory.Keys) if (!files.Contains(m)) files.Add(m);
         var ordered = files.OrderBy(f => f, StringComparer.Ordinal).ToArray();
@@ -261,10 +264,11 @@ public sealed class LintEngine
             }
             cache.Save();
         }
+        listingCache?.Save();
         var sites = workspace.SiteModels.Values.Where(l => l.IsValueCreated && l.Value is not null).Select(l => l.Value!.Describe())
             .Distinct().OrderBy(d => d, StringComparer.Ordinal).ToList();
         return new LintResult(results, rules, stopwatch.Elapsed, sites, workspace.UncheckedLinks.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal))
-            { CachedFiles = states.Count(s => s.Cached is not null), FilesReadThroughCache = cache?.FilesRead ?? 0 };
+            { CachedFiles = states.Count(s => s.Cached is not null), FilesReadThroughCache = cache?.FilesRead ?? 0, FoldersListedFromCache = listingCache?.Reused ?? 0 };
     }
 
     /// <summary>
@@ -280,6 +284,9 @@ public sealed class LintEngine
             : PathUtil.FindGitRoot(baseDir) ?? baseDir;
         return Path.Combine(rootDir, ResultCache.DefaultFolderName);
     }
+
+    private static string CacheDirectoryOf(LintRequest request, string rootDir, string baseDir) =>
+        request.CacheDirectory is not null ? Path.GetFullPath(Path.Combine(baseDir, request.CacheDirectory)) : Path.Combine(rootDir, ResultCache.DefaultFolderName);
 
     /// <summary>Deletes the result cache in <paramref name="directory"/> (only the files PolicyLint wrote); false when there is none.</summary>
     public static bool CleanCache(string directory) => ResultCache.Clean(directory);
@@ -336,8 +343,7 @@ public sealed class LintEngine
             .Append(request.DiscoverConfiguration).Append(request.LoadPlugins).Append('\n');
         if (request.RuleSeverityOverrides is { } o)
             foreach (var kv in o.OrderBy(kv => kv.Key, StringComparer.Ordinal)) key.Append(kv.Key).Append('=').Append(kv.Value).Append(';');
-        string dir = request.CacheDirectory is not null ? Path.GetFullPath(Path.Combine(baseDir, request.CacheDirectory))
-            : Path.Combine(rootDir, ResultCache.DefaultFolderName);
+        string dir = CacheDirectoryOf(request, rootDir, baseDir);
         return ResultCache.Open(dir, ResultCache.Hash(key.ToString()));
     }
 

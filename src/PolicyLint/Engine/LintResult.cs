@@ -43,6 +43,9 @@ public sealed class LintResult
     /// <summary>Files the result cache read (documents, and files their findings depend on) because no trusted stamp stood for them: for tests.</summary>
     internal int FilesReadThroughCache { get; set; }
 
+    /// <summary>How many folders of the walk were taken from the cache's listings instead of being read (for tests).</summary>
+    internal int FoldersListedFromCache { get; set; }
+
     /// <summary>Number of diagnostics at <paramref name="severity"/>.</summary>
     public int Count(Severity severity) => Diagnostics.Count(d => d.Severity == severity);
 

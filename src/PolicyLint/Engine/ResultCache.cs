@@ -377,8 +377,7 @@ internal sealed class ResultCache
         try
         {
             Directory.CreateDirectory(_directory);
-            string ignore = Path.Combine(_directory, ".gitignore");
-            if (!File.Exists(ignore)) WriteAtomically(ignore, Encoding.UTF8.GetBytes("# Written by PolicyLint: its result cache, never committed.\n*\n"));
+            EnsureMarker(_directory);
             using var ms = new MemoryStream();
             using (var w = new BinaryWriter(ms, new UTF8Encoding(false), leaveOpen: true))
             {
@@ -412,6 +411,13 @@ internal sealed class ResultCache
         }
     }
 
+    /// <summary>Writes the cache folder's marker, a <c>.gitignore</c> that keeps it out of commits, when it is not there.</summary>
+    internal static void EnsureMarker(string directory)
+    {
+        string ignore = Path.Combine(directory, ".gitignore");
+        if (!File.Exists(ignore)) WriteAtomically(ignore, Encoding.UTF8.GetBytes("# Written by PolicyLint: its result cache, never committed.\n*\n"));
+    }
+
     /// <summary>True when some document of this run was served from the cache.</summary>
     public bool HadHits => _hits;
 
@@ -442,7 +448,8 @@ internal sealed class ResultCache
         foreach (var f in Directory.GetFiles(directory))
         {
             string name = Path.GetFileName(f);
-            if (name == ".gitignore" || (name.StartsWith("results-", StringComparison.Ordinal) && (name.EndsWith(".bin", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.Ordinal))))
+            if (name == ".gitignore" || ((name.StartsWith("results-", StringComparison.Ordinal) || name.StartsWith("listings-", StringComparison.Ordinal))
+                && (name.EndsWith(".bin", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.Ordinal))))
                 File.Delete(f);
         }
         if (Directory.GetFileSystemEntries(directory).Length == 0) Directory.Delete(directory);

@@ -53,8 +53,15 @@ internal readonly struct FileStamp : IEquatable<FileStamp>
     public static bool TryOfEntry(string fullPath, out FileStamp stamp, out bool regular) =>
         TryStatx(fullPath, AtSymlinkNoFollow, out stamp, out regular) == true;
 
+    /// <summary>
+    /// The stamp of the folder <paramref name="fullPath"/> (a link to one followed) from one statx call: false when it is not
+    /// a folder, the call fails, or the platform has no statx (then nothing about a folder's entries is kept between runs).
+    /// </summary>
+    public static bool TryOfFolder(string fullPath, out FileStamp stamp) =>
+        TryStatx(fullPath, 0, out stamp, out _, folder: true) == true;
+
     /// <summary>One statx call: true with the stamp and whether it is a regular file; false when it fails; null without statx.</summary>
-    private static bool? TryStatx(string fullPath, int flags, out FileStamp stamp, out bool regular)
+    private static bool? TryStatx(string fullPath, int flags, out FileStamp stamp, out bool regular, bool folder = false)
     {
         stamp = default;
         regular = false;
@@ -67,8 +74,9 @@ internal readonly struct FileStamp : IEquatable<FileStamp>
             byte[] b = new byte[256];
             if (Statx(AtFdCwd, ref name[0], flags, Mask, ref b[0]) != 0) return false;
             uint got = BitConverter.ToUInt32(b, 0);
-            regular = (BitConverter.ToUInt16(b, 28) & 0xF000) == 0x8000;
-            if (!regular) return true;
+            int type = BitConverter.ToUInt16(b, 28) & 0xF000;
+            regular = type == 0x8000;
+            if (folder ? type != 0x4000 : !regular) return folder ? false : true;
             if ((got & Mask) != Mask) return null; // the file system does not give every field: the caller's fallback
             stamp = new FileStamp((long)BitConverter.ToUInt64(b, 40), Ticks(b, 112), Ticks(b, 96), BitConverter.ToUInt64(b, 32));
             return true;

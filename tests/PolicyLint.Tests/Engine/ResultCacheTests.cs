@@ -225,6 +225,75 @@ public sealed class ResultCacheTests
     }
 
     [Fact]
+    public void AFolderWhoseStampIsUnchangedIsNotListedAgain()
+    {
+        using var t = NewTree();
+        t.RacyWindow = TimeSpan.Zero; // every folder changed before the run: its stamp is trusted
+        t.Files.Write("a.md", "# A\n\nSee [b](docs/b.md) and ![logo](docs/img/logo.png).\n").Write("docs/b.md", "# B\n").WriteBytes("docs/img/logo.png", [1]);
+        Assert.Equal(0, t.Run(cached: true).FoldersListedFromCache);
+        // The first run made the cache folder in the root: the root is read again, docs and docs/img are not.
+        var second = t.Check("nothing changed");
+        Assert.Equal(2, second.FoldersListedFromCache);
+        Assert.Equal(2, second.CachedFiles);
+        var third = t.Check("nothing changed, again");
+        Assert.Equal(3, third.FoldersListedFromCache); // the cache's own folder is always read, and holds nothing to lint
+        Assert.Empty(Findings(third, "PL3001"));
+    }
+
+    [Fact]
+    public void AFileAddedDeletedOrRenamedInAListedFolderIsSeenByTheNextRun()
+    {
+        using var t = NewTree();
+        t.RacyWindow = TimeSpan.Zero;
+        t.Files.Write("a.md", "# A\n\n![logo](docs/img/logo.png)\n").Write("docs/b.md", "# B\n").WriteBytes("docs/img/logo.png", [1]);
+        t.Check("first run");
+        Assert.Equal(2, t.Check("second run").FoldersListedFromCache);
+        t.Files.Write("docs/new.md", "# New\n\nSee [gone](gone.md).\n");
+        var added = t.Check("docs/new.md added");
+        Assert.Equal(["docs/new.md(3,12): Link target 'gone.md' does not exist"], Findings(added, "PL3001"));
+        Assert.Equal(2, added.FoldersListedFromCache); // the root and docs/img; docs changed
+        File.Move(t.Files.Path_("docs/img/logo.png"), t.Files.Path_("docs/img/logo2.png"));
+        var renamed = t.Check("docs/img/logo.png renamed");
+        Assert.Equal(2, renamed.FoldersListedFromCache); // the root and docs
+        Assert.Equal(["a.md(3,9): Image 'docs/img/logo.png' does not exist", "docs/new.md(3,12): Link target 'gone.md' does not exist"],
+            Findings(renamed, "PL3001").Order(StringComparer.Ordinal).ToArray());
+        Directory.Delete(t.Files.Path_("docs/img"), recursive: true);
+        t.Files.Write("docs/img", "a file where the folder was\n");
+        var replaced = t.Check("docs/img replaced by a file");
+        Assert.Equal(1, replaced.FoldersListedFromCache); // the root only: docs changed, and docs/img is no folder now
+        File.Delete(t.Files.Path_("docs/new.md"));
+        Assert.Equal(["a.md(3,9): Image 'docs/img/logo.png' does not exist"], Findings(t.Check("docs/new.md deleted"), "PL3001"));
+    }
+
+    [Fact]
+    public void AFolderChangedJustBeforeTheRunIsListedAgain()
+    {
+        using var t = NewTree();
+        t.RacyWindow = TimeSpan.FromDays(1); // every folder changed "just now": a later change could keep its stamp
+        t.Files.Write("a.md", "# A\n").Write("docs/b.md", "# B\n");
+        t.Check("first run");
+        Assert.Equal(0, t.Check("second run").FoldersListedFromCache);
+    }
+
+    [Fact]
+    public void ADamagedListingsFileIsIgnored()
+    {
+        using var t = NewTree();
+        t.RacyWindow = TimeSpan.Zero;
+        t.Files.Write("a.md", "# A\n\nSee [b](docs/b.md).\n").Write("docs/b.md", "# B\n");
+        t.Check("first run");
+        string file = Directory.GetFiles(t.CacheDir, "listings-*.bin").Single();
+        var bytes = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, bytes.Take(bytes.Length - 3).ToArray());
+        Assert.Equal(0, t.Check("listings truncated").FoldersListedFromCache);
+        bytes = File.ReadAllBytes(file);
+        bytes[bytes.Length - 1] = 9; // the last entry's kind: no such kind
+        File.WriteAllBytes(file, bytes);
+        Assert.Equal(0, t.Check("an entry of an unknown kind").FoldersListedFromCache);
+        Assert.Equal(2, t.Check("listings written again").FoldersListedFromCache);
+    }
+
+    [Fact]
     public void ADamagedOrForeignCacheFileIsIgnored()
     {
         using var t = NewTree();
@@ -261,9 +330,11 @@ public sealed class ResultCacheTests
         var written = Directory.GetFileSystemEntries(outer.Root, "*", SearchOption.AllDirectories)
             .Select(p => Path.GetRelativePath(outer.Root, p).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(["repo", "repo/.git", "repo/.policylint-cache", "repo/.policylint-cache/.gitignore"],
-            written.Where(p => !p.StartsWith("repo/.policylint-cache/results-", StringComparison.Ordinal) && !p.StartsWith("repo/docs", StringComparison.Ordinal)
+            written.Where(p => !p.StartsWith("repo/.policylint-cache/results-", StringComparison.Ordinal) && !p.StartsWith("repo/.policylint-cache/listings-", StringComparison.Ordinal)
+                && !p.StartsWith("repo/docs", StringComparison.Ordinal)
                 && p != "repo/.policylint.yml").ToArray());
         Assert.Single(Directory.GetFiles(outer.Path_("repo/.policylint-cache"), "results-*.bin"));
+        Assert.Single(Directory.GetFiles(outer.Path_("repo/.policylint-cache"), "listings-*.bin"));
     }
 
     // ---- Site models: generator configuration, redirects, other pages' front matter, includes, detection ------------------
