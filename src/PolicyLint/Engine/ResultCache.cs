@@ -121,15 +121,23 @@ internal sealed class StoredDiagnostic
         var rule = ruleById(RuleId);
         if (rule is null) return null;
         var location = new Location(Path, new TextSpan(SpanStart, SpanLength), StartLine, StartColumn, EndLine, EndColumn, ByteOffset);
-        var args = Arguments.Select(a => a.Kind switch
+        var args = ImmutableArray.CreateBuilder<object?>(Arguments.Count);
+        foreach (var a in Arguments)
+            args.Add(a.Kind switch
+            {
+                0 => null,
+                2 => (object?)int.Parse(a.Value!, System.Globalization.CultureInfo.InvariantCulture),
+                3 => long.Parse(a.Value!, System.Globalization.CultureInfo.InvariantCulture),
+                _ => a.Value,
+            });
+        Fix? fix = null;
+        if (FixTitle is not null)
         {
-            0 => null,
-            2 => (object?)int.Parse(a.Value!, System.Globalization.CultureInfo.InvariantCulture),
-            3 => long.Parse(a.Value!, System.Globalization.CultureInfo.InvariantCulture),
-            _ => a.Value,
-        }).ToImmutableArray();
-        Fix? fix = FixTitle is null ? null : new Fix(FixTitle, Edits.Select(e => new TextEdit(new TextSpan(e.Start, e.Length), e.Text)), FixSafe);
-        return Diagnostic.Restore(rule, Severity, location, args, fix, Suppression, Message);
+            var edits = new TextEdit[Edits.Count];
+            for (int i = 0; i < edits.Length; i++) edits[i] = new TextEdit(new TextSpan(Edits[i].Start, Edits[i].Length), Edits[i].Text);
+            fix = new Fix(FixTitle, edits, FixSafe);
+        }
+        return Diagnostic.Restore(rule, Severity, location, args.MoveToImmutable(), fix, Suppression, Message);
     }
 }
 

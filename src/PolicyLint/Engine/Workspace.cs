@@ -252,9 +252,8 @@ internal sealed class Workspace : AnalysisWorkspace
         if (name.Length == 0) return Directory.Exists(fullPath) ? new PathLookup(PathKind.Directory, null) : default;
         var listing = _dirListings.GetOrAdd(dir, FolderListing.Read);
         if (listing is null) return default;
-        if (listing.Exact.Contains(name))
-            return new PathLookup(listing.Folders.Contains(name) ? PathKind.Directory : PathKind.File, null);
-        return listing.Folded.TryGetValue(name, out var caseMatch) ? new PathLookup(PathKind.CaseMismatch, Path.Combine(dir, caseMatch)) : default;
+        if (listing.Find(name, out bool isDirectory, out var caseMatch)) return new PathLookup(isDirectory ? PathKind.Directory : PathKind.File, null);
+        return caseMatch is not null ? new PathLookup(PathKind.CaseMismatch, Path.Combine(dir, caseMatch)) : default;
     }
 }
 
@@ -284,33 +283,34 @@ internal sealed class FolderListing
     private FolderListing(List<(string Name, bool IsDirectory)> entries) => _entries = entries;
 
     private readonly List<(string Name, bool IsDirectory)> _entries;
-    private Index? _index;
+    private Dictionary<string, bool>? _kinds;
+    private Dictionary<string, string>? _folded;
 
-    /// <summary>The sets, made on the first look-up: a walk lists every folder, and look-ups reach few of them.</summary>
-    private sealed class Index
+    /// <summary>
+    /// The entry named <paramref name="name"/> exactly (true, with whether it is a folder); else false, with
+    /// <paramref name="caseMatch"/> the first entry (in listing order, as a scan finds it) whose name differs only in case,
+    /// or null. The maps are made on the first look-up, the case-folded one on the first miss: a walk lists every folder,
+    /// look-ups reach few of them, and most of those find the name as written.
+    /// </summary>
+    public bool Find(string name, out bool isDirectory, out string? caseMatch)
     {
-        public Index(List<(string Name, bool IsDirectory)> entries)
+        caseMatch = null;
+        var kinds = System.Threading.LazyInitializer.EnsureInitialized(ref _kinds, () =>
         {
-            Exact = new HashSet<string>(StringComparer.Ordinal);
-            Folded = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            Folders = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (name, isDirectory) in entries)
-            {
-                Exact.Add(name);
-                if (!Folded.ContainsKey(name)) Folded[name] = name; // the first in listing order, as a scan finds it
-                if (isDirectory) Folders.Add(name);
-            }
-        }
-
-        public HashSet<string> Exact { get; }
-        public Dictionary<string, string> Folded { get; }
-        public HashSet<string> Folders { get; }
+            var map = new Dictionary<string, bool>(_entries.Count, StringComparer.Ordinal);
+            foreach (var (n, dir) in _entries) map[n] = dir;
+            return map;
+        })!;
+        if (kinds.TryGetValue(name, out isDirectory)) return true;
+        var folded = System.Threading.LazyInitializer.EnsureInitialized(ref _folded, () =>
+        {
+            var map = new Dictionary<string, string>(_entries.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var (n, _) in _entries) if (!map.ContainsKey(n)) map[n] = n;
+            return map;
+        })!;
+        folded.TryGetValue(name, out caseMatch);
+        return false;
     }
-
-    private Index Sets => System.Threading.LazyInitializer.EnsureInitialized(ref _index, () => new Index(_entries))!;
-    public HashSet<string> Exact => Sets.Exact;
-    public Dictionary<string, string> Folded => Sets.Folded;
-    public HashSet<string> Folders => Sets.Folders;
 
     /// <summary>A listing from entries in the order the folder gave them.</summary>
     internal static FolderListing From(List<(string Name, bool IsDirectory)> entries) => new(entries);

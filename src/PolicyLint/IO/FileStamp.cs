@@ -42,6 +42,9 @@ internal readonly struct FileStamp : IEquatable<FileStamp>
     private const long UnixEpochTicks = 621355968000000000L;
     private static bool s_noStatx = !RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
 
+    [ThreadStatic] private static byte[]? t_name;
+    [ThreadStatic] private static byte[]? t_statx;
+
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
     private static extern int Statx(int dirfd, ref byte path, int flags, uint mask, ref byte buffer);
 
@@ -68,10 +71,12 @@ internal readonly struct FileStamp : IEquatable<FileStamp>
         if (s_noStatx) return null;
         try
         {
+            // Buffers kept per thread: a warm run takes a stamp of every document and folder.
             int n = Encoding.UTF8.GetByteCount(fullPath);
-            byte[] name = new byte[n + 1];
+            byte[] name = t_name is { } kept && kept.Length > n ? kept : (t_name = new byte[Math.Max(n + 1, 512)]);
             Encoding.UTF8.GetBytes(fullPath, 0, fullPath.Length, name, 0);
-            byte[] b = new byte[256];
+            name[n] = 0;
+            byte[] b = t_statx ??= new byte[256];
             if (Statx(AtFdCwd, ref name[0], flags, Mask, ref b[0]) != 0) return false;
             uint got = BitConverter.ToUInt32(b, 0);
             int type = BitConverter.ToUInt16(b, 28) & 0xF000;

@@ -34,7 +34,7 @@ public static class TextFormatter
         foreach (var d in result.Diagnostics)
         {
             AppendDiagnostic(sb, d, options, support);
-            if (sb.Length >= 32 * 1024) { output.Write(sb.ToString()); sb.Clear(); }
+            if (sb.Length >= 32 * 1024) { Flush(sb, output); sb.Clear(); }
         }
         if (options.Excerpts && result.Diagnostics.Length > 0 && (options.Stats || options.Summary)) sb.Append('\n');
         if (options.Stats) AppendStats(sb, result, options);
@@ -43,7 +43,17 @@ public static class TextFormatter
             foreach (var site in result.SiteModels) sb.Append(Paint(site, Dim, options)).Append('\n');
             sb.Append(FormatSummary(result, options)).Append('\n');
         }
+        Flush(sb, output);
+    }
+
+    /// <summary>Writes what <paramref name="sb"/> holds without making a string of it where the runtime allows.</summary>
+    private static void Flush(StringBuilder sb, TextWriter output)
+    {
+#if NET
+        foreach (var chunk in sb.GetChunks()) output.Write(chunk.Span);
+#else
         output.Write(sb.ToString());
+#endif
     }
 
     /// <summary>The MSBuild canonical line of one diagnostic, without colours.</summary>
@@ -91,7 +101,10 @@ public static class TextFormatter
     private static void AppendDiagnostic(StringBuilder sb, Diagnostic d, OutputOptions options, OutputSupport support)
     {
         var loc = d.Location;
-        if (!options.Color) sb.Append(d.ToString()).Append('\n');
+        // The plain line is Diagnostic.ToString's, appended piece by piece (no string per finding).
+        if (!options.Color)
+            sb.Append(loc.Path).Append('(').Append(loc.StartLine).Append(',').Append(loc.StartColumn).Append("): ")
+              .Append(d.Severity.ToDisplayString()).Append(' ').Append(d.Id).Append(": ").Append(d.Message).Append('\n');
         else
         {
             string sevColor = d.Severity switch { Severity.Error => Red, Severity.Warning => Yellow, _ => Cyan };
