@@ -412,6 +412,7 @@ internal sealed class ResultCache
                 }
             }
             WriteAtomically(_path, ms.ToArray());
+            PruneOthers();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -424,6 +425,26 @@ internal sealed class ResultCache
     {
         string ignore = Path.Combine(directory, ".gitignore");
         if (!File.Exists(ignore)) WriteAtomically(ignore, Encoding.UTF8.GetBytes("# Written by PolicyLint: its result cache, never committed.\n*\n"));
+    }
+
+    /// <summary>How many cache files of other keys (other builds, configurations or command lines) are kept beside this one.</summary>
+    internal const int KeptOtherFiles = 4;
+
+    /// <summary>
+    /// Every rebuilt tool, plugin or changed configuration starts a cache file of its own: after writing this one, only the
+    /// <see cref="KeptOtherFiles"/> most recently written others stay (a run switching between a few configurations keeps
+    /// each one's cache), and older ones are deleted.
+    /// </summary>
+    private void PruneOthers()
+    {
+        var others = new DirectoryInfo(_directory).GetFiles("results-*.bin")
+            .Where(f => !string.Equals(f.FullName, _path, StringComparison.Ordinal))
+            .OrderByDescending(f => f.LastWriteTimeUtc).ThenBy(f => f.Name, StringComparer.Ordinal).Skip(KeptOtherFiles);
+        foreach (var old in others)
+        {
+            try { old.Delete(); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { } // another run has it open, or took it away
+        }
     }
 
     /// <summary>True when some document of this run was served from the cache.</summary>

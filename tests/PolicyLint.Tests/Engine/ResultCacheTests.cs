@@ -294,6 +294,29 @@ public sealed class ResultCacheTests
     }
 
     [Fact]
+    public void OnlyTheFourMostRecentCacheFilesOfOtherKeysAreKept()
+    {
+        using var t = NewTree();
+        t.Files.Write("a.md", "# A\n");
+        t.Run(cached: true);
+        string current = Directory.GetFiles(t.CacheDir, "results-*.bin").Single();
+        // Cache files that earlier builds or configurations left, the oldest first.
+        var others = Enumerable.Range(0, 6).Select(i => Path.Combine(t.CacheDir, $"results-{i:x16}.bin")).ToArray();
+        for (int i = 0; i < others.Length; i++)
+        {
+            File.WriteAllText(others[i], "an older build's cache");
+            File.SetLastWriteTimeUtc(others[i], DateTime.UtcNow.AddDays(i - 10));
+        }
+        string mine = Path.Combine(t.CacheDir, "notes.txt");
+        File.WriteAllText(mine, "not the cache's");
+        t.Files.Write("a.md", "# A\n\nChanged.\n"); // the run writes its cache file again, and prunes
+        t.Run(cached: true);
+        Assert.Equal(new[] { current }.Concat(others.Skip(2)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray(),
+            Directory.GetFiles(t.CacheDir, "results-*.bin").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
+        Assert.True(File.Exists(mine));
+    }
+
+    [Fact]
     public void ADamagedOrForeignCacheFileIsIgnored()
     {
         using var t = NewTree();
