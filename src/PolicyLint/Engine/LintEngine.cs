@@ -124,6 +124,11 @@ public sealed class LintEngine
         string rootDir = request.RootDirectory is not null ? Path.GetFullPath(Path.Combine(baseDir, request.RootDirectory))
             : PathUtil.FindGitRoot(baseDir) ?? baseDir;
 
+        // The folders' listings of the last walk, reused while each folder is unchanged (the same run's cache folder): read
+        // on another thread while the configuration is set up.
+        var listingCacheOpening = request.UseCache && request.Documents.Count == 0 && request.State is null
+            ? System.Threading.Tasks.Task.Run(() => ListingCache.Open(CacheDirectoryOf(request, rootDir, baseDir), rootDir, ResultCache.RacyWindowOverride.Value))
+            : null;
         var configPath = request.ConfigPath is null ? null : Path.GetFullPath(Path.Combine(baseDir, request.ConfigPath));
         var (analyzers, rules, plugins) = WithPlugins(request, baseDir, configPath);
         var resolver = new ConfigurationResolver(rules, configPath, request.ConfigText, baseDir, request.DiscoverConfiguration);
@@ -155,9 +160,7 @@ public sealed class LintEngine
         var listings = request.State?.Listings ?? new System.Collections.Concurrent.ConcurrentDictionary<string, FolderListing?>(StringComparer.Ordinal);
         // A folder link out of the root would read (and print in excerpts) files the run was not given, as a file link would.
         var outOfRoot = request.FollowLinksOutsideRoot ? null : new IO.FoldersOutOfRoot(rootDir);
-        // The folders' listings of the last walk, reused while each folder is unchanged (the same run's cache folder).
-        var listingCache = request.UseCache && request.Documents.Count == 0 && request.State is null
-            ? ListingCache.Open(CacheDirectoryOf(request, rootDir, baseDir), rootDir, ResultCache.RacyWindowOverride.Value) : null;
+        var listingCache = listingCacheOpening?.GetAwaiter().GetResult();
         var files = FileDiscovery.Expand(request.Paths, baseDir, resolver, request.IsIgnored, unreadableFolders, request.OnUnmatchedPattern, listings,
             dir => outOfRoot is not null && outOfRoot.LeadsOut(dir) ? FolderOutOfRoot : null, listingCache);
         foreach (var dir in unreadableFolders.Keys) files.Add(dir);
