@@ -87,11 +87,12 @@ public sealed class MojibakeRepairTests
     public void WhereTwoPagesBrokeTheTextWhatOnePageExplainsElsewhereDecidesNothing()
     {
         // "Größe der Straße überrascht" through ISO-8859-15 (the C1 controls: no Windows-1252), "Fußgänger" through
-        // Windows-1252 ("Ã¤" is no ISO-8859-15). Each page explains findings the other cannot, so the bytes both read
-        // ("ÃŸ": "ß" or "þ", "ÃŒ": "ü" or "Ì") get no fix; what only one page reads is repaired.
+        // Windows-1252 ("Ã¤" is no ISO-8859-15). Each page explains findings the other cannot, so what a page explains
+        // elsewhere does not decide the bytes both read ("ÃŸ": "ß" or "þ", "ÃŒ": "ü" or "Ì"); the letters do: "öß",
+        // "ä" and "ü" are German, "Ì" and "þ" are no letters of a language beside them.
         Assert.Equal("6:Ã¶Ã\u009F>öß [ISO-8859-1] UTF-8 read as ISO-8859-1 | 20:Ã\u009F>ß [ISO-8859-1] UTF-8 read as ISO-8859-1 | " +
-            "24:ÃŒ>ü [ISO-8859-15] UTF-8 read as ISO-8859-15 (the same page broke other text here) inexact | " +
-            "44:ÃŸ>þ [ISO-8859-15] UTF-8 read as ISO-8859-15 (the same page broke other text here) inexact | " +
+            "24:ÃŒ>ü [ISO-8859-15] UTF-8 read as ISO-8859-15 (the only reading whose letters belong to one alphabet with the rest of the line) | " +
+            "44:ÃŸ>ß [Windows-1252] UTF-8 read as Windows-1252 | " +
             "47:Ã¤>ä [Windows-1252] UTF-8 read as Windows-1252",
             Findings("Die GrÃ¶Ã\u009Fe der StraÃ\u009Fe ÃŒberrascht jeden FuÃŸgÃ¤nger"));
         // What Latin-1 explains ("â\u0080¢", a C1 control) is no evidence against Windows-1252: "â€°" is "‰" through
@@ -103,11 +104,45 @@ public sealed class MojibakeRepairTests
         Assert.Equal("6:Ãš>è [ISO-8859-15] UTF-8 read as ISO-8859-15 (the same page broke other text here) | " +
             "10:â\u0080\u0099>’ [ISO-8859-1] UTF-8 read as ISO-8859-1 | 15:Ã\u00A0>à [Windows-1252] UTF-8 read as Windows-1252",
             Findings("Forse Ãš lâ\u0080\u0099etÃ\u00A0."));
-        var d = PolicyLint.Tests.TestSupport.LintVerifier.Verify("# T\n\nDie Gr{|PL2001:Ã¶Ã\u009F|}e, {|PL2001:ÃŒ|}ber, Fu{|PL2001:ÃŸ|}g{|PL2001:Ã¤|}nger\n", rules: ["PL2001"]);
-        Assert.Equal("'ÃŸ' is UTF-8 read as ISO-8859-15 (the same page broke other text here); the same bytes read as 'ß' through Windows-1252, " +
+        var d = PolicyLint.Tests.TestSupport.LintVerifier.Verify("# T\n\nA bullet {|PL2001:â\u0080¢|} a dagger, a section {|PL2001:Â§|} and a per-mille {|PL2001:â€°|} sign.\n", rules: ["PL2001"]);
+        Assert.Equal("'â€°' is UTF-8 read as ISO-8859-15 (the same page broke other text here); the same bytes read as '‰' through Windows-1252, " +
             "and nothing in the text decides which was written (no fix)", d[2].Message);
         Assert.Null(d[2].Fix);
-        Assert.NotNull(d[3].Fix);
+        Assert.NotNull(d[1].Fix);
+    }
+
+    [Fact]
+    public void TheLettersOfTheLineDecideBetweenReadingsThatReadEquallyWell()
+    {
+        // Slovene through Windows-1250: "ÄŤ" is "č" there and "ī" through ISO-8859-2, "Ĺˇ" is "š" or "ŷ" (both got no fix).
+        // Beside "Ž", "ŷ" belongs to no alphabet: "Ĺˇ" is "š", which only Windows-1250 reads so; that page then decides "ÄŤ"
+        // ("ī" beside "Ž" and "š" would be Latvian).
+        string original = "Življenje je lepo, če imaš čas za prijatelje in šport.";
+        string broken = MojibakeHelpers.Break(original, 1250);
+        var findings = MojibakeDetector.Find(broken);
+        Assert.Equal(original, MojibakeHelpers.Apply(broken, findings));
+        Assert.All(findings, f => Assert.True(f.Exact));
+        Assert.Contains("20:ÄŤ>č [Windows-1250] UTF-8 read as Windows-1250 (the same page broke other text here) | 27:Ĺˇ>š [Windows-1250] UTF-8 read as Windows-1250 (the only reading whose letters belong to one alphabet with the rest of the line)", Findings(broken));
+
+        // Two pages in a line, ISO-8859-15 then Windows-1252: "ÄŸ" is "ğ" through Windows-1252 and "ľ" through ISO-8859-15,
+        // "ÅŸ" is "ş" through Windows-1252 and "ž" through ISO-8859-15. The letters of the line tell them apart (both were
+        // wrong safe fixes: "aľaçlar", "şe ste prišli").
+        foreach (var (a, b) in new[] { ("Çok güzel bir gün; İstanbul’da", " ağaçlar çiçek açtı."), ("Ďakujem, že ste prišli;", " zajtra bude krásny deň.") })
+        {
+            string two = MojibakeHelpers.Break(a, 28605) + MojibakeHelpers.Break(b, 1252);
+            var found = MojibakeDetector.Find(two);
+            Assert.Equal(a + b, MojibakeHelpers.Apply(two, found));
+            Assert.All(found, f => Assert.True(f.Exact));
+        }
+
+        // "Ãš" is "è" through ISO-8859-15 and "Ú" through Windows-1252; Italian writes both: no fix (it was repaired to "Ú",
+        // a capital alone as a word after "città").
+        string italian = MojibakeHelpers.Break("Perché la città è così bella?", 28605) + MojibakeHelpers.Break(" Forse è l’età.", 1252);
+        var it = MojibakeDetector.Find(italian);
+        var capital = Assert.Single(it, f => f.Original == "Ãš");
+        Assert.False(capital.Exact);
+        Assert.All(it.Where(f => f.Original != "Ãš"), f => Assert.True(f.Exact));
+        Assert.Equal("Perché la città Ãš così bella? Forse è l’età.", MojibakeHelpers.Apply(italian, it.Where(f => f.Exact).ToList()));
     }
 
     [Fact]
@@ -121,8 +156,10 @@ public sealed class MojibakeRepairTests
             "37:ÄšĹť>ů [ISO-8859-2,Windows-1250] UTF-8 read as Windows-1250, then as ISO-8859-2 (several broken sequences in a row)",
             Findings("D\u0102\u00C2kuji, \u00C4\u0161\u0139\u017Ee jste p\u00C4\u0161\u00C2i\u00C4\u0161\u00C4li na sch\u00C4\u0161\u0139\u0165zi v p\u00C4\u00C4tek."));
         // A rival that still reads whole as UTF-8 is read one layer deeper: "ÄšÄ\u0084" is "ĨĄ" through ISO-8859-15, "ĹĄ"
-        // through ISO-8859-2, and that is "š" through ISO-8859-2 again or "ť" through Windows-1250 (it was repaired to "ĹĄ").
-        Assert.Equal("13:ÄšÄ\u0084>ĨĄ [ISO-8859-15] UTF-8 read as ISO-8859-15 (several broken sequences in a row) inexact",
+        // through ISO-8859-2, and that is "š" through ISO-8859-2 again or "ť" through Windows-1250 (it was repaired to "ĹĄ",
+        // then given no fix).
+        // Beside "Č" and "Đ", only "š" is a letter of one alphabet with them: the letters decide.
+        Assert.Equal("13:ÄšÄ\u0084>š [ISO-8859-2,ISO-8859-2] UTF-8 read as ISO-8859-2, twice (the only reading whose letters belong to one alphabet with the rest of the line)",
             Findings("\u0102\u0084\u00C2\u008Covjek je \u00C4\u0161\u00C4\u0084etao uz obalu, a sunce je grijalo \u00C4\u0090akovo.").Split(" | ")[1]);
         var d = PolicyLint.Tests.TestSupport.LintVerifier.Verify("# T\n\n{|PL2001:\u00C4\u0161\u0139\u017E|}e\n", rules: ["PL2001"]);
         Assert.Null(Assert.Single(d).Fix);
@@ -151,7 +188,7 @@ public sealed class MojibakeRepairTests
         var findings = MojibakeDetector.Find(broken);
         Assert.Equal(original, MojibakeHelpers.Apply(broken, findings));
         Assert.All(findings, f => Assert.True(f.Exact));
-        Assert.Contains("12:ÄąË‡>š [Windows-1250,Windows-1250] UTF-8 read as Windows-1250, twice (several broken sequences in a row) |", Findings(broken));
+        Assert.Contains("12:ÄąË‡>š [Windows-1250,Windows-1250] UTF-8 read as Windows-1250, twice (the only reading whose letters belong to one alphabet with the rest of the line) |", Findings(broken));
     }
 
     [Fact]

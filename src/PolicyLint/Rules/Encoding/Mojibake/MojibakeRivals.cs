@@ -119,6 +119,7 @@ internal static class MojibakeRivals
             return;
         }
 
+        ByAlphabet(s, raw, readings, ambiguous, votes, evidence);
         for (int f = 0; f < raw.Count; f++)
         {
             if (!ambiguous[f])
@@ -200,6 +201,163 @@ internal static class MojibakeRivals
                 Replace(raw, f, list, chain, chosen, votes);
             }
         }
+    }
+
+    internal const string AlphabetWhy = "the only reading whose letters belong to one alphabet with the rest of the line";
+
+    /// <summary>
+    /// Decides the ties that the letters decide: where, of the readings in the contest, only one gives letters that belong
+    /// to one language's alphabet together with the other letters of the line (the text outside the findings, and the
+    /// repairs of the findings already decided), that reading is the repair; it then counts as a finding without a rival
+    /// (its letters join the line's, its pages support the readings that they give), and the rest are judged again.
+    /// </summary>
+    private static void ByAlphabet(string s, List<RawFinding> raw, List<Reading>?[] readings, bool[] ambiguous, int[][] votes,
+        List<(int Outer, int Inner, int Weight)> evidence)
+    {
+        var letters = new HashSet<char>();
+        var texts = new List<string>();
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            for (int f = 0; f < raw.Count; f++)
+            {
+                if (!ambiguous[f])
+                {
+                    continue;
+                }
+
+                var list = readings[f]!;
+                int[] chain = Pages(raw[f].Chain)!;
+                Contest(list, chain, texts);
+                // Letters alone decide nothing ("xÄ¸y" is "xĸy" through Windows-1252, "xďy" through Windows-1257): the
+                // line must hold others, and they must belong together.
+                if (!LineLetters(s, raw, ambiguous, f, letters) || letters.Count == 0 || !Alphabets.Fit(letters))
+                {
+                    continue;
+                }
+
+                int fits = -1, count = 0;
+                var mine = new HashSet<char>();
+                for (int t = 0; t < texts.Count; t++)
+                {
+                    mine.Clear();
+                    mine.UnionWith(letters);
+                    Alphabets.AddLetters(mine, texts[t], 0, texts[t].Length);
+                    if (Alphabets.Fit(mine))
+                    {
+                        fits = t;
+                        count++;
+                    }
+                }
+
+                if (count != 1)
+                {
+                    continue;
+                }
+
+                string chosen = texts[fits];
+                ambiguous[f] = false;
+                changed = true;
+                Vote(votes, list, chain, chosen, raw[f].End - raw[f].Start);
+                evidence.Add((ClassMask(list, chain, chosen, outer: true), ClassMask(list, chain, chosen, outer: false), raw[f].End - raw[f].Start));
+                if (!string.Equals(chosen, raw[f].Repaired, StringComparison.Ordinal))
+                {
+                    Replace(raw, f, list, chain, chosen, votes);
+                }
+
+                RawFinding r = raw[f];
+                r.Why = AlphabetWhy;
+                raw[f] = r;
+            }
+        }
+    }
+
+    /// <summary>The readings in the contest of a tie: those that read best, and a Windows-1252 chain's own reading.</summary>
+    private static void Contest(List<Reading> list, int[] chain, List<string> texts)
+    {
+        texts.Clear();
+        int min = int.MaxValue;
+        foreach (var x in list)
+        {
+            min = Math.Min(min, x.Penalty);
+        }
+
+        bool primary = IsPrimary(chain);
+        foreach (var x in list)
+        {
+            if ((x.Penalty == min || (primary && x.Layer < 0)) && !texts.Contains(x.Text))
+            {
+                texts.Add(x.Text);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The letters beyond ASCII of the line of finding f, outside the findings still undecided, with the repairs of the
+    /// others in place of their text; false when the line's letters cannot be trusted: it holds a finding without an
+    /// exact repair (bytes lost, what is left of them may read as letters: "GrÃ¶Ãe"), or, outside the findings, a
+    /// capital right after a small letter ("StraÃe") or U+FFFD.
+    /// </summary>
+    private static bool LineLetters(string s, List<RawFinding> raw, bool[] ambiguous, int f, HashSet<char> letters)
+    {
+        letters.Clear();
+        int from = raw[f].Start, to = raw[f].End;
+        while (from > 0 && s[from - 1] != '\n')
+        {
+            from--;
+        }
+
+        while (to < s.Length && s[to] != '\n')
+        {
+            to++;
+        }
+
+        int at = from;
+        for (int g = 0; g < raw.Count; g++)
+        {
+            RawFinding r = raw[g];
+            if (r.End <= from || r.Start >= to || r.Start < at)
+            {
+                continue;
+            }
+
+            if (r.Inexact || !Clean(s, at, r.Start))
+            {
+                return false;
+            }
+
+            Alphabets.AddLetters(letters, s, at, r.Start);
+            if (g != f && !ambiguous[g] && r.Repaired is not null)
+            {
+                Alphabets.AddLetters(letters, r.Repaired, 0, r.Repaired.Length);
+            }
+
+            at = r.End;
+        }
+
+        if (!Clean(s, at, to))
+        {
+            return false;
+        }
+
+        Alphabets.AddLetters(letters, s, at, to);
+        return true;
+    }
+
+    /// <summary>Whether s[start, end) holds no U+FFFD and no capital beyond ASCII right after a small letter.</summary>
+    private static bool Clean(string s, int start, int end)
+    {
+        for (int k = start; k < end; k++)
+        {
+            char c = s[k];
+            if (c == '\uFFFD' || (c >= 0x80 && char.IsUpper(c) && k > 0 && char.IsLower(s[k - 1])))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Adds to <paramref name="list"/> the readings of s[start, end) through every chain of chain.Length layers but the own one.</summary>
@@ -471,7 +629,7 @@ internal static class MojibakeRivals
                 p++;
             }
             else if (char.IsUpper(text[k]) && !char.IsLetter(prev) && !char.IsLetter(next) && prev == ' ' && start + k >= 2 &&
-                     k == 0 && char.IsLower(s[start - 2]))
+                     k == 0 && AfterSmallWord(s, start - 1))
             {
                 p++; // a capital alone as a word after a lowercase one ("la città Ú così" is "è")
             }
@@ -491,6 +649,29 @@ internal static class MojibakeRivals
         }
 
         return p;
+    }
+
+    /// <summary>
+    /// Whether the word that ends before the space at <paramref name="space"/> holds a small letter and ends in no mark
+    /// that closes a sentence or a clause (the word may itself be broken: "cittÃ\u00A0 Ãš").
+    /// </summary>
+    private static bool AfterSmallWord(string s, int space)
+    {
+        int j = space - 1;
+        if (j < 0 || s[j] is '.' or '!' or '?' or ':' or ';' or ' ' or '\n')
+        {
+            return false;
+        }
+
+        for (; j >= 0 && s[j] != ' ' && s[j] != '\n'; j--)
+        {
+            if (char.IsLower(s[j]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The virtual page index of Latin-1 (ISO-8859-1), which the detector reads as part of Windows-1252.</summary>
