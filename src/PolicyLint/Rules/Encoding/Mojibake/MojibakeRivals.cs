@@ -237,18 +237,38 @@ internal static class MojibakeRivals
                     continue;
                 }
 
-                int fits = -1, count = 0;
+                int fits = -1, count = 0, plain = -1, plainCount = 0;
+                bool ownInner = false;
                 var mine = new HashSet<char>();
                 for (int t = 0; t < texts.Count; t++)
                 {
                     mine.Clear();
                     mine.UnionWith(letters);
                     Alphabets.AddLetters(mine, texts[t], 0, texts[t].Length);
-                    if (Alphabets.Fit(mine))
+                    if (!Alphabets.Fit(mine))
                     {
-                        fits = t;
-                        count++;
+                        continue;
                     }
+
+                    fits = t;
+                    count++;
+                    if (!InnerCapital(s, raw[f].Start, raw[f].End, texts[t]))
+                    {
+                        plain = t;
+                        plainCount++;
+                    }
+                    else if (string.Equals(texts[t], list[0].Text, StringComparison.Ordinal))
+                    {
+                        ownInner = true;
+                    }
+                }
+
+                // Both fit, but Windows-1252's own reading puts a capital inside a small word ("nÀchste", "HyvÀÀ") and
+                // exactly one other reading does not ("nächste" through ISO-8859-15): that one.
+                if (count > 1 && ownInner && plainCount == 1 && IsPrimary(chain))
+                {
+                    fits = plain;
+                    count = 1;
                 }
 
                 if (count != 1)
@@ -271,6 +291,31 @@ internal static class MojibakeRivals
                 raw[f] = r;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/>, read in place of s[start, end), puts a capital beyond ASCII right after a small
+    /// letter, or between a letter and a small letter ("nÀchste", "JÀrvi", "mitÀ").
+    /// </summary>
+    private static bool InnerCapital(string s, int start, int end, string text)
+    {
+        for (int k = 0; k < text.Length; k++)
+        {
+            char c = text[k];
+            if (c < 0x80 || !char.IsUpper(c))
+            {
+                continue;
+            }
+
+            char prev = k > 0 ? text[k - 1] : start > 0 ? s[start - 1] : ' ';
+            char next = k + 1 < text.Length ? text[k + 1] : end < s.Length ? s[end] : ' ';
+            if (char.IsLower(prev) || (char.IsLetter(prev) && char.IsLower(next)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The readings in the contest of a tie: those that read best, and a Windows-1252 chain's own reading.</summary>
@@ -642,9 +687,9 @@ internal static class MojibakeRivals
                 k++;
             }
 
-            if (MojibakeEvidence.Classify(cp) == CpClass.Weak)
+            if (MojibakeEvidence.Classify(cp) == CpClass.Weak || (cp >= 0x27C0 && cp <= 0x27FF) || (cp >= 0x2900 && cp <= 0x2AFF))
             {
-                p++;
+                p++; // and the arrows and mathematical signs prose never holds ("⤰" for "‰", "⤢" for "•")
             }
         }
 
