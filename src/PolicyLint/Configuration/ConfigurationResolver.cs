@@ -327,7 +327,9 @@ internal sealed class ConfigurationResolver
         if (!_validate) return;
         foreach (var c in chain)
         {
-            if (!_validated.TryAdd(c.Path + "|" + c.Directory, true)) continue;
+            // Marked valid only once it is: a second look-up (another thread's, or a caller's after the error) meets the same error.
+            string chainKey = c.Path + "|" + c.Directory;
+            if (_validated.ContainsKey(chainKey)) continue;
             foreach (var r in c.Rules.Concat(c.Overrides.SelectMany(o => o.Rules)))
             {
                 var rule = FindRule(r.Key) ?? throw new ConfigurationException(
@@ -343,6 +345,7 @@ internal sealed class ConfigurationResolver
                             r.Source, (int)kv.Key.Start.Line, (int)kv.Key.Start.Column);
                 }
             }
+            _validated.TryAdd(chainKey, true);
         }
     }
 

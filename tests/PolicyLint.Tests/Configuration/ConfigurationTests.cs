@@ -130,6 +130,19 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public void AnInvalidConfigurationIsAnErrorAtEveryLookUpNotOnlyTheFirst()
+    {
+        using var t = new TempTree();
+        t.Write(".policylint.yml", "root: true\nrules:\n  no-such-rule: error\n");
+        var resolver = new ConfigurationResolver(new LintEngine().Rules);
+        string expected = Path.Combine(t.Root, ".policylint.yml") + "(3,3): Unknown rule 'no-such-rule'";
+        // A second file of the folder, a second look-up of the same file, and the walk's filters all meet the error.
+        foreach (var file in new[] { "a.md", "a.md", "docs/b.md" })
+            Assert.StartsWith(expected, Assert.Throws<ConfigurationException>(() => resolver.GetConfiguration(Path.Combine(t.Root, file))).Message);
+        Assert.StartsWith(expected, Assert.Throws<ConfigurationException>(() => resolver.GetFilters(t.Root)).Message);
+    }
+
+    [Fact]
     public void FilesOfOneFolderShareConfigurationUnlessAnOverridePicksOne()
     {
         using var t = new TempTree();
