@@ -48,6 +48,13 @@ internal static class ParseCost
         }
     }
 
+    /// <summary>The bytes the scan of a paragraph line acts on.</summary>
+#if NET
+    private static readonly System.Buffers.SearchValues<byte> Counted = System.Buffers.SearchValues.Create("\\`*_~[|<>"u8);
+#else
+    private static ReadOnlySpan<byte> Counted => new[] { (byte)'\\', (byte)'`', (byte)'*', (byte)'_', (byte)'~', (byte)'[', (byte)'|', (byte)'<', (byte)'>' };
+#endif
+
     /// <summary>Estimates the quadratic work of parsing <paramref name="bytes"/> (UTF-8 or ASCII-compatible text).</summary>
     internal static Estimate Measure(byte[] bytes, int start = 0)
     {
@@ -152,6 +159,10 @@ internal static class ParseCost
 
             for (int k = p; k < lineEnd; k++)
             {
+                // Only these bytes count: the rest of the line is skipped in one search.
+                int skip = bytes.AsSpan(k, lineEnd - k).IndexOfAny(Counted);
+                if (skip < 0) break;
+                k += skip;
                 byte b = bytes[k];
                 switch (b)
                 {

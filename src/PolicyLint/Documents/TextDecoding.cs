@@ -55,6 +55,7 @@ internal static class TextDecoding
     {
         int n = Math.Min(b.Length, 4096) & ~1;
         if (n < 16) return null; // too little evidence: a tiny file with NUL bytes is treated as binary
+        if (b.AsSpan(0, n).IndexOf((byte)0) < 0) return null; // no NUL byte at all: no count below can pass (most files)
         int evenZero = 0, oddZero = 0;
         for (int i = 0; i < n; i += 2)
         {
@@ -71,8 +72,7 @@ internal static class TextDecoding
     public static bool LooksBinary(byte[] b, int start)
     {
         int end = Math.Min(b.Length, start + 8192);
-        for (int i = start; i < end; i++) if (b[i] == 0) return true;
-        return false;
+        return end > start && b.AsSpan(start, end - start).IndexOf((byte)0) >= 0;
     }
 
     public static Encoding GetEncoding(FileEncodingKind kind) => kind switch

@@ -17,6 +17,10 @@ internal static class ProseLinkSyntax
         int n = text.Length; // the prose buffer is pooled: it may be longer than the text
         for (int i = 0; i < n; i++)
         {
+            // Only brackets and escapes start anything: the rest is skipped in one search.
+            int skip = prose.AsSpan(i, n - i).IndexOfAny('[', ']', '\\');
+            if (skip < 0) break;
+            i += skip;
             char ch = prose[i];
             if (ch == '\\') { i++; continue; }
             if (ch == '[' && StartsWithUrl(text, i + 1))

@@ -36,6 +36,8 @@ internal static class ReferenceScanner
         int n = Math.Min(prose.Length, text.Length); // the prose buffer is pooled: it may be longer than the text
         for (int i = 0; i < n; i++)
         {
+            i = NextBracketOrEscape(prose, i, n);
+            if (i >= n) break;
             char c = prose[i];
             if (c == '\\') { i++; continue; }
             if (c != '[') continue;
@@ -86,6 +88,13 @@ internal static class ReferenceScanner
                 yield return new ReferenceUse(ReferenceKind.Shortcut, linkText.Trim(), text.Substring(start, close + 1 - start), TextSpan.FromBounds(start, close + 1));
             i = close;
         }
+    }
+
+    /// <summary>The first '[' or '\\' at or after <paramref name="from"/> (only those start anything), else <paramref name="n"/>.</summary>
+    private static int NextBracketOrEscape(char[] prose, int from, int n)
+    {
+        int k = prose.AsSpan(from, n - from).IndexOfAny('[', '\\');
+        return k < 0 ? n : from + k;
     }
 
     /// <summary>True when every blanked run between <paramref name="from"/> and <paramref name="to"/> is a code span of the text.</summary>
