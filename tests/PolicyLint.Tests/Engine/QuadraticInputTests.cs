@@ -178,6 +178,40 @@ public sealed class QuadraticInputTests
             d.Select(x => $"{x.Id} ({x.Location.StartLine},{x.Location.StartColumn}): {x.Message}").ToArray());
     }
 
+    [Theory]
+    [InlineData(2_561, true)]   // 10,244 bold delimiters: Markdig refuses the table
+    [InlineData(6_000, true)]
+    [InlineData(2_560, false)]  // 10,240: Markdig parses it
+    public void ATablePastMarkdigsDelimiterLimitIsLeftOutBeforeTheFirstParse(int rows, bool leftOut)
+    {
+        // Markdig refused such a table only after work growing with the square of its delimiters (1.6 s at 3,000 rows), and
+        // the document was then parsed again without it: now the table is left out up front, and the document parsed once.
+        string head = "# Title\n\n| a | b |\n| --- | --- |\n";
+        var doc = head + Repeat("| **x** | **y** |\n", rows) + "\n## Data\n";
+        MarkdownFile.MarkdigParses = 0;
+        var file = MarkdownFile.FromText("t.md", doc);
+        Assert.Equal(1, MarkdownFile.MarkdigParses);
+        int end = head.Length + rows * "| **x** | **y** |\n".Length;
+        Assert.Equal(leftOut ? [TextSpan.FromBounds(9, end)] : Array.Empty<TextSpan>(), file.LeftOut.ToArray());
+        Assert.Equal(["Title", "Data"], file.Headings.Select(h => h.PlainText).ToArray());
+    }
+
+    [Theory]
+    [InlineData("*a* ", 5_121, 1)]            // 10,242 delimiters in one paragraph: left out up front
+    [InlineData("*a* ", 5_120, 1)]            // 10,240: parsed
+    [InlineData("`c` *a* ", 5_121, 2)]        // a code span could hold delimiters: not certain, Markdig decides (and refuses)
+    [InlineData("a * b ", 20_000, 1)]         // a '*' between spaces opens nothing: parsed
+    public void OnlyParagraphsMarkdigCertainlyRefusesAreLeftOutUpFront(string unit, int n, int parses)
+    {
+        string doc = "# Title\n\n" + Repeat(unit, n) + "\n\n## End\n";
+        MarkdownFile.MarkdigParses = 0;
+        var file = MarkdownFile.FromText("p.md", doc);
+        Assert.Equal(parses, MarkdownFile.MarkdigParses);
+        bool refused = unit != "a * b " && n > 5_120;
+        Assert.Equal(refused ? [TextSpan.FromBounds(9, 9 + unit.Length * n + 1)] : Array.Empty<TextSpan>(), file.LeftOut.ToArray());
+        Assert.Equal(["Title", "End"], file.Headings.Select(h => h.PlainText).ToArray());
+    }
+
     [Fact]
     public void TenThousandEmphasesInOneParagraphLeaveOnlyThatParagraphUnparsed()
     {
