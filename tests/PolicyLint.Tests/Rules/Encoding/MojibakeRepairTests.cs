@@ -159,6 +159,24 @@ public sealed class MojibakeRepairTests
         Assert.EndsWith("inexact", Findings("Schöne Grüße, Ã€rger"));
     }
 
+    [Theory]
+    // An emoji through MacRoman twice: the outer layer reads "Ô£ø" as the Apple logo (U+F8FF, MacRoman's 0xF0, the lead
+    // byte of every emoji), which the inner layer undoes (only what followed it was repaired).
+    [InlineData("Launch day 🚀 with the team 👨‍💻 and a 🤗 hug.", 10000, 2)]
+    [InlineData("A family 👨‍👩‍👧‍👦 at the beach 🏖️, happy 😀!", 10000, 3)]
+    // Georgian through CP437: CP850 reads the same bytes as archaic letters ("რჾგჾრ" for "როგორ"), which read worse.
+    [InlineData("გამარჯობა, მსოფლიო! როგორ ხარ?", 437, 1)]
+    [InlineData("გამარჯობა, მსოფლიო! როგორ ხარ?", 437, 3)]
+    // "…" through ISO-8859-15 is "â\u0080Š"; through ISO-8859-2 the same bytes are a paragraph separator (U+2029).
+    [InlineData("She wrote “done”… then deleted it – twice.", 28605, 1)]
+    public void ReadingsProseDoesNotHoldLoseAndAnInnerLayerMayUndoTheAppleLogo(string original, int codePage, int layers)
+    {
+        string broken = MojibakeHelpers.Break(original, codePage, layers);
+        var findings = MojibakeDetector.Find(broken);
+        Assert.Equal(original, MojibakeHelpers.Apply(broken, findings));
+        Assert.All(findings, f => Assert.True(f.Exact, f.ToString()));
+    }
+
     [Fact]
     public void RivalReadingsMayDifferInEveryLayer()
     {

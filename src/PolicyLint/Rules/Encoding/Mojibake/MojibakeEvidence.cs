@@ -251,8 +251,11 @@ internal static class MojibakeEvidence
         return false;
     }
 
-    /// <summary>U+F8F9-U+F8FD: the private-use characters .NET's Windows-1253 and 1257 decode undefined bytes to.</summary>
-    internal static bool IsBestFitPrivateUse(int cp) => cp >= 0xF8F9 && cp <= 0xF8FD;
+    /// <summary>
+    /// U+F8F9-U+F8FD: the private-use characters .NET's Windows-1253 and 1257 decode undefined bytes to; and U+F8FF, the
+    /// Apple logo MacRoman shows for 0xF0 (the lead byte of every emoji), which a second layer reads as "Ô£ø".
+    /// </summary>
+    internal static bool IsBestFitPrivateUse(int cp) => (cp >= 0xF8F9 && cp <= 0xF8FD) || cp == 0xF8FF;
 
     internal static bool IsCleanRepair(string r)
     {

@@ -687,9 +687,12 @@ internal static class MojibakeRivals
                 k++;
             }
 
-            if (MojibakeEvidence.Classify(cp) == CpClass.Weak || (cp >= 0x27C0 && cp <= 0x27FF) || (cp >= 0x2900 && cp <= 0x2AFF))
+            if (MojibakeEvidence.Classify(cp) == CpClass.Weak || (cp >= 0x27C0 && cp <= 0x27FF) || (cp >= 0x2900 && cp <= 0x2AFF) ||
+                (cp >= 0x10F1 && cp <= 0x10FF) || cp == 0x2028 || cp == 0x2029)
             {
-                p++; // and the arrows and mathematical signs prose never holds ("⤰" for "‰", "⤢" for "•")
+                // and what prose does not hold: arrows and mathematical signs ("⤰" for "‰", "⤢" for "•"), the archaic
+                // Georgian letters ("რჾგჾრ" for "როგორ"), the line and paragraph separators
+                p++;
             }
         }
 
