@@ -24,6 +24,7 @@ public sealed class MarkdownFile
         .UseEmphasisExtras()
         .UseFootnotes()
         .UseAlertBlocks()
+        .WithLinearCodeSpans()
         .Build());
 
     private ImmutableArray<HeadingInfo> _headings;

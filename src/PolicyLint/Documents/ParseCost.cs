@@ -59,8 +59,6 @@ internal static class ParseCost
     internal static Estimate Measure(byte[] bytes, int start = 0)
     {
         var worst = new Worst();
-        var ticks = new List<(int Pos, int Len)>();
-        var nextOfLength = new Dictionary<int, int>();
         // Lines are the file's own: the front matter before start counts.
         int line = 1, paraLine = 1, defRun = 0, defLine = 0, delimiters = 0, openComments = 0;
         long commentCost = 0, openCommentOffsets = 0;
@@ -89,18 +87,7 @@ internal static class ParseCost
             EndDefinitions();
             if (!paragraphOpen) return;
             int pl = paraLine;
-            // Backtick runs: each searches forward for a run of its own length, else to the paragraph's end.
-            nextOfLength.Clear();
-            long tickCost = 0;
-            for (int k = ticks.Count - 1; k >= 0; k--)
-            {
-                var (pos, len) = ticks[k];
-                int until = nextOfLength.TryGetValue(len, out int next) ? next : end;
-                tickCost += until - pos;
-                nextOfLength[len] = pos;
-            }
-            int runs = ticks.Count;
-            worst.Add(tickCost > 64L * (end - paraStartOffset + 1) ? tickCost : 0, pl, () => $"{runs:N0} backtick runs that search far for their closing run");
+            // Backtick runs are not counted: ClosingRunCodeInlineParser answers a run with no closing run at once.
             // Comment openers with no '-->' after them: each searches to the paragraph's end.
             int open = openComments;
             long commentSteps = commentCost + (long)open * end - openCommentOffsets;
@@ -113,7 +100,6 @@ internal static class ParseCost
                 int count = delimiters;
                 worst.Add(d * d, pl, () => $"{count:N0} emphasis, link or table delimiters in one paragraph");
             }
-            ticks.Clear();
             delimiters = 0; openComments = 0; commentCost = 0; openCommentOffsets = 0;
             paragraphOpen = false;
         }
@@ -173,7 +159,6 @@ internal static class ParseCost
                     {
                         int n = 1;
                         while (k + n < lineEnd && bytes[k + n] == '`') n++;
-                        ticks.Add((k, n));
                         k += n - 1;
                         break;
                     }
