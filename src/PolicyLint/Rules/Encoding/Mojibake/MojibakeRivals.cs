@@ -57,7 +57,25 @@ internal static class MojibakeRivals
             string? own = ReadChain(s, r.Start, r.End, chain);
             if (own is null || !string.Equals(own, r.Repaired, StringComparison.Ordinal))
             {
-                continue; // a chain that undoes only part of an inner layer: not judged here
+                // The scan read some layer through Windows-1252 leniently (a C1 control it never shows: "Ä‚Ë\u0098" is
+                // "â" through Windows-1250 twice, not through Windows-1252 outside): a chain of as many layers that reads
+                // each layer whole to the same repair is the one named; none, and the finding is not judged here.
+                int[]? named = SameRepair(s, r.Start, r.End, chain, r.Repaired);
+                if (named is null)
+                {
+                    continue;
+                }
+
+                chain = named;
+                own = r.Repaired;
+                var names = new string[chain.Length];
+                for (int k = 0; k < chain.Length; k++)
+                {
+                    names[k] = Name(chain[k]);
+                }
+
+                r.Chain = names.Length == 1 ? (chain[0] == Latin1 ? MojibakeChain.Latin1 : CodePage.All[chain[0]].SingleChain) : names;
+                raw[f] = r;
             }
 
             var list = new List<Reading> { new Reading { Layer = -1, Page = -1, Pages = (int[])chain.Clone(), Text = own, Penalty = Penalty(s, r.Start, r.End, own) } };
@@ -403,6 +421,25 @@ internal static class MojibakeRivals
         }
 
         return true;
+    }
+
+    /// <summary>A chain of chain.Length layers, each read whole, that reads s[start, end) as <paramref name="repaired"/>; null if none.</summary>
+    private static int[]? SameRepair(string s, int start, int end, int[] chain, string repaired)
+    {
+        var list = new List<Reading>();
+        Rivals(s, start, end, chain, new int[chain.Length], 0, null, list);
+        int[]? best = null;
+        int penalty = int.MaxValue;
+        foreach (var x in list)
+        {
+            if (string.Equals(x.Text, repaired, StringComparison.Ordinal) && x.Penalty < penalty)
+            {
+                best = x.Pages;
+                penalty = x.Penalty;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Adds to <paramref name="list"/> the readings of s[start, end) through every chain of chain.Length layers but the own one.</summary>
