@@ -35,8 +35,12 @@ internal sealed class MojibakeScan
 
     private static bool IsAscii(string text, int start, int end)
     {
+#if NET
+        return end <= start || System.Text.Ascii.IsValid(System.MemoryExtensions.AsSpan(text, start, end - start));
+#else
         for (int i = start; i < end; i++) if (text[i] >= 0x80) return false;
         return true;
+#endif
     }
 
     /// <summary>Findings in document order.</summary>

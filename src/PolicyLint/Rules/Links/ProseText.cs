@@ -35,7 +35,8 @@ internal static class ProseText
             if (node is ParagraphBlock or HeadingBlock)
             {
                 var s = MarkdownFile.GetSpan(node);
-                for (int i = s.Start; i < s.End && i < text.Length; i++) masked[i] = text[i];
+                int end = Math.Min(s.End, text.Length);
+                if (end > s.Start) text.CopyTo(s.Start, masked, s.Start, end - s.Start);
             }
         }
         foreach (var node in nodes)
@@ -43,7 +44,8 @@ internal static class ProseText
             if (node is CodeInline or LinkInline or AutolinkInline or HtmlInline)
             {
                 var s = MarkdownFile.GetSpan(node);
-                for (int i = s.Start; i < s.End && i < text.Length; i++) masked[i] = '\0';
+                int end = Math.Min(s.End, text.Length);
+                if (end > s.Start) Array.Clear(masked, s.Start, end - s.Start);
             }
         }
         return masked;
