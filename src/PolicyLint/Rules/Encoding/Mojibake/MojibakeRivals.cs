@@ -255,7 +255,7 @@ internal static class MojibakeRivals
                     continue;
                 }
 
-                int fits = -1, count = 0, plain = -1, plainCount = 0;
+                int fits = -1, count = 0, plain = -1, plainCount = 0, capital = -1, capitals = 0;
                 bool ownInner = false;
                 var mine = new HashSet<char>();
                 for (int t = 0; t < texts.Count; t++)
@@ -270,6 +270,12 @@ internal static class MojibakeRivals
 
                     fits = t;
                     count++;
+                    if (char.IsUpper(texts[t][0]))
+                    {
+                        capital = t;
+                        capitals++;
+                    }
+
                     if (!InnerCapital(s, raw[f].Start, raw[f].End, texts[t]))
                     {
                         plain = t;
@@ -286,6 +292,14 @@ internal static class MojibakeRivals
                 if (count > 1 && ownInner && plainCount == 1 && IsPrimary(chain))
                 {
                     fits = plain;
+                    count = 1;
+                }
+
+                // Both fit, and the word starts a paragraph or a sentence: the only reading that starts it with a capital
+                // ("Ãžetta" is "Þetta" through Windows-1252, "øetta" through ISO-8859-15).
+                if (count > 1 && capitals == 1 && SentenceStart(s, raw[f].Start) && char.IsLetter(texts[capital][0]))
+                {
+                    fits = capital;
                     count = 1;
                 }
 
@@ -334,6 +348,42 @@ internal static class MojibakeRivals
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether position p starts a paragraph (the text's start, or a line after a blank one or a heading's marks) or a
+    /// sentence (after ". ", "! " or "? ").
+    /// </summary>
+    private static bool SentenceStart(string s, int p)
+    {
+        int j = p - 1;
+        if (j < 0)
+        {
+            return true;
+        }
+
+        if (s[j] == '\n')
+        {
+            return j == 0 || s[j - 1] == '\n' || (s[j - 1] == '\r' && (j == 1 || s[j - 2] == '\n'));
+        }
+
+        if (s[j] != ' ' || j == 0)
+        {
+            return false;
+        }
+
+        if (s[j - 1] is '.' or '!' or '?')
+        {
+            return true;
+        }
+
+        int k = j - 1;
+        while (k >= 0 && s[k] == '#')
+        {
+            k--;
+        }
+
+        return k < j - 1 && (k < 0 || s[k] == '\n');
     }
 
     /// <summary>The readings in the contest of a tie: those that read best, and a Windows-1252 chain's own reading.</summary>

@@ -58,14 +58,14 @@ public class MojibakeGeneratedSetTests(ITestOutputHelper output)
         // text found (the detector checks this itself and reports a finding it cannot explain without a fix).
         Assert.Equal(0, results.Sum(r => r.UnexplainedChains));
         // Issue 13 asks for 97% exact repairs of the repairable cases and no wrong repair. The floors sit just under
-        // today's figures (99.0% of all repairable cases, 99.4% of one layer, no case with a wrong repair), so that a
+        // today's figures (99.2% of all repairable cases, 99.7% of one layer, no case with a wrong repair), so that a
         // change that makes repairs worse fails here. Raise them as the detector improves; the table shows the misses.
         var rep = new Tally();
         foreach (var r in results.Where(r => r.Case.Repairable)) rep.Add(r);
-        Assert.True(rep.ExactRate >= 98.9, $"exact repairs {rep.ExactRate:F1}% of {rep.Cases} repairable cases (floor 98.9%)");
+        Assert.True(rep.ExactRate >= 99.1, $"exact repairs {rep.ExactRate:F1}% of {rep.Cases} repairable cases (floor 99.1%)");
         var oneLayer = new Tally();
         foreach (var r in results.Where(r => r.Case.Group == "layers" && r.Case.Layers == 1 && r.Case.Kind == LossyKind.None)) oneLayer.Add(r);
-        Assert.True(oneLayer.ExactRate >= 99.4, $"one layer exact repairs {oneLayer.ExactRate:F1}% (floor 99.4%)");
+        Assert.True(oneLayer.ExactRate >= 99.7, $"one layer exact repairs {oneLayer.ExactRate:F1}% (floor 99.7%)");
         int wrong = results.Count(r => r.WrongRepairs > 0);
         Assert.Equal(0, wrong);
     }
