@@ -6,7 +6,8 @@ usage: measure.py RUNS LIMIT BASELINE_FILE FILE_N FILE_2N FILE_4N -- COMMAND [AR
 COMMAND is run once per file and round with the file appended, rounds interleaved (baseline, N, 2N, 4N, baseline, ...), so
 that a machine whose speed drifts moves all sizes alike. Each run's CPU time (user + system of the finished child, as the
 kernel accounts it through wait4) is taken; the baseline (a one-line document) is the process's start-up, subtracted
-before the ratios, so that the ratio is the growth of the work the file makes. Prints one line:
+before the ratios, so that the ratio is the growth of the work the file makes, scaled to a doubling of the file's bytes
+(2.0 is linear whatever the pattern's own growth). Prints one line:
 
   <bytes at N> <start-up s> <N s> <2N s> <4N s> <2N/N> <4N/2N> <verdict>
 
@@ -52,7 +53,10 @@ def main():
             ok = ok and fine
     base, n1, n2, n4 = (statistics.median(t) for t in times)
     w1, w2, w4 = (max(x - base, 1e-6) for x in (n1, n2, n4))
-    r1, r2 = w2 / w1, w4 / w2
+    # Each ratio is per doubling of the file's bytes: a pattern whose file grows faster than its count (the backtick runs,
+    # each longer than the last, grow about 4x when the count doubles) is judged by its bytes, as a linear case doubles.
+    s1, s2 = (os.path.getsize(files[i + 1]) / os.path.getsize(files[i]) for i in (1, 2))
+    r1, r2 = (w2 / w1) * 2 / s1, (w4 / w2) * 2 / s2
     # A doubling is judged when its smaller size makes at least 0.05 s of work above start-up; below that it is noise.
     judged = [r for r, w in ((r1, w1), (r2, w2)) if w >= 0.05]
     if not ok:
