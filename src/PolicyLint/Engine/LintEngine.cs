@@ -127,7 +127,7 @@ public sealed class LintEngine
         // The folders' listings of the last walk, reused while each folder is unchanged (the same run's cache folder): read
         // on another thread while the configuration is set up.
         var listingCacheOpening = request.UseCache && request.Documents.Count == 0 && request.State is null
-            ? System.Threading.Tasks.Task.Run(() => ListingCache.Open(CacheDirectoryOf(request, rootDir, baseDir), rootDir, ResultCache.RacyWindowOverride.Value))
+            ? System.Threading.Tasks.Task.Run(() => ListingCache.Open(CacheDirectoryOf(request, rootDir, baseDir), rootDir))
             : null;
         var configPath = request.ConfigPath is null ? null : Path.GetFullPath(Path.Combine(baseDir, request.ConfigPath));
         var (analyzers, rules, plugins) = WithPlugins(request, baseDir, configPath);

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using PolicyLint.IO;
 
 namespace PolicyLint.Engine;
@@ -21,7 +20,6 @@ internal sealed class ListingCache
 {
     private const string Magic = "PolicyLintListings";
     private const int FormatVersion = 1;
-    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
 
     /// <summary>An entry's kind: a file (or anything that is not a folder), a folder, a link to a folder.</summary>
     internal enum Kind : byte { File = 0, Folder = 1, FolderLink = 2 }
@@ -43,13 +41,13 @@ internal sealed class ListingCache
     private readonly string _root;
     private readonly string _cacheDirectory;
 
-    private ListingCache(string path, string rootDir, string cacheDirectory, Dictionary<string, Stored> stored, TimeSpan racyWindow)
+    private ListingCache(string path, string rootDir, string cacheDirectory, Dictionary<string, Stored> stored)
     {
         _path = path;
         _root = rootDir;
         _cacheDirectory = cacheDirectory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         _stored = stored;
-        _trustBefore = DateTime.UtcNow.Ticks - racyWindow.Ticks;
+        _trustBefore = ResultCache.TrustBefore();
     }
 
     /// <summary>How many folders this run took from the cache instead of reading them (for tests).</summary>
@@ -60,46 +58,34 @@ internal sealed class ListingCache
         Path.Combine(cacheDirectory, "listings-" + ResultCache.Hash(rootDir).Substring(0, 16) + ".bin");
 
     /// <summary>Opens the listings kept in <paramref name="cacheDirectory"/> for walks under <paramref name="rootDir"/>; a missing or damaged file is empty.</summary>
-    public static ListingCache Open(string cacheDirectory, string rootDir, TimeSpan? racyWindow = null)
+    public static ListingCache Open(string cacheDirectory, string rootDir)
     {
         string path = FileFor(cacheDirectory, rootDir);
         var stored = new Dictionary<string, Stored>(StringComparer.Ordinal);
-        try
+        bool read = ResultCache.TryReadFile(path, reader =>
         {
-            // Only a regular file is opened: a FIFO in its place would block the run.
-            if (File.Exists(path) && SafeFile.Kind(path) is null or "regular")
+            if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion || reader.ReadString() != rootDir) return;
+            int folders = reader.ReadInt32();
+            for (int i = 0; i < folders; i++)
             {
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
-                using var reader = new BinaryReader(stream, Encoding.UTF8);
-                if (reader.ReadString() == Magic && reader.ReadInt32() == FormatVersion && reader.ReadString() == rootDir)
+                string dir = reader.ReadString();
+                var stamp = FileStamp.ReadFrom(reader);
+                bool trusted = reader.ReadBoolean();
+                int n = reader.ReadInt32();
+                if (n < 0) throw new FormatException("negative entry count");
+                var entries = new (string, Kind)[n];
+                for (int j = 0; j < n; j++)
                 {
-                    int folders = reader.ReadInt32();
-                    for (int i = 0; i < folders; i++)
-                    {
-                        string dir = reader.ReadString();
-                        var stamp = FileStamp.FromParts(reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadUInt64());
-                        bool trusted = reader.ReadBoolean();
-                        int n = reader.ReadInt32();
-                        if (n < 0) throw new FormatException("negative entry count");
-                        var entries = new (string, Kind)[n];
-                        for (int j = 0; j < n; j++)
-                        {
-                            string name = reader.ReadString();
-                            byte kind = reader.ReadByte();
-                            if (kind > (byte)Kind.FolderLink) throw new FormatException("unknown entry kind");
-                            entries[j] = (name, (Kind)kind);
-                        }
-                        stored[dir] = new Stored(stamp, trusted, entries);
-                    }
+                    string name = reader.ReadString();
+                    byte kind = reader.ReadByte();
+                    if (kind > (byte)Kind.FolderLink) throw new FormatException("unknown entry kind");
+                    entries[j] = (name, (Kind)kind);
                 }
+                stored[dir] = new Stored(stamp, trusted, entries);
             }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or ArgumentException
-            or OverflowException or DecoderFallbackException or OutOfMemoryException)
-        {
-            stored.Clear(); // damaged or half-written: every folder is read
-        }
-        return new ListingCache(path, rootDir, Path.GetFullPath(cacheDirectory), stored, racyWindow ?? RacyWindow);
+        });
+        if (!read) stored.Clear(); // damaged or half-written: every folder is read
+        return new ListingCache(path, rootDir, Path.GetFullPath(cacheDirectory), stored);
     }
 
     /// <summary>
@@ -136,8 +122,7 @@ internal sealed class ListingCache
         {
             var all = new Dictionary<string, Stored>(_stored, StringComparer.Ordinal);
             foreach (var kv in _taken) all[kv.Key] = kv.Value;
-            using var ms = new MemoryStream();
-            using (var w = new BinaryWriter(ms, new UTF8Encoding(false), leaveOpen: true))
+            ResultCache.WriteFile(_path, w =>
             {
                 w.Write(Magic);
                 w.Write(FormatVersion);
@@ -146,16 +131,12 @@ internal sealed class ListingCache
                 foreach (var kv in all.OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 {
                     w.Write(kv.Key);
-                    var s = kv.Value.Stamp;
-                    w.Write(s.Length); w.Write(s.WriteTicks); w.Write(s.ChangeTicks); w.Write(s.Inode);
+                    kv.Value.Stamp.WriteTo(w);
                     w.Write(kv.Value.Trusted);
                     w.Write(kv.Value.Entries.Length);
                     foreach (var (name, kind) in kv.Value.Entries) { w.Write(name); w.Write((byte)kind); }
                 }
-            }
-            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            ResultCache.EnsureMarker(Path.GetDirectoryName(_path)!);
-            ResultCache.WriteAtomically(_path, ms.ToArray());
+            });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

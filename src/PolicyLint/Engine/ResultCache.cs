@@ -174,7 +174,13 @@ internal sealed class ResultCache
     private readonly ConcurrentDictionary<string, StampedHash> _seenStamps = new(StringComparer.Ordinal);
     private volatile bool _stampsChanged;
     /// <summary>A stamp taken in this run is trusted in later runs when the file last changed before this (UTC ticks).</summary>
-    private readonly long _trustBefore = DateTime.UtcNow.Ticks - (RacyWindowOverride.Value ?? RacyWindow).Ticks;
+    private readonly long _trustBefore = TrustBefore();
+
+    /// <summary>
+    /// A stamp taken now is trusted by later runs when the file (or folder) last changed before this (UTC ticks): the racy
+    /// window before now, or the tests' override.
+    /// </summary>
+    internal static long TrustBefore() => DateTime.UtcNow.Ticks - (RacyWindowOverride.Value ?? RacyWindow).Ticks;
     private int _filesRead;
 
     private sealed record StampedHash(FileStamp Stamp, string Hash, bool Trusted);
@@ -196,39 +202,65 @@ internal sealed class ResultCache
     public static ResultCache Open(string directory, string key)
     {
         var cache = new ResultCache(directory, key, new Dictionary<string, CacheEntry>(StringComparer.Ordinal));
-        try
+        bool read = TryReadFile(cache._path, reader =>
         {
-            // Only a regular file is opened: a FIFO in the cache's place would block the run.
-            if (File.Exists(cache._path) && SafeFile.Kind(cache._path) is null or "regular")
+            if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion || reader.ReadString() != key) return;
+            int n = reader.ReadInt32();
+            for (int i = 0; i < n; i++)
             {
-                using var stream = new FileStream(cache._path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
-                using var reader = new BinaryReader(stream, Encoding.UTF8);
-                if (reader.ReadString() == Magic && reader.ReadInt32() == FormatVersion && reader.ReadString() == key)
-                {
-                    int n = reader.ReadInt32();
-                    for (int i = 0; i < n; i++)
-                    {
-                        string path = reader.ReadString();
-                        cache._entries[path] = ReadEntry(reader);
-                    }
-                    n = reader.ReadInt32();
-                    for (int i = 0; i < n; i++)
-                    {
-                        string path = reader.ReadString();
-                        var stamp = FileStamp.FromParts(reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadUInt64());
-                        bool trusted = reader.ReadBoolean();
-                        cache._stamps[path] = new StampedHash(stamp, reader.ReadString(), trusted);
-                    }
-                }
+                string path = reader.ReadString();
+                cache._entries[path] = ReadEntry(reader);
             }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or ArgumentException
-            or OverflowException or DecoderFallbackException)
+            n = reader.ReadInt32();
+            for (int i = 0; i < n; i++)
+            {
+                string path = reader.ReadString();
+                var stamp = FileStamp.ReadFrom(reader);
+                bool trusted = reader.ReadBoolean();
+                cache._stamps[path] = new StampedHash(stamp, reader.ReadString(), trusted);
+            }
+        });
+        if (!read)
         {
             cache._entries.Clear(); // damaged or half-written by an older build: start afresh
             cache._stamps.Clear();
         }
         return cache;
+    }
+
+    /// <summary>
+    /// Reads the cache file at <paramref name="path"/> with <paramref name="read"/> when it is there and a regular file (a FIFO
+    /// in its place would block the run); false when it is damaged or cannot be read, and the caller starts afresh.
+    /// </summary>
+    internal static bool TryReadFile(string path, Action<BinaryReader> read)
+    {
+        try
+        {
+            if (!File.Exists(path) || SafeFile.Kind(path) is not (null or "regular")) return true;
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+            using var reader = new BinaryReader(stream, Encoding.UTF8);
+            read(reader);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or ArgumentException
+            or OverflowException or DecoderFallbackException or OutOfMemoryException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Writes a cache file atomically with <paramref name="write"/>, making its folder (with the marker that keeps it out of
+    /// git) first. Throws what the file system throws: callers keep going without the cache.
+    /// </summary>
+    internal static void WriteFile(string path, Action<BinaryWriter> write)
+    {
+        string directory = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(directory);
+        EnsureMarker(directory);
+        using var ms = new MemoryStream();
+        using (var w = new BinaryWriter(ms, new UTF8Encoding(false), leaveOpen: true)) write(w);
+        WriteAtomically(path, ms.ToArray());
     }
 
     // ---- Hashing -------------------------------------------------------------------------------------------------------
@@ -384,10 +416,7 @@ internal sealed class ResultCache
             if (!_updates.ContainsKey(path) && !File.Exists(path)) all.Remove(path);
         try
         {
-            Directory.CreateDirectory(_directory);
-            EnsureMarker(_directory);
-            using var ms = new MemoryStream();
-            using (var w = new BinaryWriter(ms, new UTF8Encoding(false), leaveOpen: true))
+            WriteFile(_path, w =>
             {
                 w.Write(Magic);
                 w.Write(FormatVersion);
@@ -406,12 +435,11 @@ internal sealed class ResultCache
                 foreach (var kv in stamps.OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 {
                     w.Write(kv.Key);
-                    w.Write(kv.Value.Stamp.Length); w.Write(kv.Value.Stamp.WriteTicks); w.Write(kv.Value.Stamp.ChangeTicks); w.Write(kv.Value.Stamp.Inode);
+                    kv.Value.Stamp.WriteTo(w);
                     w.Write(kv.Value.Trusted);
                     w.Write(kv.Value.Hash);
                 }
-            }
-            WriteAtomically(_path, ms.ToArray());
+            });
             PruneOthers();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

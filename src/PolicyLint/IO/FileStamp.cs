@@ -36,6 +36,15 @@ internal readonly struct FileStamp : IEquatable<FileStamp>
 
     public static FileStamp FromParts(long length, long writeTicks, long changeTicks, ulong inode) => new(length, writeTicks, changeTicks, inode);
 
+    /// <summary>Writes the stamp as the cache files keep it (<see cref="ReadFrom"/> reads it back).</summary>
+    public void WriteTo(BinaryWriter w)
+    {
+        w.Write(Length); w.Write(WriteTicks); w.Write(ChangeTicks); w.Write(Inode);
+    }
+
+    /// <summary>A stamp as <see cref="WriteTo"/> wrote it.</summary>
+    public static FileStamp ReadFrom(BinaryReader r) => new(r.ReadInt64(), r.ReadInt64(), r.ReadInt64(), r.ReadUInt64());
+
     private const int AtFdCwd = -100;
     // STATX_TYPE | STATX_MODE | STATX_MTIME | STATX_CTIME | STATX_INO | STATX_SIZE
     private const uint Mask = 0x1 | 0x2 | 0x40 | 0x80 | 0x100 | 0x200;
@@ -81,7 +90,8 @@ internal readonly struct FileStamp : IEquatable<FileStamp>
             uint got = BitConverter.ToUInt32(b, 0);
             int type = BitConverter.ToUInt16(b, 28) & 0xF000;
             regular = type == 0x8000;
-            if (folder ? type != 0x4000 : !regular) return folder ? false : true;
+            if (folder && type != 0x4000) return false; // a folder was asked for
+            if (!folder && !regular) return true;        // a link, a folder, a device or a FIFO: no stamp, but an answer
             if ((got & Mask) != Mask) return null; // the file system does not give every field: the caller's fallback
             stamp = new FileStamp((long)BitConverter.ToUInt64(b, 40), Ticks(b, 112), Ticks(b, 96), BitConverter.ToUInt64(b, 32));
             return true;
