@@ -68,6 +68,10 @@ public sealed class Diagnostic
     public Diagnostic WithFix(Fix? fix) => new(Descriptor, Severity, Location, Arguments, fix, SuppressionJustification);
 
     /// <summary>MSBuild canonical form: <c>path(line,col): error PL4001: message</c>.</summary>
-    public override string ToString() =>
-        $"{Location.Path}({Location.StartLine},{Location.StartColumn}): {Severity.ToDisplayString()} {Id}: {Message}";
+    public override string ToString() => AppendTo(new System.Text.StringBuilder()).ToString();
+
+    /// <summary>Appends <see cref="ToString"/>'s line to <paramref name="sb"/> (the text report writes many without a string each).</summary>
+    internal System.Text.StringBuilder AppendTo(System.Text.StringBuilder sb) =>
+        sb.Append(Location.Path).Append('(').Append(Location.StartLine).Append(',').Append(Location.StartColumn).Append("): ")
+          .Append(Severity.ToDisplayString()).Append(' ').Append(Id).Append(": ").Append(Message);
 }

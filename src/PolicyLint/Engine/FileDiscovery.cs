@@ -225,9 +225,23 @@ internal static class FileDiscovery
                 else dirs.Add((path, kind == ListingCache.Kind.FolderLink));
                 names?.Add((name, kind != ListingCache.Kind.File));
             }
-            if (names is not null) listings!.TryAdd(dir, FolderListing.From(names));
-            return (files, dirs);
         }
+        else ReadFolder(dir, files, dirs, names, stamp, listingCache);
+        // The workspace's look-ups into this folder use the same listing instead of listing it again.
+        if (names is not null) listings!.TryAdd(dir, FolderListing.From(names));
+#else
+        files.AddRange(Directory.GetFiles(dir));
+        foreach (var d in Directory.GetDirectories(dir))
+            dirs.Add((d, (File.GetAttributes(d) & FileAttributes.ReparsePoint) != 0));
+#endif
+        return (files, dirs);
+    }
+
+#if NET
+    /// <summary>Reads the folder itself; with a stamp taken before, its listing is kept in <paramref name="listingCache"/> for the next run.</summary>
+    private static void ReadFolder(string dir, List<string> files, List<(string, bool)> dirs, List<(string, bool)>? names, FileStamp? stamp,
+        ListingCache? listingCache)
+    {
         var taken = stamp is null ? null : new List<(string Name, ListingCache.Kind Kind)>();
         // One enumeration: the entry's type comes with it (no look-up per file), links are told by their own type.
         var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsDir, bool IsLink)>(dir,
@@ -246,15 +260,8 @@ internal static class FileDiscovery
             }
         }
         if (taken is not null) listingCache!.Record(dir, stamp!.Value, taken.ToArray());
-        // The workspace's look-ups into this folder use the same listing instead of listing it again.
-        if (names is not null) listings!.TryAdd(dir, FolderListing.From(names));
-#else
-        files.AddRange(Directory.GetFiles(dir));
-        foreach (var d in Directory.GetDirectories(dir))
-            dirs.Add((d, (File.GetAttributes(d) & FileAttributes.ReparsePoint) != 0));
-#endif
-        return (files, dirs);
     }
+#endif
 
     /// <summary>
     /// When every include pattern ends in <c>*</c> plus a literal (<c>**/*.md</c>), a file must end with one of those

@@ -101,10 +101,7 @@ public static class TextFormatter
     private static void AppendDiagnostic(StringBuilder sb, Diagnostic d, OutputOptions options, OutputSupport support)
     {
         var loc = d.Location;
-        // The plain line is Diagnostic.ToString's, appended piece by piece (no string per finding).
-        if (!options.Color)
-            sb.Append(loc.Path).Append('(').Append(loc.StartLine).Append(',').Append(loc.StartColumn).Append("): ")
-              .Append(d.Severity.ToDisplayString()).Append(' ').Append(d.Id).Append(": ").Append(d.Message).Append('\n');
+        if (!options.Color) d.AppendTo(sb).Append('\n');
         else
         {
             string sevColor = d.Severity switch { Severity.Error => Red, Severity.Warning => Yellow, _ => Cyan };
