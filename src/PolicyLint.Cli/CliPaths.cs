@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using PolicyLint.IO;
 
 namespace PolicyLint.Cli;
 
@@ -20,7 +21,7 @@ internal static class CliPaths
     public static string? FindGitRoot(string start)
     {
         for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
-            if (Directory.Exists(Path.Combine(d.FullName, ".git")) || File.Exists(Path.Combine(d.FullName, ".git"))) return d.FullName;
+            if (InputLog.DirectoryExists(Path.Combine(d.FullName, ".git")) || InputLog.FileExists(Path.Combine(d.FullName, ".git"))) return d.FullName;
         return null;
     }
 }

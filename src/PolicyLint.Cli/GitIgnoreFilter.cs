@@ -122,7 +122,7 @@ internal sealed class GitIgnoreFilter
 
         private IgnoreList? Load(string file)
         {
-            if (!File.Exists(file)) return null;
+            if (!InputLog.FileExists(file)) return null;
             try
             {
                 var lines = SafeFile.ReadAllText(file).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
@@ -139,16 +139,16 @@ internal sealed class GitIgnoreFilter
         private static string? ResolveGitDir(string root)
         {
             string dotGit = Path.Combine(root, ".git");
-            if (Directory.Exists(dotGit)) return dotGit;
-            if (!File.Exists(dotGit)) return null;
+            if (InputLog.DirectoryExists(dotGit)) return dotGit;
+            if (!InputLog.FileExists(dotGit)) return null;
             try
             {
                 string line = SafeFile.ReadAllText(dotGit).Split('\n').FirstOrDefault(l => l.StartsWith("gitdir:", StringComparison.Ordinal)) ?? "";
                 if (line.Length == 0) return null;
                 string gitDir = Path.GetFullPath(Path.Combine(root, line.Substring(7).Trim()));
                 string common = Path.Combine(gitDir, "commondir");
-                if (File.Exists(common)) gitDir = Path.GetFullPath(Path.Combine(gitDir, SafeFile.ReadAllText(common).Trim()));
-                return Directory.Exists(gitDir) ? gitDir : null;
+                if (InputLog.FileExists(common)) gitDir = Path.GetFullPath(Path.Combine(gitDir, SafeFile.ReadAllText(common).Trim()));
+                return InputLog.DirectoryExists(gitDir) ? gitDir : null;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
         }

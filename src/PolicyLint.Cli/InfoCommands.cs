@@ -8,6 +8,7 @@ using PolicyLint.Configuration;
 using PolicyLint.Diagnostics;
 using PolicyLint.Engine;
 using PolicyLint.Output;
+using PolicyLint.IO;
 
 namespace PolicyLint.Cli;
 
@@ -174,7 +175,7 @@ internal static class InfoCommands
         string display = Path.GetRelativePath(cwd, dir).Replace('\\', '/');
         try
         {
-            if (LintEngine.CleanCache(dir)) stdout.WriteLine(Directory.Exists(dir)
+            if (LintEngine.CleanCache(dir)) stdout.WriteLine(InputLog.DirectoryExists(dir)
                 ? $"Removed the cache files in {display} (the folder holds other files, kept)."
                 : $"Removed {display}.");
             else stdout.WriteLine($"No cache at {display}.");

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using PolicyLint.Diagnostics;
 using PolicyLint.Engine;
 using PolicyLint.Output;
+using PolicyLint.IO;
 
 namespace PolicyLint.Cli;
 
@@ -56,14 +57,18 @@ internal sealed class UsageException : Exception
 /// <summary>The default command: lint, optionally fix or show the diff, report, and choose the exit code.</summary>
 internal sealed class LintCommand
 {
-    private readonly TextWriter _out, _err;
+    private readonly TextWriter _out, _stderr;
+    /// <summary>Where messages go: stderr, or stderr and the run record's copy while a run is recorded.</summary>
+    private TextWriter _err;
+    private RunRecord.Recording? _recording;
+    private (string Report, byte StandIn)? _recorded;
     private readonly Stream _stdin;
     private readonly Stream _stdout;
     private readonly List<string> _notifications = new();
 
     public LintCommand(TextWriter stdout, TextWriter stderr, Stream stdin, Stream rawStdout)
     {
-        _out = stdout; _err = stderr; _stdin = stdin; _stdout = rawStdout;
+        _out = stdout; _err = _stderr = stderr; _stdin = stdin; _stdout = rawStdout;
     }
 
     /// <summary>At most this many files named one by one are linted without the result cache.</summary>
@@ -79,13 +84,31 @@ internal sealed class LintCommand
         foreach (var p in paths)
         {
             if (p.IndexOfAny(['*', '?', '[']) >= 0) return false;
-            try { if (!File.Exists(Path.Combine(baseDir, p))) return false; }
+            try { if (!InputLog.FileExists(Path.Combine(baseDir, p))) return false; }
             catch (ArgumentException) { return false; }
         }
         return true;
     }
 
     public async Task<int> RunAsync(LintSettings s, CancellationToken ct)
+    {
+        _recording = RunRecord.Begin(s, _stderr);
+        if (_recording is null) return await RunCoreAsync(s, ct).ConfigureAwait(false);
+        _err = new TeeWriter(_stderr, _recording.Errors);
+        int exit;
+        try { exit = await RunCoreAsync(s, ct).ConfigureAwait(false); }
+        catch
+        {
+            _recording.Abandon();
+            throw;
+        }
+        finally { _err = _stderr; }
+        if (_recorded is { } r) _recording.Finish(exit, r.Report, r.StandIn, _stderr);
+        else _recording.Abandon();
+        return exit;
+    }
+
+    private async Task<int> RunCoreAsync(LintSettings s, CancellationToken ct)
     {
         Validate(s);
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -139,7 +162,7 @@ internal sealed class LintCommand
 
         if (request.UseCache && !s.Stdin) WarmRunCollections.Defer(LintEngine.GetCacheDirectory(request));
         LintResult result;
-        using (var progress = Terminal.StderrIsTerminal && !s.Quiet && !s.Stdin ? new ProgressLine(_err) : null)
+        using (var progress = Terminal.StderrIsTerminal && !s.Quiet && !s.Stdin ? new ProgressLine(_stderr) : null)
             result = engine.Lint(request, progress, ct); // on this thread: the tool has nothing else to do meanwhile
         if (s.Stdin)
             sources.AddMemory(result.Files.Length > 0 ? result.Files[0].Path : s.StdinFilename ?? "stdin.md", SourceReader.Decode(stdinBytes!));
@@ -231,20 +254,7 @@ internal sealed class LintCommand
         }
         // Written as it is formatted (never whole in memory): to the --output file, or to stdout (stderr when stdout holds
         // the fixed text of standard input).
-        void WriteReport(TextWriter w)
-        {
-            switch (s.Format)
-            {
-                case "json": JsonFormatter.Write(result, w, options); break;
-                case "sarif": SarifFormatter.Write(result, w, options); break;
-                case "github": GitHubFormatter.Write(result, w, options); break;
-                case "junit": JUnitFormatter.Write(result, w, options); break;
-                case "gitlab": GitLabFormatter.Write(result, w, options); break;
-                case "checkstyle": CheckstyleFormatter.Write(result, w, options); break;
-                default: TextFormatter.Write(result, w, options); break;
-            }
-            w.Flush();
-        }
+        void WriteReport(TextWriter w) => FormatInto(result, w, s, options);
         if (s.Output is not null)
         {
             string outPath = Path.GetFullPath(s.Output);
@@ -252,6 +262,7 @@ internal sealed class LintCommand
             using var file = new StreamWriter(outPath, append: false, new UTF8Encoding(false), bufferSize: 64 * 1024);
             WriteReport(file);
         }
+        else if (_recording is not null) WriteRecordedReport(result, s, options);
         else WriteReport(s.Stdin && (s.Fix || s.FixUnsafe) ? _err : _out);
 
         if (s.Stats && s.Format != "text")
@@ -259,6 +270,45 @@ internal sealed class LintCommand
         if (s.Baseline is not null) ReportBaseline(s, baselined, gone!, notes);
 
         return ExitCode(result, s);
+    }
+
+    /// <summary>
+    /// A recorded run's report: formatted once with the elapsed time's stand-in (kept in the record, for a replay to put
+    /// its own time in), and printed with the run's own time.
+    /// </summary>
+    private void WriteRecordedReport(LintResult result, LintSettings s, OutputOptions options)
+    {
+        var elapsed = result.Elapsed;
+        var standing = new LintResult(result.Files, result.Rules, RunRecord.ElapsedStandIn, result.SiteModels, result.UncheckedLinks);
+        var text = new StringWriter();
+        byte standIn = s.Format switch { "text" => 1, "junit" => 2, _ => 0 };
+        int expected = s.Format == "junit" || s.Format == "text" && !s.Quiet ? 1 : 0;
+        FormatInto(standing, text, s, options);
+        string report = text.ToString();
+        if (standIn != 0 && RunRecord.Recording.StandIns(report, standIn) != expected)
+        {
+            // The stand-in's digits occur in the report itself: not recorded, printed as usual.
+            FormatInto(result, _out, s, options);
+            return;
+        }
+        _recorded = (report, standIn);
+        _out.Write(RunRecord.Recording.Printed(report, standIn, elapsed));
+        _out.Flush();
+    }
+
+    private static void FormatInto(LintResult result, TextWriter w, LintSettings s, OutputOptions options)
+    {
+        switch (s.Format)
+        {
+            case "json": JsonFormatter.Write(result, w, options); break;
+            case "sarif": SarifFormatter.Write(result, w, options); break;
+            case "github": GitHubFormatter.Write(result, w, options); break;
+            case "junit": JUnitFormatter.Write(result, w, options); break;
+            case "gitlab": GitLabFormatter.Write(result, w, options); break;
+            case "checkstyle": CheckstyleFormatter.Write(result, w, options); break;
+            default: TextFormatter.Write(result, w, options); break;
+        }
+        w.Flush();
     }
 
     private static bool IsFailing(LintResult result, LintSettings s) =>
@@ -352,24 +402,24 @@ internal sealed class LintCommand
         if (s.StdinFilename is not null && !s.Stdin) throw new UsageException("--stdin-filename needs --stdin");
         if (s.Stdin && s.Paths.Count > 0) throw new UsageException("--stdin lints standard input; give no paths with it");
         foreach (var p in s.Paths)
-            if (p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p))
+            if (p.Length > 1 && p[0] == '-' && !InputLog.FileExists(p) && !InputLog.DirectoryExists(p))
                 throw new UsageException(Program.UnknownOption(p, Program.RootOptionNames) + $" (a file whose name starts with '-' is written './{p}')");
         if (s.MaxWarnings is < 0) throw new UsageException("--max-warnings must be 0 or more");
         if (s.UpdateBaseline && s.Baseline is null)
         {
-            if (!File.Exists(Engine.Baseline.DefaultFileName))
+            if (!InputLog.FileExists(Engine.Baseline.DefaultFileName))
                 throw new UsageException($"--update-baseline needs --baseline FILE (there is no {Engine.Baseline.DefaultFileName} here)");
             s.Baseline = Engine.Baseline.DefaultFileName;
         }
         if (s.WriteBaseline is not null)
         {
-            if (Directory.Exists(s.WriteBaseline) || s.WriteBaseline.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            if (InputLog.DirectoryExists(s.WriteBaseline) || s.WriteBaseline.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
                 throw new UsageException($"--write-baseline {s.WriteBaseline}: that is a path to lint, not a baseline file; "
                                          + $"write '--write-baseline={Engine.Baseline.DefaultFileName}' or give the paths first");
             if (s.Baseline is not null || s.Fix || s.FixUnsafe || s.Diff || s.AddSuppressions)
                 throw new UsageException("--write-baseline records the findings as they are; use it without --baseline, --fix, --diff or --add-suppressions");
         }
-        if (s.Baseline is not null && !File.Exists(s.Baseline)) throw new UsageException($"--baseline {s.Baseline}: the file does not exist (create it with --write-baseline)");
+        if (s.Baseline is not null && !InputLog.FileExists(s.Baseline)) throw new UsageException($"--baseline {s.Baseline}: the file does not exist (create it with --write-baseline)");
         if (s.AddSuppressions)
         {
             if (string.IsNullOrWhiteSpace(s.SuppressionReason))

@@ -32,11 +32,21 @@ public static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        // A run on an unchanged tree with the same command line prints its run record (see RunRecord) and is done.
+        RunRecord.RawArgs = args;
+        Stream? rawStdout = Console.IsOutputRedirected ? Console.OpenStandardOutput() : null;
+        if (rawStdout is not null)
+        {
+            int? replayed;
+            try { replayed = RunRecord.TryReplay(args, rawStdout, Console.Error); }
+            catch (IOException) { return ExitClean; } // stdout was closed (| head) while the record was written
+            if (replayed is { } code) return code;
+        }
         using var cts = new CancellationTokenSource();
         // Redirected output (a pipe, a file, CI's log) is written in blocks: the console's writer makes a system call per
         // write, about 1,500 for the corpus's report. A terminal keeps the console's writer (each line shows as it comes).
-        var stdout = Console.IsOutputRedirected
-            ? new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false }
+        var stdout = rawStdout is not null
+            ? new StreamWriter(rawStdout, new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false }
             : Console.Out;
         var stderr = Console.Error;
         using var sigint = StopOn(PosixSignal.SIGINT, 130, cts, stderr);

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using PolicyLint.IO;
 
 namespace PolicyLint.Cli;
 
@@ -18,7 +19,7 @@ internal static class WarmRunCollections
     {
         try
         {
-            if (!Directory.Exists(cacheDirectory) || Directory.GetFiles(cacheDirectory, "results-*.bin").Length == 0) return;
+            if (!InputLog.DirectoryExists(cacheDirectory) || Directory.GetFiles(cacheDirectory, "results-*.bin").Length == 0) return;
             GC.TryStartNoGCRegion(Budget);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)

@@ -8,6 +8,7 @@ using Microsoft.Extensions.FileSystemGlobbing;
 using PolicyLint.Analysis;
 using PolicyLint.Diagnostics;
 using YamlDotNet.RepresentationModel;
+using PolicyLint.IO;
 
 namespace PolicyLint.Configuration;
 
@@ -52,7 +53,7 @@ internal sealed class ConfigurationResolver
         foreach (var r in knownRules) { _rulesByKey[r.Id] = r; _rulesByKey[r.Name] = r; }
         if (explicitConfigPath is not null)
         {
-            if (!File.Exists(explicitConfigPath)) throw new ConfigurationException("The configuration file does not exist", explicitConfigPath);
+            if (!InputLog.FileExists(explicitConfigPath)) throw new ConfigurationException("The configuration file does not exist", explicitConfigPath);
             _explicit = ConfigFile.Load(explicitConfigPath);
         }
         else if (configText is not null)
@@ -286,7 +287,7 @@ internal sealed class ConfigurationResolver
         foreach (var name in ConfigFile.FileNames)
         {
             string p = Path.Combine(d, name);
-            if (File.Exists(p)) return _loaded.GetOrAdd(p, ConfigFile.Load);
+            if (InputLog.FileExists(p)) return _loaded.GetOrAdd(p, ConfigFile.Load);
         }
         return null;
     });
@@ -306,7 +307,7 @@ internal sealed class ConfigurationResolver
                 string root = PolicyLint.IO.RootPolicy.GitRootOf(config.Directory);
                 if (!PolicyLint.IO.RootPolicy.IsInside(root, p))
                     throw new ConfigurationException($"'extends' names '{e}', which is outside the root ({root}); configuration is read only inside it", config.Path);
-                if (!File.Exists(p)) throw new ConfigurationException($"'extends' names '{e}', which does not exist", config.Path);
+                if (!InputLog.FileExists(p)) throw new ConfigurationException($"'extends' names '{e}', which does not exist", config.Path);
                 parent = _loaded.GetOrAdd(p, ConfigFile.Load);
             }
             else

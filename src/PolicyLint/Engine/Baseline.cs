@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using PolicyLint.Configuration;
 using PolicyLint.Diagnostics;
+using PolicyLint.IO;
 
 namespace PolicyLint.Engine;
 
@@ -156,12 +157,12 @@ public sealed class Baseline
         try
         {
             File.WriteAllText(temp, ToJson(), new UTF8Encoding(false));
-            if (File.Exists(Path)) File.Replace(temp, Path, null);
+            if (InputLog.FileExists(Path)) File.Replace(temp, Path, null);
             else File.Move(temp, Path);
         }
         finally
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            if (InputLog.FileExists(temp)) File.Delete(temp);
         }
     }
 
@@ -237,7 +238,7 @@ public sealed class Baseline
 
     private static string? ReadText(string fullPath)
     {
-        try { return File.Exists(fullPath) ? Documents.MarkdownFile.DecodeText(File.ReadAllBytes(fullPath)) : null; }
+        try { return InputLog.FileExists(fullPath) ? Documents.MarkdownFile.DecodeText(File.ReadAllBytes(fullPath)) : null; }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
     }
 

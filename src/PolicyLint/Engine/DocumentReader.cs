@@ -74,7 +74,7 @@ internal static class DocumentReader
     /// </summary>
     public static MarkdownFile? ReadForOutline(string fullPath, long maxFileSize)
     {
-        var info = new FileInfo(fullPath);
+        var info = InputLog.Info(fullPath);
         if (!info.Exists || info.Length == 0 || info.Length > maxFileSize) return null;
         byte[] bytes;
         try { bytes = SafeFile.ReadAllBytes(fullPath, maxFileSize); }

@@ -28,8 +28,8 @@ internal static class FileDiscovery
         foreach (var input in inputs)
         {
             string full = Path.GetFullPath(Path.Combine(baseDir, input));
-            if (File.Exists(full)) { result.Add(full); continue; }
-            if (Directory.Exists(full))
+            if (InputLog.FileExists(full)) { result.Add(full); continue; }
+            if (InputLog.DirectoryExists(full))
             {
                 if (refuseFolder?.Invoke(full) is { } why) { if (unreadable is not null) unreadable[full] = why; continue; }
                 Walk(full, resolver, isIgnored, result, unreadable, listings, listingCache);
@@ -242,6 +242,7 @@ internal static class FileDiscovery
     private static void ReadFolder(string dir, List<string> files, List<(string, bool)> dirs, List<(string, bool)>? names, FileStamp? stamp,
         ListingCache? listingCache)
     {
+        InputLog.Listed(dir);
         var taken = stamp is null ? null : new List<(string Name, ListingCache.Kind Kind)>();
         // One enumeration: the entry's type comes with it (no look-up per file), links are told by their own type.
         var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsDir, bool IsLink)>(dir,
@@ -298,7 +299,7 @@ internal static class FileDiscovery
         string prefix = slash >= 0 ? norm.Substring(0, slash) : "";
         string rest = slash >= 0 ? norm.Substring(slash + 1) : norm;
         string start = Path.GetFullPath(Path.Combine(baseDir, prefix.Length == 0 ? "." : prefix));
-        if (!Directory.Exists(start)) return;
+        if (!InputLog.DirectoryExists(start)) return;
         var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
         matcher.AddInclude(rest);
         matcher.AddExcludePatterns(ConfigurationResolver.DefaultExclude);
@@ -332,6 +333,7 @@ internal static class FileDiscovery
 
         public override IEnumerable<FileSystemInfoBase> EnumerateFileSystemInfos()
         {
+            InputLog.Listed(_dir.FullName);
             if (!_dir.Exists) yield break;
             IEnumerable<FileSystemInfo> entries;
             try { entries = _dir.EnumerateFileSystemInfos("*", SearchOption.TopDirectoryOnly); }
@@ -350,9 +352,14 @@ internal static class FileDiscovery
         {
             bool parent = path == "..";
             var d = new DirectoryInfo(Path.Combine(_dir.FullName, path));
+            InputLog.Probe(d.FullName);
             return parent || d.Exists ? new NoFolderLinks(d, parent) : null;
         }
 
-        public override FileInfoBase GetFile(string path) => new FileInfoWrapper(new FileInfo(Path.Combine(_dir.FullName, path)));
+        public override FileInfoBase GetFile(string path)
+        {
+            InputLog.Probe(Path.Combine(_dir.FullName, path));
+            return new FileInfoWrapper(InputLog.Info(Path.Combine(_dir.FullName, path)));
+        }
     }
 }

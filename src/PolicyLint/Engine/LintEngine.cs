@@ -313,7 +313,7 @@ public sealed class LintEngine
             if (string.IsNullOrEmpty(path)) return "";
             try
             {
-                var info = new FileInfo(path);
+                var info = InputLog.Info(path);
                 return info.Exists ? path + ":" + info.Length + ":" + info.LastWriteTimeUtc.Ticks : path!;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException) { return path!; }
@@ -376,7 +376,7 @@ public sealed class LintEngine
             }
             else
             {
-                var info = new FileInfo(full);
+                var info = InputLog.Info(full);
                 // Links and anything but a plain file take the guarded path (root check, regular files only), uncached.
                 if (!info.Exists || (info.Attributes & FileAttributes.ReparsePoint) != 0 || info.Length > config.MaxFileSize || info.Length > int.MaxValue)
                     return AnalyzeFile(full, workspace, resolver, actions, dispatch, findRule, null, null, null, followLinksOutsideRoot, ct);
@@ -454,7 +454,7 @@ public sealed class LintEngine
         {
             try
             {
-                var info = new FileInfo(full);
+                var info = InputLog.Info(full);
 #if NET
                 if (info.LinkTarget is not null)
                 {
@@ -467,7 +467,7 @@ public sealed class LintEngine
                         return state;
                     }
                     // Size and time stamp are the target's (a link's own are those of the link text).
-                    if (target is not null) info = new FileInfo(target.FullName);
+                    if (target is not null) info = InputLog.Info(target.FullName);
                 }
 #endif
                 state.LastWriteUtc = info.LastWriteTimeUtc;

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Reflection;
 using PolicyLint.Analysis;
 using PolicyLint.Configuration;
+using PolicyLint.IO;
 
 namespace PolicyLint.Engine;
 
@@ -24,7 +25,8 @@ internal static class PluginLoader
         var result = new List<MarkdownAnalyzer>();
         foreach (var path in assemblyPaths)
         {
-            if (!File.Exists(path)) throw new ConfigurationException($"Plugin assembly '{path}' does not exist");
+            InputLog.Refuse("a plugin was loaded (what it reads cannot be logged)");
+            if (!InputLog.FileExists(path)) throw new ConfigurationException($"Plugin assembly '{path}' does not exist");
 #if NET
             if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
                 throw new ConfigurationException(

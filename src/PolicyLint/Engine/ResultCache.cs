@@ -180,6 +180,9 @@ internal sealed class ResultCache
     /// A stamp taken now is trusted by later runs when the file (or folder) last changed before this (UTC ticks): the racy
     /// window before now, or the tests' override.
     /// </summary>
+    /// <summary>How long after a change a stamp is not trusted (<see cref="RacyWindow"/>, or the tests' override), in ticks.</summary>
+    internal static long RacyWindowTicks => (RacyWindowOverride.Value ?? RacyWindow).Ticks;
+
     internal static long TrustBefore() => DateTime.UtcNow.Ticks - (RacyWindowOverride.Value ?? RacyWindow).Ticks;
     private int _filesRead;
 
@@ -236,7 +239,7 @@ internal sealed class ResultCache
     {
         try
         {
-            if (!File.Exists(path) || SafeFile.Kind(path) is not (null or "regular")) return true;
+            if (!InputLog.FileExists(path) || SafeFile.Kind(path) is not (null or "regular")) return true;
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
             using var reader = new BinaryReader(stream, Encoding.UTF8);
             read(reader);
@@ -288,7 +291,7 @@ internal sealed class ResultCache
     {
         try
         {
-            var info = new FileInfo(p);
+            var info = InputLog.Info(p);
             if (!info.Exists) return "-";
             if (info.Length > MaxHashedFileSize) return Big(info);
             var stamp = FileStamp.Of(p, info);
@@ -381,8 +384,12 @@ internal sealed class ResultCache
         return e;
     }
 
-    public static string ClockDate(Workspace workspace) =>
-        workspace.NowUnrecorded.ToString("yyyy-MM-ddzzz", System.Globalization.CultureInfo.InvariantCulture);
+    public static string ClockDate(Workspace workspace)
+    {
+        var now = workspace.NowUnrecorded;
+        InputLog.ValidUntil(InputLog.NextDayUtcTicks(now));
+        return now.ToString("yyyy-MM-ddzzz", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Stores the result of a document analysed in this run.</summary>
     public void Put(string fullPath, string contentHash, string configFingerprint, DependencyRecorder deps, FileResult result, Workspace workspace,
@@ -413,7 +420,7 @@ internal sealed class ResultCache
         var all = new Dictionary<string, CacheEntry>(_entries, StringComparer.Ordinal);
         foreach (var kv in _updates) all[kv.Key] = kv.Value;
         foreach (var path in all.Keys.ToList())
-            if (!_updates.ContainsKey(path) && !File.Exists(path)) all.Remove(path);
+            if (!_updates.ContainsKey(path) && !InputLog.FileExists(path)) all.Remove(path);
         try
         {
             WriteFile(_path, w =>
@@ -430,7 +437,7 @@ internal sealed class ResultCache
                 // Stamps seen in this run, and those of earlier runs whose files still exist.
                 var stamps = new Dictionary<string, StampedHash>(_seenStamps, StringComparer.Ordinal);
                 foreach (var kv in _stamps)
-                    if (!stamps.ContainsKey(kv.Key) && File.Exists(kv.Key)) stamps[kv.Key] = kv.Value;
+                    if (!stamps.ContainsKey(kv.Key) && InputLog.FileExists(kv.Key)) stamps[kv.Key] = kv.Value;
                 w.Write(stamps.Count);
                 foreach (var kv in stamps.OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 {
@@ -452,7 +459,7 @@ internal sealed class ResultCache
     internal static void EnsureMarker(string directory)
     {
         string ignore = Path.Combine(directory, ".gitignore");
-        if (!File.Exists(ignore)) WriteAtomically(ignore, Encoding.UTF8.GetBytes("# Written by PolicyLint: its result cache, never committed.\n*\n"));
+        if (!InputLog.FileExists(ignore)) WriteAtomically(ignore, Encoding.UTF8.GetBytes("# Written by PolicyLint: its result cache, never committed.\n*\n"));
     }
 
     /// <summary>How many cache files of other keys (other builds, configurations or command lines) are kept beside this one.</summary>
@@ -488,24 +495,28 @@ internal sealed class ResultCache
 #if NET
             File.Move(temp, path, overwrite: true);
 #else
-            if (File.Exists(path)) File.Replace(temp, path, null);
+            if (InputLog.FileExists(path)) File.Replace(temp, path, null);
             else File.Move(temp, path);
 #endif
         }
         finally
         {
-            if (File.Exists(temp)) try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            if (InputLog.FileExists(temp)) try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
+
+    /// <summary>The names of the files PolicyLint writes in its cache folder: results, listings and run records (and their temporary files).</summary>
+    internal static bool IsCacheFileName(string name) =>
+        name.StartsWith("results-", StringComparison.Ordinal) || name.StartsWith("listings-", StringComparison.Ordinal) || name.StartsWith("run-", StringComparison.Ordinal);
 
     /// <summary>Deletes a cache folder written by PolicyLint (one holding its marker <c>.gitignore</c> or cache files only).</summary>
     public static bool Clean(string directory)
     {
-        if (!Directory.Exists(directory)) return false;
+        if (!InputLog.DirectoryExists(directory)) return false;
         foreach (var f in Directory.GetFiles(directory))
         {
             string name = Path.GetFileName(f);
-            if (name == ".gitignore" || ((name.StartsWith("results-", StringComparison.Ordinal) || name.StartsWith("listings-", StringComparison.Ordinal))
+            if (name == ".gitignore" || (IsCacheFileName(name)
                 && (name.EndsWith(".bin", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.Ordinal))))
                 File.Delete(f);
         }

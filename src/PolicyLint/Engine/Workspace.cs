@@ -7,6 +7,7 @@ using System.Linq;
 using PolicyLint.Analysis;
 using PolicyLint.Configuration;
 using PolicyLint.Documents;
+using PolicyLint.IO;
 
 namespace PolicyLint.Engine;
 
@@ -32,7 +33,9 @@ internal sealed class Workspace : AnalysisWorkspace
         get
         {
             if (DependencyRecorder.Current is { } r) r.ReadClock = true;
-            return _clock();
+            var now = _clock();
+            InputLog.ValidUntil(InputLog.NextDayUtcTicks(now)); // as the result cache keeps it: for that calendar day
+            return now;
         }
     }
 
@@ -53,7 +56,18 @@ internal sealed class Workspace : AnalysisWorkspace
 
     internal static int Clamp(int days, int stableAbove) => days > stableAbove ? int.MaxValue : days;
 
-    internal int DaysUntilUnrecorded(DateTimeOffset date, bool hasTime) => DaysBetween(_clock(), date, hasTime);
+    internal int DaysUntilUnrecorded(DateTimeOffset date, bool hasTime)
+    {
+        var now = _clock();
+        int days = DaysBetween(now, date, hasTime);
+        if (InputLog.Current is not null)
+        {
+            // The count holds until the next midnight (a date) or until the instant it drops by one (a date-time).
+            InputLog.ValidUntil(InputLog.NextDayUtcTicks(now));
+            if (hasTime) InputLog.ValidUntil(date.UtcTicks - days * TimeSpan.TicksPerDay);
+        }
+        return days;
+    }
 
     /// <summary>Tells the result cache that the current document's findings depend on another document (its content, outline, configuration).</summary>
     internal override void DependsOnDocument(string fullPath) => DependencyRecorder.Current?.Document(fullPath);
@@ -73,6 +87,9 @@ internal sealed class Workspace : AnalysisWorkspace
         _shallowRoot = shallowRoot ?? new Lazy<Sites.SiteFiles>(() => Sites.SiteFiles.Shallow(RootDirectory));
         BaseDirectory = Path.GetFullPath(baseDirectory);
         _files = files.ToImmutableHashSet(StringComparer.Ordinal);
+        // Look-ups start at the root, which the run stands in: the folders above it are not listed to check its spelling
+        // (a run record would otherwise depend on every entry of /tmp or the home folder).
+        if (InputLog.DirectoryExists(RootDirectory)) _lookups[RootDirectory] = new PathLookup(PathKind.Directory, null);
     }
 
     /// <summary>The repository root: links may not leave it and nothing outside it is read.</summary>
@@ -191,7 +208,7 @@ internal sealed class Workspace : AnalysisWorkspace
         if (parent is null)
         {
             parent = chain[i];
-            result = Directory.Exists(parent) ? new PathLookup(PathKind.Directory, null) : default;
+            result = InputLog.DirectoryExists(parent) ? new PathLookup(PathKind.Directory, null) : default;
             _lookups.TryAdd(parent, result);
             i--;
         }
@@ -249,7 +266,7 @@ internal sealed class Workspace : AnalysisWorkspace
     private PathLookup LookupIn(string dir, string fullPath)
     {
         string name = Path.GetFileName(fullPath);
-        if (name.Length == 0) return Directory.Exists(fullPath) ? new PathLookup(PathKind.Directory, null) : default;
+        if (name.Length == 0) return InputLog.DirectoryExists(fullPath) ? new PathLookup(PathKind.Directory, null) : default;
         var listing = _dirListings.GetOrAdd(dir, FolderListing.Read);
         if (listing is null) return default;
         if (listing.Find(name, out bool isDirectory, out var caseMatch)) return new PathLookup(isDirectory ? PathKind.Directory : PathKind.File, null);
@@ -269,7 +286,7 @@ internal static class PathUtil
     public static string? FindGitRoot(string start)
     {
         for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
-            if (Directory.Exists(Path.Combine(d.FullName, ".git")) || File.Exists(Path.Combine(d.FullName, ".git"))) return d.FullName;
+            if (InputLog.DirectoryExists(Path.Combine(d.FullName, ".git")) || InputLog.FileExists(Path.Combine(d.FullName, ".git"))) return d.FullName;
         return null;
     }
 }
@@ -318,6 +335,7 @@ internal sealed class FolderListing
     /// <summary>The listing of <paramref name="directory"/>, or null when it cannot be listed.</summary>
     public static FolderListing? Read(string directory)
     {
+        InputLog.Listed(directory);
         var entries = new List<(string Name, bool IsDirectory)>();
         try
         {
@@ -327,7 +345,7 @@ internal sealed class FolderListing
                 new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false }));
 #else
             foreach (var entry in Directory.EnumerateFileSystemEntries(directory))
-                entries.Add((Path.GetFileName(entry), Directory.Exists(entry)));
+                entries.Add((Path.GetFileName(entry), InputLog.DirectoryExists(entry)));
 #endif
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }

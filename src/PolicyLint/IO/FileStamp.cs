@@ -77,7 +77,7 @@ internal readonly struct FileStamp : IEquatable<FileStamp>
     {
         stamp = default;
         regular = false;
-        if (s_noStatx) return null;
+        if (s_noStatx) { InputLog.Refuse("this platform gives no file stamps"); return null; }
         try
         {
             // Buffers kept per thread: a warm run takes a stamp of every document and folder.
@@ -86,10 +86,19 @@ internal readonly struct FileStamp : IEquatable<FileStamp>
             Encoding.UTF8.GetBytes(fullPath, 0, fullPath.Length, name, 0);
             name[n] = 0;
             byte[] b = t_statx ??= new byte[256];
-            if (Statx(AtFdCwd, ref name[0], flags, Mask, ref b[0]) != 0) return false;
+            if (Statx(AtFdCwd, ref name[0], flags, Mask, ref b[0]) != 0)
+            {
+                InputLog.Stamped(fullPath, flags == 0, PathState.Missing);
+                return false;
+            }
             uint got = BitConverter.ToUInt32(b, 0);
             int type = BitConverter.ToUInt16(b, 28) & 0xF000;
             regular = type == 0x8000;
+            if (InputLog.Current is not null)
+            {
+                if ((got & Mask) != Mask) InputLog.Refuse("the file system does not give every part of a file's stamp");
+                else InputLog.Stamped(fullPath, flags == 0, StateOf(type, b));
+            }
             if (folder && type != 0x4000) return false; // a folder was asked for
             if (!folder && !regular) return true;        // a link, a folder, a device or a FIFO: no stamp, but an answer
             if ((got & Mask) != Mask) return null; // the file system does not give every field: the caller's fallback
@@ -104,6 +113,38 @@ internal readonly struct FileStamp : IEquatable<FileStamp>
     }
 
     private const int AtSymlinkNoFollow = 0x100;
+
+    private static PathState StateOf(int type, byte[] b) => new(
+        type switch { 0x8000 => PathStateKind.File, 0x4000 => PathStateKind.Folder, _ => PathStateKind.Other },
+        new FileStamp((long)BitConverter.ToUInt64(b, 40), Ticks(b, 112), Ticks(b, 96), BitConverter.ToUInt64(b, 32)));
+
+    /// <summary>
+    /// How <paramref name="fullPath"/> stands now (a link followed or not), from one statx call: true with its kind and
+    /// stamp, or missing when the call fails; null when the platform has no statx or the file system does not give a whole
+    /// stamp (then nothing can be compared later). Not logged: this is what the run record compares against.
+    /// </summary>
+    public static bool? TryOfPath(string fullPath, bool follow, out PathState state)
+    {
+        state = PathState.Missing;
+        if (s_noStatx) return null;
+        try
+        {
+            int n = Encoding.UTF8.GetByteCount(fullPath);
+            byte[] name = t_name is { } kept && kept.Length > n ? kept : (t_name = new byte[Math.Max(n + 1, 512)]);
+            Encoding.UTF8.GetBytes(fullPath, 0, fullPath.Length, name, 0);
+            name[n] = 0;
+            byte[] b = t_statx ??= new byte[256];
+            if (Statx(AtFdCwd, ref name[0], follow ? 0 : AtSymlinkNoFollow, Mask, ref b[0]) != 0) return true;
+            if ((BitConverter.ToUInt32(b, 0) & Mask) != Mask) return null;
+            state = StateOf(BitConverter.ToUInt16(b, 28) & 0xF000, b);
+            return true;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            s_noStatx = true;
+            return null;
+        }
+    }
 
     /// <summary>
     /// The stamp of the regular file <paramref name="info"/> names (its link followed), or null when it is missing, not a

@@ -20,7 +20,7 @@ internal sealed class FileStampCache<T>
         long length, ticks;
         try
         {
-            var info = new FileInfo(fullPath);
+            var info = InputLog.Info(fullPath);
             if (!info.Exists) { _entries.TryRemove(fullPath, out _); return read(fullPath); }
             length = info.Length;
             ticks = info.LastWriteTimeUtc.Ticks;

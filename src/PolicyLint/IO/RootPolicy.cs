@@ -63,7 +63,7 @@ internal static class RootPolicy
     private static bool LeadsOut(string root, string fullPath, int depth)
     {
 #if NET
-        FileSystemInfo info = Directory.Exists(fullPath) ? new DirectoryInfo(fullPath) : new FileInfo(fullPath);
+        FileSystemInfo info = InputLog.DirectoryExists(fullPath) ? new DirectoryInfo(fullPath) : InputLog.Info(fullPath);
         if (info.LinkTarget is null) return false;
         var final = info.ResolveLinkTarget(returnFinalTarget: true);
         return final is null || !IsInside(root, Path.GetFullPath(final.FullName), depth + 1);

@@ -34,6 +34,7 @@ public static class SafeFile
     /// </summary>
     public static string? Kind(string path)
     {
+        InputLog.Probe(path);
         if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux)) return null;
         try
         {
@@ -66,10 +67,11 @@ public static class SafeFile
     /// </summary>
     public static byte[] ReadAllBytes(string path, long limit)
     {
+        InputLog.Read(path);
         string? kind = Kind(path);
         if (kind is not null && kind != "regular")
             throw new IOException($"it is a {kind}, not a regular file; only regular files are read");
-        var info = new FileInfo(path);
+        var info = InputLog.Info(path);
         if (kind is null && info.Exists && info.Length == 0) return Array.Empty<byte>();
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
         return ReadBounded(stream, limit, info.Exists ? info.Length : 0);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 using YamlDotNet.RepresentationModel;
+using PolicyLint.IO;
 
 namespace PolicyLint.Sites;
 
@@ -22,7 +23,7 @@ internal static class ConfigTree
     {
         try
         {
-            var info = new FileInfo(path);
+            var info = InputLog.Info(path);
             if (!info.Exists || info.Length > MaxConfigSize) return null;
             string text = File.ReadAllText(path);
             string ext = Path.GetExtension(path).ToLowerInvariant();

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using PolicyLint.Documents;
+using PolicyLint.IO;
 
 namespace PolicyLint.Sites;
 
@@ -192,7 +193,7 @@ internal sealed class DocusaurusSite : SiteModel
 
     private static string SafeRead(string full)
     {
-        try { return new FileInfo(full).Length > 1024 * 1024 ? "[]" : File.ReadAllText(full); }
+        try { return InputLog.Info(full).Length > 1024 * 1024 ? "[]" : File.ReadAllText(full); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return "[]"; }
     }
 

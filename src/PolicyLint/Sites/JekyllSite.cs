@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using PolicyLint.Documents;
+using PolicyLint.IO;
 
 namespace PolicyLint.Sites;
 
@@ -233,7 +234,7 @@ internal sealed class JekyllSite : SiteModel
             string full = files.FullPath(layouts + "/" + name);
             try
             {
-                if (new FileInfo(full).Length > 512 * 1024) continue;
+                if (InputLog.Info(full).Length > 512 * 1024) continue;
                 string text = File.ReadAllText(full);
                 if (Regex.IsMatch(text, @"<h1[^>]*>\s*\{\{-?\s*page\.title")) return true;
             }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Text;
 using System.Text.RegularExpressions;
 using PolicyLint.Documents;
+using PolicyLint.IO;
 
 namespace PolicyLint.Sites;
 
@@ -133,7 +134,7 @@ internal sealed class MkDocsSite : SiteModel
         try
         {
             string full = Files.FullPath(rel);
-            if (new FileInfo(full).Length > PageFrontMatter.MaxSize) return null;
+            if (InputLog.Info(full).Length > PageFrontMatter.MaxSize) return null;
             var m = Regex.Match(File.ReadAllText(full), @"(?m)^# +(.+?)[ \t]*#*[ \t]*\r?$");
             return m.Success ? m.Groups[1].Value : null;
         }
@@ -243,7 +244,7 @@ internal sealed class MkDocsSite : SiteModel
         Engine.DependencyRecorder.Current?.File(full);
         return _autodoc.GetOrAdd(rel, _ =>
         {
-            try { return new FileInfo(full).Length <= PageFrontMatter.MaxSize && Autodoc.IsMatch(File.ReadAllText(full)); }
+            try { return InputLog.Info(full).Length <= PageFrontMatter.MaxSize && Autodoc.IsMatch(File.ReadAllText(full)); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return false; }
         });
     }

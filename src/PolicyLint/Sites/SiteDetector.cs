@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using PolicyLint.IO;
 
 namespace PolicyLint.Sites;
 
@@ -135,7 +136,7 @@ internal static class SiteDetector
 
     private static string ReadText(string full)
     {
-        try { return new FileInfo(full).Length > ConfigTree.MaxConfigSize ? "" : File.ReadAllText(full); }
+        try { return InputLog.Info(full).Length > ConfigTree.MaxConfigSize ? "" : File.ReadAllText(full); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return ""; }
     }
 }

@@ -15,7 +15,7 @@ internal static class SiteDocuments
         Engine.DependencyRecorder.Current?.File(fullPath);
         try
         {
-            var info = new FileInfo(fullPath);
+            var info = InputLog.Info(fullPath);
             // Devices, pipes and sockets report length 0: never opened.
             if (!info.Exists || info.Length == 0 || info.Length > FileConfiguration.DefaultMaxFileSize) return null;
             byte[] bytes = SafeFile.ReadAllBytes(fullPath, FileConfiguration.DefaultMaxFileSize);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using PolicyLint.IO;
 
 namespace PolicyLint.Sites;
 
@@ -40,7 +41,7 @@ internal sealed class SiteFiles
                 if (isDir) AddDir(rel); else AddFile(rel);
             }
         }
-        foreach (var e in SafeEntries(Path.Combine(Root, "config", "_default"))) if (File.Exists(e)) AddFile(Relative(e)!);
+        foreach (var e in SafeEntries(Path.Combine(Root, "config", "_default"))) if (InputLog.FileExists(e)) AddFile(Relative(e)!);
     }
 
     /// <summary>The root and its direct subfolders only: what detection looks at.</summary>
@@ -48,6 +49,7 @@ internal sealed class SiteFiles
 
     private static IEnumerable<string> SafeDirs(string dir)
     {
+        InputLog.Listed(dir);
         try { return Directory.GetDirectories(dir).Where(d => Path.GetFileName(d) is not (".git" or "node_modules")).ToArray(); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return []; }
     }
@@ -58,7 +60,8 @@ internal sealed class SiteFiles
 #if NET
         try
         {
-            if (!Directory.Exists(dir)) return [];
+            if (!InputLog.DirectoryExists(dir)) return [];
+            InputLog.Listed(dir);
             return new System.IO.Enumeration.FileSystemEnumerable<(string, bool)>(dir,
                 (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToSpecifiedFullPath(), e.IsDirectory),
                 new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0, ReturnSpecialDirectories = false })
@@ -66,13 +69,14 @@ internal sealed class SiteFiles
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return []; }
 #else
-        return SafeEntries(dir).Select(e => (e, Directory.Exists(e))).ToArray();
+        return SafeEntries(dir).Select(e => (e, InputLog.DirectoryExists(e))).ToArray();
 #endif
     }
 
     private static IEnumerable<string> SafeEntries(string dir)
     {
-        try { return Directory.Exists(dir) ? Directory.GetFileSystemEntries(dir).Take(10_000).ToArray() : []; }
+        InputLog.Listed(dir);
+        try { return InputLog.DirectoryExists(dir) ? Directory.GetFileSystemEntries(dir).Take(10_000).ToArray() : []; }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return []; }
     }
 
@@ -133,6 +137,7 @@ internal sealed class SiteFiles
         {
             string dir = stack.Pop();
             IEnumerable<string> entries;
+            InputLog.Listed(dir);
             try { entries = Directory.EnumerateFileSystemEntries(dir); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { continue; }
             try

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using PolicyLint.Documents;
+using PolicyLint.IO;
 
 namespace PolicyLint.Sites;
 
@@ -128,7 +129,7 @@ internal abstract class SiteModel
             Add(rel);
             try
             {
-                var info = new FileInfo(Files.FullPath(rel));
+                var info = InputLog.Info(Files.FullPath(rel));
                 Add(!info.Exists ? "-" : info.Length > ConfigTree.MaxConfigSize ? "big:" + info.Length + ":" + info.LastWriteTimeUtc.Ticks : Convert.ToBase64String(File.ReadAllBytes(info.FullName)));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException) { Add("?"); }
@@ -252,7 +253,7 @@ internal sealed class PageFrontMatter
     {
         try
         {
-            var info = new FileInfo(fullPath);
+            var info = InputLog.Info(fullPath);
             if (!info.Exists || info.Length == 0 || info.Length > MaxSize) return null;
             using var reader = new StreamReader(fullPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             string? first = reader.ReadLine();

@@ -58,11 +58,12 @@ internal static class FrontMatterSchema
         string full = Path.GetFullPath(Path.Combine(dir, path));
         workspace.DependsOnFile(full); // the result cache re-lints when the schema changes
         DateTime stamp;
+        PolicyLint.IO.InputLog.Read(full);
         try { stamp = File.GetLastWriteTimeUtc(full); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException) { stamp = default; }
         if (!PolicyLint.IO.RootPolicy.IsInside(workspace.RootDirectory, full))
             throw options.Error("schema", $"The JSON Schema file '{path}' is outside the root ({workspace.RootDirectory}); configured files are read only inside it");
-        if (!File.Exists(full)) throw options.Error("schema", $"The JSON Schema file '{path}' does not exist (looked for {full})");
+        if (!InputLog.FileExists(full)) throw options.Error("schema", $"The JSON Schema file '{path}' does not exist (looked for {full})");
         if (Cache.TryGetValue(full, out var hit) && hit.Stamp == stamp) return hit.Schema;
         try
         {

@@ -49,6 +49,7 @@ internal sealed class ExternalLinkChecker : IDisposable
     /// <param name="resolve">Name resolution instead of DNS (tests); null for DNS.</param>
     public ExternalLinkChecker(ExternalLinkOptions options, IWebProxy? proxy = null, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
     {
+        PolicyLint.IO.InputLog.Refuse("external links are checked over the network");
         _o = options;
         _resolve = resolve ?? DnsResolveAsync;
 #if NET

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using PolicyLint.Documents;
 using PolicyLint.Analysis;
+using PolicyLint.IO;
 
 namespace PolicyLint.Rules.Links;
 
@@ -42,7 +43,7 @@ internal static class LocalTargets
                     {
                         var l = workspace.Lookup(Path.Combine(full, name));
                         if (l.Kind == PathKind.File) return (LocalResult.Found, Path.Combine(full, name));
-                        if (l.Kind == PathKind.CaseMismatch && l.ActualPath is { } actual && File.Exists(actual)) return (LocalResult.Found, actual);
+                        if (l.Kind == PathKind.CaseMismatch && l.ActualPath is { } actual && InputLog.FileExists(actual)) return (LocalResult.Found, actual);
                     }
                 return (LocalResult.DirectoryWithoutIndex, full);
             case PathKind.CaseMismatch:
