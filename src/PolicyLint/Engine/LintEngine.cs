@@ -313,7 +313,7 @@ public sealed class LintEngine
             if (string.IsNullOrEmpty(path)) return "";
             try
             {
-                var info = InputLog.Info(path);
+                var info = InputLog.Info(path!);
                 return info.Exists ? path + ":" + info.Length + ":" + info.LastWriteTimeUtc.Ticks : path!;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException) { return path!; }

@@ -148,6 +148,6 @@ internal sealed class InputLog
             bool? ok = FileStamp.TryOfPath(full, follow, out state);
             if (ok is null) { Refuse("this platform gives no file stamps"); return; }
         }
-        lock (_entries) _entries.TryAdd((full, follow), state);
+        lock (_entries) if (!_entries.ContainsKey((full, follow))) _entries[(full, follow)] = state;
     }
 }
