@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using PolicyLint.IO;
+using PolicyLint.Engine;
 
 namespace PolicyLint.Cli;
 
@@ -21,7 +21,7 @@ internal static class CliPaths
     public static string? FindGitRoot(string start)
     {
         for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
-            if (InputLog.DirectoryExists(Path.Combine(d.FullName, ".git")) || InputLog.FileExists(Path.Combine(d.FullName, ".git"))) return d.FullName;
+            if (RunRecords.DirectoryExists(Path.Combine(d.FullName, ".git")) || RunRecords.FileExists(Path.Combine(d.FullName, ".git"))) return d.FullName;
         return null;
     }
 }

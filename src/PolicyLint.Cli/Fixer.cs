@@ -232,8 +232,8 @@ internal sealed class Fixer
     /// <summary>The file a path names, through symbolic links: its size and time stamp, as the engine recorded them.</summary>
     private static FileInfo Stat(string path)
     {
-        var info = InputLog.Info(path);
-        return info.LinkTarget is null ? info : InputLog.Info(FileIdentity.ResolveFinalTarget(path));
+        var info = new FileInfo(path);
+        return info.LinkTarget is null ? info : new FileInfo(FileIdentity.ResolveFinalTarget(path));
     }
 
     private static string EncodingName(FileEncodingKind kind) => kind is FileEncodingKind.Utf32LE or FileEncodingKind.Utf32BE ? "UTF-32" : "UTF-16";
@@ -276,7 +276,7 @@ internal sealed class Fixer
     /// <summary>Writes a file that may not exist yet, atomically.</summary>
     internal static void WriteAtomicallyNew(string path, byte[] bytes)
     {
-        if (InputLog.FileExists(path)) WriteAtomically(path, bytes);
+        if (RunRecords.FileExists(path)) WriteAtomically(path, bytes);
         else WriteThroughTemp(Path.GetFullPath(path), bytes, null, keepMode: false);
     }
 

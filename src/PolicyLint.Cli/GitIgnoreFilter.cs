@@ -1,4 +1,5 @@
 using System;
+using PolicyLint.Engine;
 using PolicyLint.IO;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
@@ -122,7 +123,7 @@ internal sealed class GitIgnoreFilter
 
         private IgnoreList? Load(string file)
         {
-            if (!InputLog.FileExists(file)) return null;
+            if (!RunRecords.FileExists(file)) return null;
             try
             {
                 var lines = SafeFile.ReadAllText(file).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
@@ -139,16 +140,16 @@ internal sealed class GitIgnoreFilter
         private static string? ResolveGitDir(string root)
         {
             string dotGit = Path.Combine(root, ".git");
-            if (InputLog.DirectoryExists(dotGit)) return dotGit;
-            if (!InputLog.FileExists(dotGit)) return null;
+            if (RunRecords.DirectoryExists(dotGit)) return dotGit;
+            if (!RunRecords.FileExists(dotGit)) return null;
             try
             {
                 string line = SafeFile.ReadAllText(dotGit).Split('\n').FirstOrDefault(l => l.StartsWith("gitdir:", StringComparison.Ordinal)) ?? "";
                 if (line.Length == 0) return null;
                 string gitDir = Path.GetFullPath(Path.Combine(root, line.Substring(7).Trim()));
                 string common = Path.Combine(gitDir, "commondir");
-                if (InputLog.FileExists(common)) gitDir = Path.GetFullPath(Path.Combine(gitDir, SafeFile.ReadAllText(common).Trim()));
-                return InputLog.DirectoryExists(gitDir) ? gitDir : null;
+                if (RunRecords.FileExists(common)) gitDir = Path.GetFullPath(Path.Combine(gitDir, SafeFile.ReadAllText(common).Trim()));
+                return RunRecords.DirectoryExists(gitDir) ? gitDir : null;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return null; }
         }

@@ -8,7 +8,6 @@ using PolicyLint.Configuration;
 using PolicyLint.Diagnostics;
 using PolicyLint.Engine;
 using PolicyLint.Output;
-using PolicyLint.IO;
 
 namespace PolicyLint.Cli;
 
@@ -175,7 +174,7 @@ internal static class InfoCommands
         string display = Path.GetRelativePath(cwd, dir).Replace('\\', '/');
         try
         {
-            if (LintEngine.CleanCache(dir)) stdout.WriteLine(InputLog.DirectoryExists(dir)
+            if (LintEngine.CleanCache(dir)) stdout.WriteLine(RunRecords.DirectoryExists(dir)
                 ? $"Removed the cache files in {display} (the folder holds other files, kept)."
                 : $"Removed {display}.");
             else stdout.WriteLine($"No cache at {display}.");

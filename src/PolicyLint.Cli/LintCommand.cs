@@ -9,7 +9,6 @@ using System.Threading.Tasks;
 using PolicyLint.Diagnostics;
 using PolicyLint.Engine;
 using PolicyLint.Output;
-using PolicyLint.IO;
 
 namespace PolicyLint.Cli;
 
@@ -84,7 +83,7 @@ internal sealed class LintCommand
         foreach (var p in paths)
         {
             if (p.IndexOfAny(['*', '?', '[']) >= 0) return false;
-            try { if (!InputLog.FileExists(Path.Combine(baseDir, p))) return false; }
+            try { if (!RunRecords.FileExists(Path.Combine(baseDir, p))) return false; }
             catch (ArgumentException) { return false; }
         }
         return true;
@@ -402,24 +401,24 @@ internal sealed class LintCommand
         if (s.StdinFilename is not null && !s.Stdin) throw new UsageException("--stdin-filename needs --stdin");
         if (s.Stdin && s.Paths.Count > 0) throw new UsageException("--stdin lints standard input; give no paths with it");
         foreach (var p in s.Paths)
-            if (p.Length > 1 && p[0] == '-' && !InputLog.FileExists(p) && !InputLog.DirectoryExists(p))
+            if (p.Length > 1 && p[0] == '-' && !RunRecords.FileExists(p) && !RunRecords.DirectoryExists(p))
                 throw new UsageException(Program.UnknownOption(p, Program.RootOptionNames) + $" (a file whose name starts with '-' is written './{p}')");
         if (s.MaxWarnings is < 0) throw new UsageException("--max-warnings must be 0 or more");
         if (s.UpdateBaseline && s.Baseline is null)
         {
-            if (!InputLog.FileExists(Engine.Baseline.DefaultFileName))
+            if (!RunRecords.FileExists(Engine.Baseline.DefaultFileName))
                 throw new UsageException($"--update-baseline needs --baseline FILE (there is no {Engine.Baseline.DefaultFileName} here)");
             s.Baseline = Engine.Baseline.DefaultFileName;
         }
         if (s.WriteBaseline is not null)
         {
-            if (InputLog.DirectoryExists(s.WriteBaseline) || s.WriteBaseline.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            if (RunRecords.DirectoryExists(s.WriteBaseline) || s.WriteBaseline.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
                 throw new UsageException($"--write-baseline {s.WriteBaseline}: that is a path to lint, not a baseline file; "
                                          + $"write '--write-baseline={Engine.Baseline.DefaultFileName}' or give the paths first");
             if (s.Baseline is not null || s.Fix || s.FixUnsafe || s.Diff || s.AddSuppressions)
                 throw new UsageException("--write-baseline records the findings as they are; use it without --baseline, --fix, --diff or --add-suppressions");
         }
-        if (s.Baseline is not null && !InputLog.FileExists(s.Baseline)) throw new UsageException($"--baseline {s.Baseline}: the file does not exist (create it with --write-baseline)");
+        if (s.Baseline is not null && !RunRecords.FileExists(s.Baseline)) throw new UsageException($"--baseline {s.Baseline}: the file does not exist (create it with --write-baseline)");
         if (s.AddSuppressions)
         {
             if (string.IsNullOrWhiteSpace(s.SuppressionReason))

@@ -6,13 +6,12 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using PolicyLint.Engine;
-using PolicyLint.IO;
 
 namespace PolicyLint.Cli;
 
 /// <summary>
 /// The run record: a lint run whose report goes to a pipe or a file keeps, in the cache folder, what it printed (report,
-/// messages, exit code) with every input it consulted (<see cref="InputLog"/>: each file read or stamped, each folder
+/// messages, exit code) with every input it consulted (<see cref="RunRecords"/>: each file read or stamped, each folder
 /// listed, each path looked for, as it stood) and until when its review dates hold. The next run with the same command
 /// line, folder, tool build and environment checks those inputs (one stat each) and, when every one is as it was, prints
 /// the same report without reading the configuration or any document: what a cold run would print, because it would read
@@ -26,12 +25,6 @@ namespace PolicyLint.Cli;
 /// </remarks>
 internal static class RunRecord
 {
-    private const int Magic = 0x52524C50; // "PLRR"
-    private const int FormatVersion = 1;
-    /// <summary>How many run records a cache folder keeps (one per command line); older ones are deleted.</summary>
-    internal const int Kept = 8;
-    internal const string Prefix = "run-";
-
     /// <summary>Stands for the run's elapsed time in a recorded report (text: 2 decimals, JUnit: 3); a replay writes its own.</summary>
     internal static readonly TimeSpan ElapsedStandIn = TimeSpan.FromTicks(987_654_321_000);
     private static readonly string TextStandIn = ElapsedStandIn.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
@@ -83,9 +76,6 @@ internal static class RunRecord
         return LintEngine.GetCacheDirectory(new LintRequest { BaseDirectory = cwd, CacheDirectory = location });
     }
 
-    private static string FileName(string cacheDirectory, string key) =>
-        Path.Combine(cacheDirectory, Prefix + ResultCache.Hash(key).Substring(0, 20) + ".bin");
-
     // ---- Replay --------------------------------------------------------------------------------------------------------
 
     /// <summary>
@@ -114,37 +104,18 @@ internal static class RunRecord
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { return ""; }
         if (dir is null) return "";
-        string key = Key(args, cwd);
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(FileName(dir, key)); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { return "none kept for this command line"; }
+        byte[]? payload = RunRecords.TryReplay(dir, Key(args, cwd), out string reason);
+        if (payload is null) return reason;
         string text, errors;
         try
         {
-            using var r = new BinaryReader(new MemoryStream(bytes), Encoding.UTF8);
-            if (r.ReadInt32() != Magic || r.ReadInt32() != FormatVersion) return "written by another version";
-            if (r.ReadString() != key) return "kept for another command line";
-            if (DateTime.UtcNow.Ticks >= r.ReadInt64()) return "a review date's day count has changed since";
+            using var r = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
             exit = r.ReadInt32();
             byte standIn = r.ReadByte();
-            text = r.ReadString();
+            text = Recording.Printed(r.ReadString(), standIn, s_clock.Elapsed);
             errors = r.ReadString();
-            int count = r.ReadInt32();
-            for (int i = 0; i < count; i++)
-            {
-                string path = r.ReadString();
-                bool follow = r.ReadBoolean();
-                var kind = (PathStateKind)r.ReadByte();
-                var stamp = FileStamp.ReadFrom(r);
-                if (FileStamp.TryOfPath(path, follow, out var now) != true) return "file stamps are not available";
-                if (now.Kind != kind || kind != PathStateKind.Missing && !now.Stamp.Equals(stamp)) return $"{path} changed";
-            }
-            text = Recording.Printed(text, standIn, s_clock.Elapsed);
         }
-        catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException or OverflowException)
-        {
-            return "the record is damaged";
-        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException) { return "the record is damaged"; }
         var utf8 = new UTF8Encoding(false).GetBytes(text);
         stdout.Write(utf8, 0, utf8.Length);
         stdout.Flush();
@@ -154,7 +125,7 @@ internal static class RunRecord
 
     // ---- Recording -----------------------------------------------------------------------------------------------------
 
-    /// <summary>Why a run with these settings is not recorded, or null when it may be.</summary>
+    /// <summary>Why a run with these settings is not recorded ("" when nothing need be said), or null when it may be.</summary>
     private static string? NotRecorded(LintSettings s)
     {
         if (RawArgs is null) return "";
@@ -185,17 +156,13 @@ internal static class RunRecord
             string cwd = Directory.GetCurrentDirectory();
             string? dir = CacheDirectory(RawArgs!, cwd);
             if (dir is null) return null;
-            // The folder and its marker exist before the run looks at anything: made during the run, they would change the
-            // stamp of the folder they are in, which the run lists.
-            Directory.CreateDirectory(dir);
-            ResultCache.EnsureMarker(dir);
-            string key = Key(RawArgs!, cwd);
-            var log = InputLog.Start(dir);
+            var recording = RunRecords.Begin(dir, Key(RawArgs!, cwd));
+            if (recording is null) return null;
             // The tool itself: a rebuilt or updated one (same version) is another input.
-            if (Environment.ProcessPath is { Length: > 0 } exe) InputLog.Read(exe);
+            if (Environment.ProcessPath is { Length: > 0 } exe) RunRecords.NoteRead(exe);
             foreach (var name in new[] { "PolicyLint.Cli.dll", "PolicyLint.dll" })
-                InputLog.Read(Path.Combine(AppContext.BaseDirectory, name)); // the portable build's code (missing in the native one)
-            return new Recording(dir, key, log);
+                RunRecords.NoteRead(Path.Combine(AppContext.BaseDirectory, name)); // the portable build's code (missing in the native one)
+            return new Recording(recording);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -204,18 +171,12 @@ internal static class RunRecord
         }
     }
 
-    /// <summary>A run being recorded: its log, and what it writes to stderr.</summary>
+    /// <summary>A run being recorded: the library's recording, and what the run writes to stderr.</summary>
     internal sealed class Recording
     {
-        private readonly string _directory, _key;
-        private readonly InputLog _log;
+        private readonly RunRecording _recording;
 
-        internal Recording(string directory, string key, InputLog log)
-        {
-            _directory = directory;
-            _key = key;
-            _log = log;
-        }
+        internal Recording(RunRecording recording) => _recording = recording;
 
         /// <summary>What the run wrote to stderr (everything but the progress line, which only a terminal gets).</summary>
         public StringWriter Errors { get; } = new();
@@ -223,56 +184,20 @@ internal static class RunRecord
         /// <summary>Keeps the record of a run that ended with <paramref name="exitCode"/> and printed <paramref name="report"/> (with the elapsed stand-in: 1 text, 2 JUnit, 0 none).</summary>
         public void Finish(int exitCode, string report, byte standIn, TextWriter stderr)
         {
-            InputLog.Stop();
-            string? reason = _log.Refused;
-            var entries = _log.Snapshot();
-            if (reason is null)
+            var ms = new MemoryStream();
+            using (var w = new BinaryWriter(ms, Encoding.UTF8, leaveOpen: true))
             {
-                long trustBefore = _log.BeganUtcTicks - ResultCache.RacyWindowTicks;
-                foreach (var (path, _, state) in entries)
-                    if (state.Kind != PathStateKind.Missing && state.Stamp.ChangedTicks > trustBefore)
-                    {
-                        reason = $"{path} changed just before the run (its stamp cannot be trusted yet)";
-                        break;
-                    }
+                w.Write(exitCode);
+                w.Write(standIn);
+                w.Write(report);
+                w.Write(Errors.ToString());
             }
-            if (reason is null && DateTime.UtcNow.Ticks >= _log.ValidUntilUtcTicks) reason = "a review date's day count changed during the run";
-            if (reason is not null)
-            {
-                if (Debug) stderr.WriteLine($"policylint: run record not kept: {reason}");
-                return;
-            }
-            try
-            {
-                var ms = new MemoryStream();
-                using (var w = new BinaryWriter(ms, Encoding.UTF8, leaveOpen: true))
-                {
-                    w.Write(Magic); w.Write(FormatVersion);
-                    w.Write(_key);
-                    w.Write(_log.ValidUntilUtcTicks);
-                    w.Write(exitCode);
-                    w.Write(standIn);
-                    w.Write(report);
-                    w.Write(Errors.ToString());
-                    w.Write(entries.Count);
-                    foreach (var (path, follow, state) in entries)
-                    {
-                        w.Write(path); w.Write(follow); w.Write((byte)state.Kind);
-                        state.Stamp.WriteTo(w);
-                    }
-                }
-                string file = FileName(_directory, _key);
-                ResultCache.WriteAtomically(file, ms.ToArray());
-                Prune(_directory, file);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                if (Debug) stderr.WriteLine($"policylint: run record not kept: {ex.Message}");
-            }
+            string? reason = _recording.Keep(ms.ToArray());
+            if (reason is not null && Debug) stderr.WriteLine($"policylint: run record not kept: {reason}");
         }
 
         /// <summary>Stops recording without keeping anything (the run failed).</summary>
-        public void Abandon() => InputLog.Stop();
+        public void Abandon() => _recording.Abandon();
 
         /// <summary>The report as it is printed now: the stand-in replaced by <paramref name="elapsed"/>.</summary>
         public static string Printed(string report, byte standIn, TimeSpan elapsed) => standIn switch
@@ -290,16 +215,6 @@ internal static class RunRecord
             for (int i = report.IndexOf(s, StringComparison.Ordinal); i >= 0; i = report.IndexOf(s, i + s.Length, StringComparison.Ordinal)) n++;
             return n;
         }
-    }
-
-    /// <summary>Keeps the <see cref="Kept"/> most recently written records of <paramref name="directory"/>.</summary>
-    private static void Prune(string directory, string keep)
-    {
-        var old = new DirectoryInfo(directory).GetFiles(Prefix + "*.bin")
-            .Where(f => !string.Equals(f.FullName, keep, StringComparison.Ordinal))
-            .OrderByDescending(f => f.LastWriteTimeUtc).Skip(Kept - 1);
-        foreach (var f in old)
-            try { f.Delete(); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
 

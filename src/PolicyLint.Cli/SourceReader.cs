@@ -24,7 +24,7 @@ internal sealed class SourceReader
     {
         if (_memory.TryGetValue(displayPath, out var t)) return t;
         string full = Path.GetFullPath(Path.Combine(_baseDirectory, displayPath));
-        if (!InputLog.FileExists(full)) return null;
+        if (!RunRecords.FileExists(full)) return null;
         try { return Decode(SafeFile.ReadAllBytes(full, ExcerptLimit)); }
         catch (IOException) { return null; }   // not a regular file, or too large: no excerpt
         catch (UnauthorizedAccessException) { return null; }

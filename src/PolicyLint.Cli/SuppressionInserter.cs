@@ -7,7 +7,6 @@ using Markdig.Extensions.Yaml;
 using PolicyLint.Diagnostics;
 using PolicyLint.Documents;
 using PolicyLint.Engine;
-using PolicyLint.IO;
 
 namespace PolicyLint.Cli;
 
@@ -31,7 +30,7 @@ internal sealed class SuppressionInserter
     public int Run(LintResult result, LintSettings s, SourceReader sources)
     {
         string baselinePath = Path.GetFullPath(s.Baseline ?? Baseline.DefaultFileName);
-        Baseline? existing = InputLog.FileExists(baselinePath) ? Baseline.Load(baselinePath) : null;
+        Baseline? existing = RunRecords.FileExists(baselinePath) ? Baseline.Load(baselinePath) : null;
         var current = existing is null ? result : existing.Compare(result, sources.Read).Result;
 
         var fixes = new List<FileFix>();

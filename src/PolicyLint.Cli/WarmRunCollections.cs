@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using PolicyLint.IO;
+using PolicyLint.Engine;
 
 namespace PolicyLint.Cli;
 
@@ -19,7 +19,7 @@ internal static class WarmRunCollections
     {
         try
         {
-            if (!InputLog.DirectoryExists(cacheDirectory) || Directory.GetFiles(cacheDirectory, "results-*.bin").Length == 0) return;
+            if (!RunRecords.DirectoryExists(cacheDirectory) || Directory.GetFiles(cacheDirectory, "results-*.bin").Length == 0) return;
             GC.TryStartNoGCRegion(Budget);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)

@@ -80,13 +80,7 @@ internal readonly struct FileStamp : IEquatable<FileStamp>
         if (s_noStatx) { InputLog.Refuse("this platform gives no file stamps"); return null; }
         try
         {
-            // Buffers kept per thread: a warm run takes a stamp of every document and folder.
-            int n = Encoding.UTF8.GetByteCount(fullPath);
-            byte[] name = t_name is { } kept && kept.Length > n ? kept : (t_name = new byte[Math.Max(n + 1, 512)]);
-            Encoding.UTF8.GetBytes(fullPath, 0, fullPath.Length, name, 0);
-            name[n] = 0;
-            byte[] b = t_statx ??= new byte[256];
-            if (Statx(AtFdCwd, ref name[0], flags, Mask, ref b[0]) != 0)
+            if (!Call(fullPath, flags, out byte[] b))
             {
                 InputLog.Stamped(fullPath, flags == 0, PathState.Missing);
                 return false;
@@ -114,6 +108,17 @@ internal readonly struct FileStamp : IEquatable<FileStamp>
 
     private const int AtSymlinkNoFollow = 0x100;
 
+    /// <summary>One statx call into this thread's buffer (kept per thread: a warm run takes a stamp of every document and folder); false when it fails.</summary>
+    private static bool Call(string fullPath, int flags, out byte[] buffer)
+    {
+        int n = Encoding.UTF8.GetByteCount(fullPath);
+        byte[] name = t_name is { } kept && kept.Length > n ? kept : (t_name = new byte[Math.Max(n + 1, 512)]);
+        Encoding.UTF8.GetBytes(fullPath, 0, fullPath.Length, name, 0);
+        name[n] = 0;
+        buffer = t_statx ??= new byte[256];
+        return Statx(AtFdCwd, ref name[0], flags, Mask, ref buffer[0]) == 0;
+    }
+
     private static PathState StateOf(int type, byte[] b) => new(
         type switch { 0x8000 => PathStateKind.File, 0x4000 => PathStateKind.Folder, _ => PathStateKind.Other },
         new FileStamp((long)BitConverter.ToUInt64(b, 40), Ticks(b, 112), Ticks(b, 96), BitConverter.ToUInt64(b, 32)));
@@ -129,12 +134,7 @@ internal readonly struct FileStamp : IEquatable<FileStamp>
         if (s_noStatx) return null;
         try
         {
-            int n = Encoding.UTF8.GetByteCount(fullPath);
-            byte[] name = t_name is { } kept && kept.Length > n ? kept : (t_name = new byte[Math.Max(n + 1, 512)]);
-            Encoding.UTF8.GetBytes(fullPath, 0, fullPath.Length, name, 0);
-            name[n] = 0;
-            byte[] b = t_statx ??= new byte[256];
-            if (Statx(AtFdCwd, ref name[0], follow ? 0 : AtSymlinkNoFollow, Mask, ref b[0]) != 0) return true;
+            if (!Call(fullPath, follow ? 0 : AtSymlinkNoFollow, out byte[] b)) return true;
             if ((BitConverter.ToUInt32(b, 0) & Mask) != Mask) return null;
             state = StateOf(BitConverter.ToUInt16(b, 28) & 0xF000, b);
             return true;
