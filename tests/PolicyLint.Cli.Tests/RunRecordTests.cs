@@ -225,6 +225,28 @@ public sealed class RunRecordTests
     }
 
     [Fact]
+    public void AnotherToolsTaggedCacheFolderIsNotEnteredAndWritingThereKeepsTheRecord()
+    {
+        using var tree = Docs();
+        const string Tag = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag.\n";
+        tree.Write(".tool_cache/CACHEDIR.TAG", Tag);
+        tree.Write(".tool_cache/notes.md", "# Notes\n\n[x](nowhere.md)\n");
+        tree.Write(".untagged/notes.md", "# Notes\n\n[x](nowhere.md)\n");
+        tree.Write(".untagged/CACHEDIR.TAG", "not the signature\n");
+        string[] args = ["--no-color"];
+        var first = AssertReplaysLikeCold(tree, args);
+        Assert.Equal([".untagged/notes.md(3,5): error PL3001: Link target 'nowhere.md' does not exist",
+                      "docs/index.md(3,41): error PL3001: Link target 'gone.md' does not exist",
+                      "docs/index.md(3,65): error PL3001: Image 'img/chart.png' does not exist"], Findings(first, "PL3001"));
+        // The other tool rewrites its cache: the record still holds.
+        tree.Write(".tool_cache/index.bin", "new");
+        File.Delete(tree.Path_(".tool_cache/notes.md"));
+        var again = Run(tree, args);
+        Assert.True(Replayed(again), string.Join(" | ", DebugLines(again)));
+        AssertSame(Cold(tree, args), again);
+    }
+
+    [Fact]
     public void ARandomSequenceOfEditsGivesWhatAColdRunGivesAtEveryStep()
     {
         int seed = int.TryParse(Environment.GetEnvironmentVariable("POLICYLINT_TEST_SEED"), out int s) ? s : Environment.TickCount;

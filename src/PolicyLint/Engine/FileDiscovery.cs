@@ -53,6 +53,25 @@ internal static class FileDiscovery
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="dir"/> holds a <c>CACHEDIR.TAG</c> that starts with the signature of the Cache Directory
+    /// Tagging Specification, as rumdl, ruff, pytest and mypy write in their caches (<c>.rumdl_cache</c>...): such a folder
+    /// holds no documents and is not entered, as backup tools skip it. Only folders whose names start with a dot are asked
+    /// (one look-up each): what those tools write there then changes nothing a run depends on.
+    /// </summary>
+    internal static bool IsTaggedCache(string dir)
+    {
+        const string Signature = "Signature: 8a477f597d28d172789f06886806bc55";
+        string tag = Path.Combine(dir, "CACHEDIR.TAG");
+        if (!InputLog.FileExists(tag)) return false;
+        try
+        {
+            byte[] bytes = SafeFile.ReadAllBytes(tag, 64 * 1024);
+            return bytes.Length >= Signature.Length && System.Text.Encoding.ASCII.GetString(bytes, 0, Signature.Length) == Signature;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return false; }
+    }
+
     private static void Walk(string root, ConfigurationResolver resolver, Func<string, bool>? isIgnored, HashSet<string> into,
         IDictionary<string, string>? unreadable, System.Collections.Concurrent.ConcurrentDictionary<string, FolderListing?>? listings,
         ListingCache? listingCache)
@@ -117,6 +136,7 @@ internal static class FileDiscovery
             {
                 string name = Path.GetFileName(d);
                 if (name is ".git" or "node_modules" or "bin" or "obj") continue;
+                if (name.StartsWith(".", StringComparison.Ordinal) && IsTaggedCache(d)) continue;
                 // Directory symlinks are not followed: that is how loops are avoided (git does not follow them either).
                 if (isLink) continue;
                 subdirs.Add((d, ConfigurationResolver.GetRelativePath(filterBase, d)));

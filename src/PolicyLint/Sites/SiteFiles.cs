@@ -47,10 +47,15 @@ internal sealed class SiteFiles
     /// <summary>The root and its direct subfolders only: what detection looks at.</summary>
     public static SiteFiles Shallow(string root) => new(root, shallow: true);
 
+    /// <summary>
+    /// The subfolders whose entries detection looks at: not <c>node_modules</c> nor a folder whose name starts with a dot
+    /// (<c>.git</c>, <c>.vscode</c>, other tools' caches such as <c>.rumdl_cache</c>), which detection never takes as a site's
+    /// folder. Listing them would make every run record depend on what other tools write there.
+    /// </summary>
     private static IEnumerable<string> SafeDirs(string dir)
     {
         InputLog.Listed(dir);
-        try { return Directory.GetDirectories(dir).Where(d => Path.GetFileName(d) is not (".git" or "node_modules")).ToArray(); }
+        try { return Directory.GetDirectories(dir).Where(d => Path.GetFileName(d) is var n && n != "node_modules" && !n.StartsWith(".", StringComparison.Ordinal)).ToArray(); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return []; }
     }
 
@@ -154,6 +159,7 @@ internal sealed class SiteFiles
                     catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { continue; }
                     if ((attr & FileAttributes.Directory) != 0)
                     {
+                        if (name.StartsWith(".", StringComparison.Ordinal) && Engine.FileDiscovery.IsTaggedCache(e)) continue; // rumdl's, ruff's... caches
                         AddDir(rel);
                         // Symbolic links to folders are listed but not followed (cycles, and paths out of the root).
                         if ((attr & FileAttributes.ReparsePoint) == 0) stack.Push(e);
