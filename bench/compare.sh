@@ -45,6 +45,10 @@ if [[ ! -x /usr/bin/time ]]; then
     die "GNU time (/usr/bin/time) is needed: apt-get install time"
   fi
 fi
+# pre-commit for the hook case: installed the same way when it is missing (skipped, and said, when it cannot be).
+if ! command -v pre-commit >/dev/null && [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq pre-commit >/dev/null 2>&1 || true
+fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/policylint-bench.XXXXXX")"
 if [[ -z "${KEEP:-}" ]]; then trap 'rm -rf "$work"' EXIT; else echo "Keeping $work"; fi
