@@ -275,7 +275,10 @@ if [[ -z "${SKIP_SCALING:-}" ]]; then
       done
     done
   done
-  # The synthetic tree: cold, then warm (a second run with each tool's cache).
+  # The synthetic tree: cold, then warm (a run with each tool's cache on the unchanged tree, after two warming runs
+  # each, as for the corpus: the first PolicyLint run in a fresh tree keeps no run record).
+  # shellcheck disable=SC2046
+  ( cd "$syn" && for w in 1 2; do $(tool_cmd pl-warm .) >/dev/null 2>&1; $(tool_cmd rumdl-warm .) >/dev/null 2>&1; sleep 2.5; done )
   for ((i = 1; i <= scale_runs; i++)); do
     for k in pl-direct rumdl pl-warm rumdl-warm; do
       # shellcheck disable=SC2046
