@@ -226,6 +226,10 @@ echo
 if [[ -z "$hook_note" ]]; then
   hp=$(median hook-pl one 3); hr=$(median hook-rumdl one 3)
   echo "pre-commit, one staged file: PolicyLint's hook $(fmt_s "$hp"), rumdl as a hook $(fmt_s "$hr") ($(ratio "$hp" "$hr")); hook install ${hook_install_seconds} s"
+  # The runs alternate (PolicyLint, rumdl, PolicyLint...): each pair's difference, and their median, cancel the load's drift.
+  hook_diffs=$(awk '$1 == "hook-pl" {p = $3} $1 == "hook-rumdl" {printf "%+d ", p - $3}' "$raw")
+  hook_paired=$(echo "$hook_diffs" | tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2] + a[NR/2+1]) / 2}')
+  echo "  paired differences, PolicyLint minus rumdl (ms): ${hook_diffs}(median ${hook_paired})"
 else
   echo "pre-commit: not measured $hook_note"
 fi
