@@ -276,7 +276,7 @@ internal sealed class Fixer
     /// <summary>Writes a file that may not exist yet, atomically.</summary>
     internal static void WriteAtomicallyNew(string path, byte[] bytes)
     {
-        if (RunRecords.FileExists(path)) WriteAtomically(path, bytes);
+        if (File.Exists(path)) WriteAtomically(path, bytes);
         else WriteThroughTemp(Path.GetFullPath(path), bytes, null, keepMode: false);
     }
 

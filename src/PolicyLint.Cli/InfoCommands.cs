@@ -174,7 +174,7 @@ internal static class InfoCommands
         string display = Path.GetRelativePath(cwd, dir).Replace('\\', '/');
         try
         {
-            if (LintEngine.CleanCache(dir)) stdout.WriteLine(RunRecords.DirectoryExists(dir)
+            if (LintEngine.CleanCache(dir)) stdout.WriteLine(Directory.Exists(dir)
                 ? $"Removed the cache files in {display} (the folder holds other files, kept)."
                 : $"Removed {display}.");
             else stdout.WriteLine($"No cache at {display}.");

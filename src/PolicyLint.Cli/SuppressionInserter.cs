@@ -30,7 +30,7 @@ internal sealed class SuppressionInserter
     public int Run(LintResult result, LintSettings s, SourceReader sources)
     {
         string baselinePath = Path.GetFullPath(s.Baseline ?? Baseline.DefaultFileName);
-        Baseline? existing = RunRecords.FileExists(baselinePath) ? Baseline.Load(baselinePath) : null;
+        Baseline? existing = File.Exists(baselinePath) ? Baseline.Load(baselinePath) : null;
         var current = existing is null ? result : existing.Compare(result, sources.Read).Result;
 
         var fixes = new List<FileFix>();

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using PolicyLint.Engine;
 
 namespace PolicyLint.Cli;
 
@@ -19,7 +18,7 @@ internal static class WarmRunCollections
     {
         try
         {
-            if (!RunRecords.DirectoryExists(cacheDirectory) || Directory.GetFiles(cacheDirectory, "results-*.bin").Length == 0) return;
+            if (!Directory.Exists(cacheDirectory) || Directory.GetFiles(cacheDirectory, "results-*.bin").Length == 0) return;
             GC.TryStartNoGCRegion(Budget);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)

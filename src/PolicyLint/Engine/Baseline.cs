@@ -157,12 +157,12 @@ public sealed class Baseline
         try
         {
             File.WriteAllText(temp, ToJson(), new UTF8Encoding(false));
-            if (InputLog.FileExists(Path)) File.Replace(temp, Path, null);
+            if (File.Exists(Path)) File.Replace(temp, Path, null);
             else File.Move(temp, Path);
         }
         finally
         {
-            if (InputLog.FileExists(temp)) File.Delete(temp);
+            if (File.Exists(temp)) File.Delete(temp);
         }
     }
 

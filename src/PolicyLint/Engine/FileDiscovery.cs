@@ -378,7 +378,6 @@ internal static class FileDiscovery
 
         public override FileInfoBase GetFile(string path)
         {
-            InputLog.Probe(Path.Combine(_dir.FullName, path));
             return new FileInfoWrapper(InputLog.Info(Path.Combine(_dir.FullName, path)));
         }
     }

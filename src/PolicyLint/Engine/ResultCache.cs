@@ -239,7 +239,7 @@ internal sealed class ResultCache
     {
         try
         {
-            if (!InputLog.FileExists(path) || SafeFile.Kind(path) is not (null or "regular")) return true;
+            if (!File.Exists(path) || SafeFile.Kind(path) is not (null or "regular")) return true;
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
             using var reader = new BinaryReader(stream, Encoding.UTF8);
             read(reader);
@@ -420,7 +420,7 @@ internal sealed class ResultCache
         var all = new Dictionary<string, CacheEntry>(_entries, StringComparer.Ordinal);
         foreach (var kv in _updates) all[kv.Key] = kv.Value;
         foreach (var path in all.Keys.ToList())
-            if (!_updates.ContainsKey(path) && !InputLog.FileExists(path)) all.Remove(path);
+            if (!_updates.ContainsKey(path) && !File.Exists(path)) all.Remove(path);
         try
         {
             WriteFile(_path, w =>
@@ -437,7 +437,7 @@ internal sealed class ResultCache
                 // Stamps seen in this run, and those of earlier runs whose files still exist.
                 var stamps = new Dictionary<string, StampedHash>(_seenStamps, StringComparer.Ordinal);
                 foreach (var kv in _stamps)
-                    if (!stamps.ContainsKey(kv.Key) && InputLog.FileExists(kv.Key)) stamps[kv.Key] = kv.Value;
+                    if (!stamps.ContainsKey(kv.Key) && File.Exists(kv.Key)) stamps[kv.Key] = kv.Value;
                 w.Write(stamps.Count);
                 foreach (var kv in stamps.OrderBy(kv => kv.Key, StringComparer.Ordinal))
                 {
@@ -459,7 +459,7 @@ internal sealed class ResultCache
     internal static void EnsureMarker(string directory)
     {
         string ignore = Path.Combine(directory, ".gitignore");
-        if (!InputLog.FileExists(ignore)) WriteAtomically(ignore, Encoding.UTF8.GetBytes("# Written by PolicyLint: its result cache, never committed.\n*\n"));
+        if (!File.Exists(ignore)) WriteAtomically(ignore, Encoding.UTF8.GetBytes("# Written by PolicyLint: its result cache, never committed.\n*\n"));
     }
 
     /// <summary>How many cache files of other keys (other builds, configurations or command lines) are kept beside this one.</summary>
@@ -495,13 +495,13 @@ internal sealed class ResultCache
 #if NET
             File.Move(temp, path, overwrite: true);
 #else
-            if (InputLog.FileExists(path)) File.Replace(temp, path, null);
+            if (File.Exists(path)) File.Replace(temp, path, null);
             else File.Move(temp, path);
 #endif
         }
         finally
         {
-            if (InputLog.FileExists(temp)) try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            if (File.Exists(temp)) try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
 
@@ -512,7 +512,7 @@ internal sealed class ResultCache
     /// <summary>Deletes a cache folder written by PolicyLint (one holding its marker <c>.gitignore</c> or cache files only).</summary>
     public static bool Clean(string directory)
     {
-        if (!InputLog.DirectoryExists(directory)) return false;
+        if (!Directory.Exists(directory)) return false;
         foreach (var f in Directory.GetFiles(directory))
         {
             string name = Path.GetFileName(f);

@@ -53,8 +53,8 @@ public static class RunRecords
     {
         if (cacheDirectory is null) throw new ArgumentNullException(nameof(cacheDirectory));
         if (key is null) throw new ArgumentNullException(nameof(key));
-        if (FileStamp.TryOfPath(Path.GetFullPath(cacheDirectory), true, out _) is null) return null;
         string dir = Path.GetFullPath(cacheDirectory);
+        if (FileStamp.TryOfPath(dir, true, out _) is null) return null;
         Directory.CreateDirectory(dir);
         ResultCache.EnsureMarker(dir);
         return new RunRecording(dir, key, InputLog.Start(dir));

@@ -65,7 +65,7 @@ internal sealed class LinkCheckCache
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
             string tmp = _path + ".tmp-" + Guid.NewGuid().ToString("N");
             File.WriteAllText(tmp, sb.ToString(), new UTF8Encoding(false));
-            if (InputLog.FileExists(_path)) File.Replace(tmp, _path, null);
+            if (File.Exists(_path)) File.Replace(tmp, _path, null);
             else File.Move(tmp, _path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
