@@ -37,10 +37,7 @@ public static class Program
         Stream? rawStdout = Console.IsOutputRedirected ? Console.OpenStandardOutput() : null;
         if (rawStdout is not null)
         {
-            int? replayed;
-            try { replayed = RunRecord.TryReplay(args, rawStdout, Console.Error); }
-            catch (IOException) { return ExitClean; } // stdout was closed (| head) while the record was written
-            if (replayed is { } code) return code;
+            if (RunRecord.TryReplay(args, rawStdout, Console.Error) is { } code) return code;
         }
         using var cts = new CancellationTokenSource();
         // Redirected output (a pipe, a file, CI's log) is written in blocks: the console's writer makes a system call per

@@ -117,9 +117,13 @@ internal static class RunRecord
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException) { return "the record is damaged"; }
         var utf8 = new UTF8Encoding(false).GetBytes(text);
-        stdout.Write(utf8, 0, utf8.Length);
-        stdout.Flush();
-        if (errors.Length > 0) { stderr.Write(errors); stderr.Flush(); }
+        try
+        {
+            stdout.Write(utf8, 0, utf8.Length);
+            stdout.Flush();
+            if (errors.Length > 0) { stderr.Write(errors); stderr.Flush(); }
+        }
+        catch (IOException) { } // a closed pipe (| head), as at the end of a run that lints: the exit code is still the run's
         return null;
     }
 
